@@ -1,0 +1,223 @@
+"""Opening Vigie's SQLite database: connection settings, schema and migrations.
+
+>>> db = open_db(":memory:")
+>>> sorted(t for t in db.table_names() if not t.startswith("_"))[:3]
+['actions', 'comments', 'excluded_authors']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+from sqlite_utils import Database, Migrations
+
+DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "vigie.db"
+BUSY_TIMEOUT_SECONDS = 30
+
+# Instants are stored as UTC text in SQLite's own format: sortable, readable
+# in any SQLite client, and comparable with datetime('now').
+DB_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+PLATFORMS = ("facebook", "instagram", "x", "youtube", "linkedin", "other")
+STATUSES = (
+    "new",
+    "assigned",
+    "awaiting_approval",
+    "answered",
+    "redirected",
+    "no_reply_needed",
+    "hidden",
+    "deleted",
+)
+OPEN_STATUSES = ("new", "assigned", "awaiting_approval")
+ROLES = ("moderator", "lead")
+
+migrations = Migrations("vigie")
+
+
+def db_path() -> Path:
+    """The database file: `VIGIE_DB` when set, else `data/vigie.db`."""
+    return Path(os.environ.get("VIGIE_DB") or DEFAULT_DB)
+
+
+def open_db(path: str | Path | None = None, migrate: bool = True) -> Database:
+    """Open (and create or migrate) a Vigie database.
+
+    WAL mode and a busy timeout let several browser sessions and the command
+    line write at once; foreign keys are enforced.
+    """
+    path = db_path() if path is None else path
+    memory = str(path) == ":memory:"
+    if not memory:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+    db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+    db.execute("PRAGMA foreign_keys = ON")
+    if not memory:
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = NORMAL")
+    if migrate:
+        migrations.apply(db)
+    return db
+
+
+def as_db(db: Database | str | Path) -> Database:
+    """Accept a `Database` or a path, as the core functions do."""
+    return db if isinstance(db, Database) else open_db(db)
+
+
+def schema_version(db: Database) -> int:
+    """How many of Vigie's migrations the database has had."""
+    return len(migrations.applied(db))
+
+
+@contextlib.contextmanager
+def immediate(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock at once.
+
+    sqlite-utils' `atomic()` opens a deferred BEGIN: a read-then-write
+    transaction could then fail with SQLITE_BUSY despite the busy timeout.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def to_db_time(value) -> str | None:
+    """A timestamp (aware, or naive meaning UTC) as stored UTC text."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    ts = pd.Timestamp(value)
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    return ts.strftime(DB_TIME_FORMAT)
+
+
+def to_db_times(values: pd.Series) -> pd.Series:
+    """Vectorised `to_db_time` for a Series of timestamps (NaT stays None)."""
+    ts = pd.to_datetime(values, utc=True)
+    out = ts.dt.strftime(DB_TIME_FORMAT)
+    return out.astype(object).where(ts.notna(), None)
+
+
+def from_db_times(values) -> pd.Series:
+    """Stored UTC text to a Series of aware UTC timestamps (None gives NaT)."""
+    return pd.to_datetime(pd.Series(values), format=DB_TIME_FORMAT, utc=True)
+
+
+def now_utc() -> pd.Timestamp:
+    return pd.Timestamp.now(tz="UTC").floor("s")
+
+
+# --- migrations -----------------------------------------------------------
+# Each migration is applied once, in order, and recorded in
+# _sqlite_migrations; never edit one that has shipped: add the next.
+
+
+@migrations()
+def m001_core_tables(db: Database) -> None:
+    db["users"].create(
+        {"username": str, "display_name": str, "role": str},
+        pk="username",
+        not_null={"display_name", "role"},
+    )
+    db["comments"].create(
+        {
+            "id": int,
+            "platform": str,
+            "account": str,
+            "external_id": str,
+            "post_ref": str,
+            "author_name": str,
+            "author_handle": str,
+            "text": str,
+            "language": str,
+            "received_at": str,
+            "status": str,
+            "assignee": str,
+            "first_handled_at": str,
+            "first_handled_by": str,
+            "due_at": str,
+            "flags": str,
+            "version": int,
+        },
+        pk="id",
+        not_null={"platform", "external_id", "received_at", "status", "version"},
+        defaults={"status": "new", "version": 1, "flags": "", "text": ""},
+    )
+    db["comments"].create_index(["platform", "external_id"], unique=True)
+    db["comments"].create_index(["received_at"])
+    db["comments"].create_index(["status", "due_at"])
+    db["comments"].create_index(["author_handle"])
+    db["actions"].create(
+        {
+            "id": int,
+            "comment_id": int,
+            "at": str,
+            "actor": str,
+            "kind": str,
+            "reasons": str,
+            "reply": str,
+            "template": str,
+            "note": str,
+            "version": int,
+        },
+        pk="id",
+        foreign_keys=[("comment_id", "comments", "id")],
+        not_null={"comment_id", "at", "actor", "kind"},
+    )
+    db["actions"].create_index(["comment_id", "at"])
+    db["actions"].create_index(["at"])
+    db["actions"].create_index(["kind", "at"])
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m002_history_is_append_only(db: Database) -> None:
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""
+            CREATE TRIGGER actions_no_{verb.lower()}
+            BEFORE {verb} ON actions
+            BEGIN
+                SELECT RAISE(ABORT, 'actions is append-only');
+            END
+            """
+        )
+
+
+@migrations()
+def m003_people_and_settings_history(db: Database) -> None:
+    db["users"].add_column("password_hash", str)
+    db["comments"].add_column("proposed_reply", str)
+    db["comments"].add_column("suggested_reasons", str)
+    db["comments"].add_column("suggested_redirect", str)
+    db["excluded_authors"].create(
+        {
+            "platform": str,
+            "author_handle": str,
+            "until": str,
+            "reason": str,
+            "added_by": str,
+            "added_at": str,
+        },
+        pk=("platform", "author_handle"),
+    )
+    db["settings_history"].create(
+        {"id": int, "at": str, "actor": str, "key": str, "old": str, "new": str},
+        pk="id",
+    )

@@ -1,0 +1,496 @@
+"""The one way a comment changes: `act()`, its rules, and the history it leaves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlite_utils import Database
+
+from lib.db import OPEN_STATUSES, immediate, now_utc, open_db, to_db_time
+from lib.settings import load_settings
+from lib.taxonomy import ACTION_KINDS, HANDLING_KINDS, REASONS, REDIRECTS, REMOVAL_KINDS
+
+# Approve publishes the escalated reply, so it stops the clock like a reply.
+CLOCK_STOPPING_KINDS = (*HANDLING_KINDS, "approve")
+PRIVATE_REDIRECT = "prive"
+PRIVATE_REDIRECT_REASON = "renseignements_personnels"
+LEAD = "lead"
+
+# Which optional arguments each kind accepts; anything else is a caller's bug
+# that would otherwise be silently dropped from the history.
+_ACCEPTS = {
+    "assign": {"assignee"},
+    "reply": {"reply"},
+    "redirect": {"template", "reply", "reasons"},
+    "hide": {"reasons"},
+    "delete": {"reasons"},
+    "no_reply_needed": set(),
+    "escalate": {"reply", "template"},
+    "approve": {"reply"},
+    "reject": set(),
+    "note": set(),
+    "reopen": set(),
+}
+_PUBLISHING_KINDS = ("reply", "redirect")
+
+INVALID_ACTION_CODES = (
+    "unknown_kind",
+    "unknown_comment",
+    "unknown_actor",
+    "unknown_assignee",
+    "unexpected_argument",
+    "reason_required",
+    "unknown_reason",
+    "retired_reason",
+    "template_required",
+    "unknown_template",
+    "reply_required",
+    "note_required",
+    "lead_only",
+    "needs_approval",
+    "not_awaiting_approval",
+    "not_open",
+    "not_closed",
+    "before_received",
+)
+
+
+class InvalidAction(ValueError):
+    """An action the rules forbid; `code` is stable (one of INVALID_ACTION_CODES)."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class StaleVersion(Exception):
+    """Someone acted on the comment since `expected_version` was read.
+
+    `comment` is the current row; `actions` are the history rows written
+    after `expected_version`, so the page can say who did what meanwhile.
+    """
+
+    def __init__(self, comment: dict, expected_version: int, actions: list[dict]):
+        self.comment = comment
+        self.expected_version = expected_version
+        self.current_version = comment["version"]
+        self.actions = actions
+        meanwhile = ", ".join(f"{a['actor']} {a['kind']}" for a in actions) or "nothing recorded"
+        super().__init__(
+            f"comment {comment['id']} is at version {self.current_version}, "
+            f"not {expected_version} (since then: {meanwhile})"
+        )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One comment's result in `act_many`: 'done', 'stale' or 'invalid'."""
+
+    comment_id: int
+    status: str
+    version: int | None = None
+    error: Exception | None = None
+
+
+def act(
+    db: Database | str | Path,
+    comment_id: int,
+    kind: str,
+    actor: str,
+    expected_version: int,
+    reasons: Iterable[str] = (),
+    reply: str | None = None,
+    template: str | None = None,
+    note: str | None = None,
+    assignee: str | None = None,
+    at=None,
+) -> int:
+    """Apply one moderation action and record it; return the comment's new version.
+
+    >>> from lib.db import open_db
+    >>> db = open_db(":memory:")
+    >>> _ = db["users"].insert({"username": "ana", "display_name": "Ana", "role": "moderator"})
+    >>> _ = db["comments"].insert({"id": 1, "platform": "x", "external_id": "1",
+    ...                            "received_at": "2026-03-02 14:00:00"})
+    >>> act(db, 1, "hide", "ana", expected_version=1, reasons=["pourriel"])
+    2
+    >>> act(db, 1, "note", "ana", expected_version=1, note="vu")
+    Traceback (most recent call last):
+    ...
+    lib.moderation.StaleVersion: comment 1 is at version 2, not 1 (since then: ana hide)
+
+    The comment update and its `actions` row are one BEGIN IMMEDIATE
+    transaction: concurrent callers queue on the write lock (busy timeout)
+    and the loser of a race gets `StaleVersion`, never a lost write.
+
+    Rules beyond DESIGN.md's contract:
+
+    - Reasons are stored as space-separated codes. An action carries reasons
+      if and only if it removed the comment: `hide`, `delete`, and a `prive`
+      redirection, which hides the comment and records
+      `renseignements_personnels` unless given other reasons.
+    - A moderator's reply or redirection to a comment flagged `negative` must
+      be escalated with the proposed text (and template, for a redirection);
+      a lead's `approve` publishes it, the lead's edit (`reply`) replacing
+      the proposal. A lead's own reply needs no approval.
+    - A comment awaiting approval takes no reply, redirection, "no reply
+      needed" or new escalation from anyone, a lead included: the lead
+      approves or rejects (with a note). Assigning it keeps it waiting.
+    - Every kind but `note` and `reopen` needs an open comment; `reopen`
+      needs a closed one and does not reset `first_handled_at`.
+    - `approve` stops the clock (it publishes the reply); `first_handled_by`
+      is then the approving lead.
+    """
+    given = {
+        "reasons": tuple(reasons or ()),
+        "reply": _text(reply),
+        "template": template,
+        "note": _text(note),
+        "assignee": assignee,
+    }
+    if isinstance(db, Database):
+        return _act(db, comment_id, kind, actor, expected_version, given, at)
+    conn = open_db(db)
+    try:
+        return _act(conn, comment_id, kind, actor, expected_version, given, at)
+    finally:
+        conn.close()
+
+
+def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, at) -> int:
+    _check_arguments(kind, given)
+    at_text = to_db_time(now_utc() if at is None else at)
+    with immediate(db):
+        role = _role(db, actor)
+        if role is None:
+            raise InvalidAction("unknown_actor", f"no user named {actor!r}")
+        if given["assignee"] is not None and _role(db, given["assignee"]) is None:
+            raise InvalidAction("unknown_assignee", f"no user named {given['assignee']!r}")
+        comment = _comment(db, comment_id)
+        if comment is None:
+            raise InvalidAction("unknown_comment", f"no comment with id {comment_id}")
+        if comment["version"] != expected_version:
+            meanwhile = _actions_after(db, comment_id, expected_version)
+            raise StaleVersion(comment, expected_version, meanwhile)
+        # Normalised, so that a received_at written in another ISO form compares right.
+        if at_text < to_db_time(comment["received_at"]):
+            raise InvalidAction("before_received", f"{at_text} is before the comment arrived")
+        check_state(comment, kind, role)
+        given = {**given, "reasons": _valid_reasons(db, kind, given)}
+        changes, row = _transition(db, comment, kind, actor, given)
+        version = expected_version + 1
+        if kind in CLOCK_STOPPING_KINDS and comment["first_handled_at"] is None:
+            changes.update(first_handled_at=at_text, first_handled_by=actor)
+        changes["version"] = version
+        _update_comment(db, comment_id, expected_version, changes)
+        db["actions"].insert(
+            {
+                "comment_id": comment_id,
+                "at": at_text,
+                "actor": actor,
+                "kind": kind,
+                "reasons": " ".join(row["reasons"]) or None,
+                "reply": row["reply"],
+                "template": row["template"],
+                "note": given["note"],
+                "version": version,
+                **_assignee_column(db, row),
+            }
+        )
+    return version
+
+
+def _assignee_column(db: Database, row: dict) -> dict:
+    """Record who was assigned once the schema has `actions.assignee` (requested)."""
+    if "assignee" in row and "assignee" in db["actions"].columns_dict:
+        return {"assignee": row["assignee"]}
+    return {}
+
+
+def _text(value: str | None) -> str | None:
+    """Blank text is no text: a reply or note of spaces says nothing."""
+    return value.strip() if value is not None and value.strip() else None
+
+
+def _check_arguments(kind: str, given: dict) -> None:
+    """Rules that depend on the call alone, not on the database."""
+    if kind not in ACTION_KINDS:
+        raise InvalidAction("unknown_kind", f"unknown action kind {kind!r}")
+    for name, value in given.items():
+        if name != "note" and value not in (None, ()) and name not in _ACCEPTS[kind]:
+            raise InvalidAction("unexpected_argument", f"{kind} does not take {name}")
+    if kind in ("reply", "escalate") and given["reply"] is None:
+        raise InvalidAction("reply_required", f"{kind} needs the reply text")
+    if kind in ("reject", "note") and given["note"] is None:
+        raise InvalidAction("note_required", f"{kind} needs a note")
+    if kind == "redirect" and given["template"] is None:
+        raise InvalidAction("template_required", "redirect needs a redirection template")
+    if kind == "redirect" and given["reasons"] and given["template"] != PRIVATE_REDIRECT:
+        raise InvalidAction(
+            "unexpected_argument", "only a `prive` redirection removes, with reasons"
+        )
+    if given["template"] is not None and given["template"] not in REDIRECTS:
+        raise InvalidAction("unknown_template", f"unknown redirection {given['template']!r}")
+
+
+def _valid_reasons(db: Database, kind: str, given: dict) -> tuple[str, ...]:
+    """The removal's reason codes, deduplicated, checked against the lead's settings."""
+    reasons = tuple(dict.fromkeys(given["reasons"]))
+    if not reasons and kind in REMOVAL_KINDS:
+        raise InvalidAction("reason_required", f"{kind} needs at least one netiquette reason")
+    unknown = [code for code in reasons if code not in REASONS]
+    if unknown:
+        raise InvalidAction("unknown_reason", f"unknown reason code(s): {' '.join(unknown)}")
+    retired = set(load_settings(db).retired_reasons) if reasons else set()
+    if retired.intersection(reasons):
+        codes = " ".join(c for c in reasons if c in retired)
+        raise InvalidAction("retired_reason", f"retired reason code(s): {codes}")
+    return reasons
+
+
+def check_state(comment: dict, kind: str, role: str) -> None:
+    """Rules that depend on the comment's state and the actor's role.
+
+    Raises `InvalidAction`; `available_kinds` uses it to offer only what may work.
+    """
+    status = comment["status"]
+    is_open = status in OPEN_STATUSES
+    if kind in ("approve", "reject") and role != LEAD:
+        raise InvalidAction("lead_only", f"only a team lead may {kind}")
+    if kind == "reopen":
+        if is_open:
+            raise InvalidAction("not_closed", f"comment is {status}: nothing to reopen")
+        return
+    if kind == "note":
+        return
+    if not is_open:
+        raise InvalidAction("not_open", f"comment is {status}: reopen it first")
+    awaiting = status == "awaiting_approval"
+    if kind in ("approve", "reject") and not awaiting:
+        raise InvalidAction("not_awaiting_approval", f"comment is {status}, not awaiting approval")
+    if awaiting and kind in (*_PUBLISHING_KINDS, "no_reply_needed", "escalate"):
+        raise InvalidAction("needs_approval", "awaiting a lead's approval: approve or reject it")
+    negative = "negative" in (comment.get("flags") or "").split()
+    if negative and kind in _PUBLISHING_KINDS and role != LEAD:
+        raise InvalidAction(
+            "needs_approval", "a reply to a negative comment needs a lead's approval: escalate it"
+        )
+
+
+def available_kinds(comment: dict, role: str) -> tuple[str, ...]:
+    """The action kinds the comment's state and the role allow (arguments aside)."""
+    allowed = []
+    for kind in ACTION_KINDS:
+        try:
+            check_state(comment, kind, role)
+        except InvalidAction:
+            continue
+        allowed.append(kind)
+    return tuple(allowed)
+
+
+def _transition(db, comment: dict, kind: str, actor: str, given: dict) -> tuple[dict, dict]:
+    """The comment's column changes and the action row's reply/template/reasons."""
+    row = {"reasons": given["reasons"], "reply": given["reply"], "template": given["template"]}
+    back_to_queue = "assigned" if comment["assignee"] else "new"
+    if kind == "assign":
+        assignee = given["assignee"] or actor
+        # An escalation being reassigned is still waiting for its lead.
+        status = comment["status"] if comment["status"] == "awaiting_approval" else "assigned"
+        return {"status": status, "assignee": assignee}, {**row, "assignee": assignee}
+    if kind == "reply":
+        return {"status": "answered"}, row
+    if kind == "redirect":
+        return _redirected(given["template"], row)
+    if kind in REMOVAL_KINDS:
+        return {"status": "hidden" if kind == "hide" else "deleted"}, row
+    if kind == "no_reply_needed":
+        return {"status": "no_reply_needed"}, row
+    if kind == "escalate":
+        return {"status": "awaiting_approval", "proposed_reply": given["reply"]}, row
+    if kind == "approve":
+        template = _escalated_template(db, comment["id"])
+        reply = given["reply"] or comment["proposed_reply"]
+        if reply is None:
+            raise InvalidAction("reply_required", "nothing to publish: no proposed reply")
+        row = {**row, "reply": reply, "template": template}
+        if template is None:
+            return {"status": "answered", "proposed_reply": None}, row
+        changes, row = _redirected(template, row)
+        return {**changes, "proposed_reply": None}, row
+    if kind == "reject":
+        # The proposal stays on the comment so its author can revise it.
+        return {"status": back_to_queue}, row
+    if kind == "reopen":
+        return {"status": back_to_queue}, row
+    return {}, row  # note
+
+
+def _redirected(template: str, row: dict) -> tuple[dict, dict]:
+    """A redirection; `prive` also hides the comment, a removal with its reason."""
+    if template != PRIVATE_REDIRECT:
+        return {"status": "redirected"}, row
+    reasons = row["reasons"] or (PRIVATE_REDIRECT_REASON,)
+    return {"status": "hidden"}, {**row, "reasons": reasons}
+
+
+def _comment(db: Database, comment_id: int) -> dict | None:
+    rows = list(db.query("select * from comments where id = ?", [comment_id]))
+    return rows[0] if rows else None
+
+
+def _role(db: Database, username: str) -> str | None:
+    rows = list(db.query("select role from users where username = ?", [username]))
+    return rows[0]["role"] if rows else None
+
+
+def _escalated_template(db: Database, comment_id: int) -> str | None:
+    rows = db.query(
+        "select template from actions where comment_id = ? and kind = 'escalate' "
+        "order by version desc limit 1",
+        [comment_id],
+    )
+    return next(iter(rows), {"template": None})["template"]
+
+
+def _actions_after(db: Database, comment_id: int, version: int) -> list[dict]:
+    return list(
+        db.query(
+            "select * from actions where comment_id = ? and version > ? order by version, id",
+            [comment_id, version],
+        )
+    )
+
+
+def _update_comment(db: Database, comment_id: int, expected_version: int, changes: dict) -> None:
+    columns = ", ".join(f"{name} = :{name}" for name in changes)
+    cursor = db.execute(
+        f"update comments set {columns} where id = :_id and version = :_expected",
+        {**changes, "_id": comment_id, "_expected": expected_version},
+    )
+    # Unreachable under BEGIN IMMEDIATE; kept so a future refactor cannot lose a write.
+    if cursor.rowcount != 1:
+        raise RuntimeError(f"comment {comment_id} changed inside its own transaction")
+
+
+def act_many(
+    db: Database | str | Path,
+    items: Iterable[tuple[int, int]],
+    kind: str,
+    actor: str,
+    **arguments,
+) -> list[Outcome]:
+    """Apply one action to many `(comment_id, expected_version)` pairs.
+
+    Each comment is its own transaction: a conflict or a refusal on one
+    comment leaves the others done; `arguments` are `act`'s keywords.
+    """
+    conn = db if isinstance(db, Database) else open_db(db)
+    outcomes = []
+    try:
+        for comment_id, expected_version in items:
+            try:
+                version = act(conn, comment_id, kind, actor, expected_version, **arguments)
+            except StaleVersion as error:
+                outcomes.append(Outcome(comment_id, "stale", error.current_version, error))
+            except InvalidAction as error:
+                outcomes.append(Outcome(comment_id, "invalid", None, error))
+            else:
+                outcomes.append(Outcome(comment_id, "done", version))
+    finally:
+        if conn is not db:
+            conn.close()
+    return outcomes
+
+
+def history(db: Database | str | Path, comment_id: int) -> list[dict]:
+    """The comment's actions, oldest first."""
+    return _read(db, _actions_after, comment_id, 0)
+
+
+def _read(db, reader, *args):
+    if isinstance(db, Database):
+        return reader(db, *args)
+    conn = open_db(db)
+    try:
+        return reader(conn, *args)
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True)
+class AuthorHistory:
+    """An author's other comments (newest first) and the removals among them."""
+
+    comments: pd.DataFrame
+    removals: pd.DataFrame
+
+    @property
+    def removal_count(self) -> int:
+        return int(self.removals["comment_id"].nunique()) if len(self.removals) else 0
+
+
+_AUTHOR_COMMENT_COLUMNS = ("id", "received_at", "account", "post_ref", "text", "status", "flags")
+_REMOVAL_COLUMNS = ("comment_id", "at", "actor", "kind", "reasons", "template")
+
+
+def author_history(
+    db: Database | str | Path,
+    platform: str,
+    author_handle: str,
+    exclude_id: int | None = None,
+) -> AuthorHistory:
+    """The author's comments on the platform and their removals (hide, delete, `prive`).
+
+    A removal is an action row with reasons: every removal records at least one.
+    """
+    return _read(db, _author_history, platform, author_handle, exclude_id)
+
+
+def _author_history(db, platform, author_handle, exclude_id) -> AuthorHistory:
+    params = {"platform": platform, "handle": author_handle, "exclude": exclude_id}
+    mine = "platform = :platform and author_handle = :handle and id is not :exclude"
+    comments = _frame(
+        db,
+        f"select {', '.join(_AUTHOR_COMMENT_COLUMNS)} from comments where {mine} "
+        "order by received_at desc, id desc",
+        params,
+        _AUTHOR_COMMENT_COLUMNS,
+    )
+    removals = _frame(
+        db,
+        f"select {', '.join(_REMOVAL_COLUMNS)} from actions where reasons is not null "
+        f"and comment_id in (select id from comments where {mine}) order by at desc, id desc",
+        params,
+        _REMOVAL_COLUMNS,
+    )
+    return AuthorHistory(comments, removals)
+
+
+def _frame(db: Database, sql: str, params: dict, columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame(list(db.query(sql, params)), columns=list(columns))
+
+
+def reason_codes(stored: str | None) -> tuple[str, ...]:
+    """The reason codes of an `actions.reasons` cell."""
+    return tuple((stored or "").split())
+
+
+__all__ = [
+    "act",
+    "act_many",
+    "available_kinds",
+    "author_history",
+    "check_state",
+    "history",
+    "reason_codes",
+    "AuthorHistory",
+    "InvalidAction",
+    "Outcome",
+    "StaleVersion",
+    "INVALID_ACTION_CODES",
+]

@@ -1,0 +1,140 @@
+"""Every UI string in French and English, and Québec formats for dates, times and numbers.
+
+>>> t("nav.today", "fr"), t("nav.today", "en")
+("Aujourd'hui", 'Today')
+>>> format_number(1234.5, "fr", decimals=1)
+'1 234,5'
+>>> format_clock(pd.Timestamp("2026-06-01 20:30", tz="UTC"), "fr")
+'16 h 30'
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from lib.catalogue import STRINGS
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+LOCAL_TZ = "America/Toronto"
+
+WEEKDAYS = {
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTHS = {
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+# Narrow no-break space, as the Office québécois de la langue française
+# recommends between thousands and before units; it never wraps in a cell.
+THIN_SPACE = "\u202f"
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+    """The string `key` in `lang`, with `{placeholders}` filled from `values`."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    return text.format(**values) if values else text
+
+
+def local(ts) -> pd.Timestamp:
+    """A timestamp (aware, or naive meaning UTC) in Québec local time."""
+    ts = pd.Timestamp(ts)
+    return (ts.tz_localize("UTC") if ts.tzinfo is None else ts).tz_convert(LOCAL_TZ)
+
+
+def format_number(value, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """1234.5 → '1 234,5' in French, '1,234.5' in English; '—' for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = f"{value:,.{decimals}f}"
+    if lang == "en":
+        return text
+    return text.replace(",", THIN_SPACE).replace(".", ",")
+
+
+def format_percent(value, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:
+    """92.34 → '92,3 %' in French, '92.3%' in English."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    number = format_number(value, lang, decimals)
+    return f"{number}{THIN_SPACE}%" if lang == "fr" else f"{number}%"
+
+
+def format_clock(ts, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Local time of day: '8 h 30', '17 h 05' in French; '8:30 a.m.' in English."""
+    ts = local(ts)
+    if lang == "en":
+        hour = ts.hour % 12 or 12
+        suffix = "a.m." if ts.hour < 12 else "p.m."
+        return f"{hour}:{ts.minute:02d} {suffix}"
+    return f"{ts.hour} h {ts.minute:02d}"
+
+
+def format_date(ts, lang: str = DEFAULT_LANGUAGE, weekday: bool = True) -> str:
+    """'lundi 24 juin 2026' in French; 'Monday, June 24, 2026' in English."""
+    ts = local(ts) if isinstance(ts, pd.Timestamp) and ts.tzinfo else pd.Timestamp(ts)
+    day_name = WEEKDAYS[lang][ts.weekday()]
+    month = MONTHS[lang][ts.month - 1]
+    if lang == "en":
+        text = f"{month} {ts.day}, {ts.year}"
+        return f"{day_name}, {text}" if weekday else text
+    first = "1er" if ts.day == 1 else str(ts.day)
+    text = f"{first} {month} {ts.year}"
+    return f"{day_name} {text}" if weekday else text
+
+
+def format_datetime(ts, lang: str = DEFAULT_LANGUAGE) -> str:
+    """'2026-06-24 16 h 30' style, short and sortable, in local time."""
+    if ts is None or pd.isna(ts):
+        return "—"
+    loc = local(ts)
+    return f"{loc:%Y-%m-%d} {format_clock(loc, lang)}"
+
+
+def format_duration(seconds, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Business time: 3900 → '1 h 05 min'; 300 → '5 min'; missing → '—'."""
+    if seconds is None or (isinstance(seconds, float) and math.isnan(seconds)):
+        return "—"
+    minutes = int(seconds) // 60
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    return f"{minutes} min"
+
+
+def catalogue_gaps() -> dict[str, list[str]]:
+    """Keys missing or empty per language (the tests require none)."""
+    return {
+        lang: sorted(key for key, entry in STRINGS.items() if not entry.get(lang))
+        for lang in LANGUAGES
+    }

@@ -1,0 +1,47 @@
+# `make run` serves Vigie on localhost:8501; `make test` runs lint and the whole suite.
+# Both create .venv and install the pinned requirements first; nothing prompts.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB := $(or $(VIGIE_DB),data/vigie.db)
+DEMO_ROWS ?= 20000
+PORT ?= 8501
+
+.PHONY: run test lint chromium bench clean-db
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(DB): | $(VENV)/.runtime
+	$(BIN)/python -m lib demo --rows $(DEMO_ROWS) --db $(DB)
+
+run: $(VENV)/.runtime $(DB)
+	VIGIE_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Browser tests drive Debian's chromium; install it when missing, or stop loudly.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "chromium is missing: installing Debian's package"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; } \
+	|| { echo "ERROR: cannot install chromium; the browser tests cannot run" >&2; exit 1; }
+
+test: lint chromium
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.dev
+	@ls bench/*.py

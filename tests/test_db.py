@@ -1,0 +1,72 @@
+"""The schema: created on open, idempotent, migrated from an older version, append-only history."""
+
+import sqlite3
+
+import pytest
+
+from lib.db import from_db_times, migrations, open_db, schema_version, to_db_time
+
+
+def _schema(db):
+    return sorted(
+        (row[0], row[1])
+        for row in db.execute("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+    )
+
+
+def test_opening_twice_gives_the_same_schema_as_once(tmp_path):
+    path = tmp_path / "v.db"
+    first = _schema(open_db(path))
+    second = _schema(open_db(path))
+    assert first == second
+    assert schema_version(open_db(path)) == len(migrations._migrations)
+
+
+def test_an_old_schema_is_migrated_without_losing_rows(tmp_path):
+    path = tmp_path / "old.db"
+    old = open_db(path, migrate=False)
+    migrations.apply(old, stop_before="m003_people_and_settings_history")
+    old["users"].insert({"username": "agirard", "display_name": "Amélie Girard", "role": "lead"})
+    assert "password_hash" not in old["users"].columns_dict
+    old.conn.close()
+
+    db = open_db(path)
+    assert schema_version(db) == len(migrations._migrations)
+    assert "password_hash" in db["users"].columns_dict
+    assert "excluded_authors" in db.table_names()
+    assert db["users"].get("agirard")["display_name"] == "Amélie Girard"
+
+
+def test_the_database_uses_wal_a_busy_timeout_and_foreign_keys(tmp_path):
+    db = open_db(tmp_path / "v.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_vigie_db_chooses_the_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("VIGIE_DB", str(tmp_path / "chosen.db"))
+    open_db()
+    assert (tmp_path / "chosen.db").exists()
+
+
+def test_history_refuses_updates_and_deletes(tmp_path):
+    db = open_db(tmp_path / "v.db")
+    db["comments"].insert(
+        {"id": 1, "platform": "x", "external_id": "1", "received_at": "2026-01-05 14:00:00"}
+    )
+    db["actions"].insert(
+        {"comment_id": 1, "at": "2026-01-05 15:00:00", "actor": "a", "kind": "note"}
+    )
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("UPDATE actions SET note = 'changed'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("DELETE FROM actions")
+
+
+def test_instants_are_stored_as_utc_text_and_read_back_aware():
+    assert to_db_time("2026-06-24T08:30:00-04:00") == "2026-06-24 12:30:00"
+    assert to_db_time(None) is None
+    parsed = from_db_times(["2026-06-24 12:30:00", None])
+    assert str(parsed[0]) == "2026-06-24 12:30:00+00:00"
+    assert parsed.isna().tolist() == [False, True]

@@ -61,7 +61,7 @@ def neutralise_formulas(values: pd.Series) -> pd.Series:
     if isinstance(values.dtype, pd.StringDtype):
         is_text = values.notna()
     else:
-        is_text = values.map(type, na_action="ignore") == str
+        is_text = values.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False)
     if not is_text.any():
         return values
     text = values.where(is_text, "").astype(str)

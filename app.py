@@ -2,19 +2,9 @@
 
 import streamlit as st
 
-from lib.ui import database, sidebar, t
+from lib.ui import PAGES, database, sidebar, t
 
 st.set_page_config(page_title="Vigie", page_icon="🛡️", layout="wide")
-
-PAGES = (
-    ("pages/today.py", "nav.today", ":material/today:"),
-    ("pages/queue.py", "nav.queue", ":material/inbox:"),
-    ("pages/compliance.py", "nav.compliance", ":material/timer:"),
-    ("pages/reasons.py", "nav.reasons", ":material/bar_chart:"),
-    ("pages/reports.py", "nav.reports", ":material/download:"),
-    ("pages/importer.py", "nav.import", ":material/upload_file:"),
-    ("pages/settings.py", "nav.settings", ":material/settings:"),
-)
 
 st.session_state["user"] = sidebar(database())
 navigation = st.navigation(

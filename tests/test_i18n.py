@@ -65,3 +65,13 @@ def test_business_durations_read_as_hours_and_minutes():
 def test_a_french_number_parses_back_to_the_same_value(value):
     text = format_number(value, "fr", 2)
     assert float(text.replace("\u202f", "").replace(",", ".")) == round(value, 2)
+
+
+def test_no_key_is_defined_in_two_areas_of_the_catalogue():
+    from lib.catalogue import AREAS
+
+    seen = {}
+    for area in AREAS:
+        for key in area.STRINGS:
+            assert key not in seen, f"{key} in {area.__name__} and {seen[key]}"
+            seen[key] = area.__name__

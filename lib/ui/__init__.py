@@ -11,6 +11,17 @@ from sqlite_utils import Database
 from lib import i18n
 from lib.db import db_path, open_db
 
+# (file, catalogue key of its title, icon); the first is the landing page.
+PAGES = (
+    ("pages/today.py", "nav.today", ":material/today:"),
+    ("pages/queue.py", "nav.queue", ":material/inbox:"),
+    ("pages/compliance.py", "nav.compliance", ":material/timer:"),
+    ("pages/reasons.py", "nav.reasons", ":material/bar_chart:"),
+    ("pages/reports.py", "nav.reports", ":material/download:"),
+    ("pages/importer.py", "nav.import", ":material/upload_file:"),
+    ("pages/settings.py", "nav.settings", ":material/settings:"),
+)
+
 LANG_KEY = "lang"
 USER_KEY = "username"
 

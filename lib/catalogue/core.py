@@ -1,4 +1,4 @@
-"""The UI string catalogue: one entry per key, French first, then English."""
+"""Strings shared by the whole app: navigation, sidebar, common words, states, statuses."""
 
 STRINGS: dict[str, dict[str, str]] = {
     # Navigation and sidebar

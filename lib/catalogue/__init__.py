@@ -1,0 +1,13 @@
+"""The UI string catalogue: one entry per key, French first, then English.
+
+One catalogue, kept in one module per area of the app so that each page's
+strings sit together; keys are unique across areas (the tests check it).
+"""
+
+from lib.catalogue import core, io, lead, queue, settings
+
+AREAS = (core, queue, lead, io, settings)
+
+STRINGS: dict[str, dict[str, str]] = {}
+for _area in AREAS:
+    STRINGS.update(_area.STRINGS)

@@ -1,0 +1,3 @@
+"""Strings of the io pages."""
+
+STRINGS: dict[str, dict[str, str]] = {}

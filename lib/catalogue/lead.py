@@ -1,0 +1,3 @@
+"""Strings of the lead pages."""
+
+STRINGS: dict[str, dict[str, str]] = {}

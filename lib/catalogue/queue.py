@@ -1,0 +1,3 @@
+"""Strings of the queue pages."""
+
+STRINGS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Strings of the settings pages."""
+
+STRINGS: dict[str, dict[str, str]] = {}

@@ -216,7 +216,7 @@ class BusinessCalendar:
         """The business days in [start_date, end_date], in order."""
         days = pd.date_range(_as_date(start_date), _as_date(end_date), freq="D")
         closed = self.closed_days(start_date, end_date)
-        keep = days.weekday.isin(self.weekdays) & ~days.isin(pd.DatetimeIndex(list(closed)))
+        keep = days.day_of_week.isin(self.weekdays) & ~days.isin(pd.DatetimeIndex(list(closed)))
         return [d.date() for d in days[keep]]
 
     # --- tables ---
@@ -272,7 +272,8 @@ class BusinessCalendar:
     def _build(self, first_year: int, last_year: int) -> _Table:
         days = pd.date_range(f"{first_year}-01-01", f"{last_year}-12-31", freq="D")
         closed = {d for year in range(first_year, last_year + 1) for d in self._year_names(year)}
-        open_days = days[days.weekday.isin(self.weekdays) & ~days.isin(pd.DatetimeIndex(closed))]
+        is_open = days.day_of_week.isin(self.weekdays) & ~days.isin(pd.DatetimeIndex(closed))
+        open_days = days[is_open]
         opens = _local_to_utc_ns(open_days + _offset(self.open_time), self.tz)
         closes = _local_to_utc_ns(open_days + _offset(self.close_time), self.tz)
         lengths = closes - opens

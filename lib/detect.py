@@ -1,0 +1,660 @@
+"""Flags and suggestions read from a comment's text: personal information, language, tone, urgency.
+
+Everything here is offline and deterministic: regular expressions and word lists
+written for Québec public-sector comments (French, Québec French, English), the
+`phonenumbers` metadata, and the language model bundled with `py3langid`.
+Suggestions are never applied: a moderator decides.
+
+>>> d = analyse("Mon NAS est 046 454 286, pouvez-vous vérifier mon dossier?")
+>>> d.flags, d.suggested_reasons, d.suggested_redirect
+(('pii', 'question'), ('renseignements_personnels',), 'prive')
+>>> analyse("Thanks, see you there!").language
+'en'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from lib.taxonomy import FLAGS, REASONS
+
+# --------------------------------------------------------------------------- #
+# Personal information: the one definition shared by the flags and the masker.
+# --------------------------------------------------------------------------- #
+
+PII_KINDS = (
+    "email",
+    "phone",
+    "sin",
+    "health_card",
+    "card",
+    "driver_licence",
+    "address",
+    "birth_date",
+    "file_number",
+)
+
+
+@dataclass(frozen=True)
+class PersonalInformation:
+    """One piece of personal information found in a text: `text[start:end]`."""
+
+    kind: str
+    start: int
+    end: int
+    value: str
+
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+
+# A 3-3-3 group with one consistent separator, not glued to other digits nor
+# to a decimal part or a currency (an amount such as "123 456 789 $").
+SIN_CANDIDATE = re.compile(
+    r"(?<![\w$-])(\d{3})([ -]?)(\d{3})\2(\d{3})(?![\w-]|[.,]\d|\s*(?:\$|€|dollars?\b))"
+)
+SIN_CONTEXT = re.compile(
+    r"\b(?:nas|sin|n\.a\.s\.?|assurance[- ]sociale|social insurance)\b", re.IGNORECASE
+)
+# RAMQ health-insurance number: 3 letters of the surname and the first name's
+# initial, then YYMMDD (women's month + 50) and two administrative digits.
+HEALTH_CARD = re.compile(r"(?<![\w])([A-Za-z]{4})[ -]?(\d{2})(\d{2})[ -]?(\d{2})(\d{2})(?![\w])")
+# Four-letter words that could precede eight digits in ordinary prose.
+HEALTH_CARD_STOPWORDS = frozenset(
+    [
+        "dans",
+        "pour",
+        "avec",
+        "sont",
+        "plus",
+        "mais",
+        "leur",
+        "vers",
+        "sans",
+        "that",
+        "with",
+        "from",
+        "page",
+        "code",
+        "have",
+        "then",
+        "than",
+        "this",
+        "were",
+        "will",
+        "also",
+        "into",
+        "year",
+    ]
+)
+CARD = re.compile(r"(?<![\d-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\d-])")
+DRIVER_LICENCE = re.compile(r"(?<![\w-])[A-Za-z]\d{4}[ -]?\d{6}[ -]?\d{2}(?![\w-])")
+
+POSTAL_CODE = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d"
+_STREET_FR = (
+    r"rue|avenue|av\.|boulevard|boul\.|blvd|chemin|ch\.|rang|route|mont[ée]e|place|"
+    r"croissant|impasse|all[ée]e|promenade|terrasse|c[ôo]te|carré|carre|ruelle"
+)
+_STREET_EN = r"street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|lane|crescent|court|way"
+_NAME_WORD = r"[\w'’.-]+"
+_UNIT = r"(?:,?\s*(?:app\.?|apt\.?|appartement|apartment|unit[ée]?|suite|bureau|#)\s*\w{1,5})?"
+_CITY_POSTAL = (
+    rf"(?:,?\s*(?:[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*,?\s*)?"
+    rf"(?:\(?(?:QC|Qc|Québec|Quebec)\)?,?\s*)?{POSTAL_CODE}(?!\w))?"
+)
+ADDRESS = re.compile(
+    rf"(?<![\w$])\d{{1,5}}(?:-\d{{1,5}})?,?\s+"
+    rf"(?:(?:{_STREET_FR})\s+{_NAME_WORD}(?:\s+(?!et\b|and\b|pis\b|depuis\b){_NAME_WORD}){{0,3}}"
+    rf"|(?:[A-Z][\w'’-]+\s+){{1,2}}(?:{_STREET_EN})(?!\w)(?:\s+(?:East|West|North|South))?)"
+    rf"{_UNIT}{_CITY_POSTAL}",
+    re.IGNORECASE,
+)
+# A civic address is personal only when it is somebody's home: the organisation
+# gives its own offices' addresses all the time.
+ADDRESS_CONTEXT = re.compile(
+    r"\b(?:j'habite|j’habite|habite|je reste|je demeure|demeure|mon adresse|notre adresse|"
+    r"chez (?:moi|nous)|domicile|mon voisin|ma voisine|voisins?|i live|we live|my address|"
+    r"my home|my house|neighbou?rs?|lives at)\b",
+    re.IGNORECASE,
+)
+
+_MONTHS = (
+    r"janv(?:ier|\.)?|f[ée]v(?:rier|r?\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|"
+    r"ao[ûu]t|sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|oct\.?|nov\.?|dec\.?"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
+    rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})"
+)
+BIRTH_DATE = re.compile(
+    rf"\b(?:n[ée]e?s?\s+le|date de naissance|ddn|dob|date of birth|birth ?date|born(?:\s+on)?)"
+    rf"\s*[:,-]?\s*(?:le\s+|on\s+)?({_DATE})(?!\d)",
+    re.IGNORECASE,
+)
+FILE_NUMBER = re.compile(
+    r"\b(?:(?:num[ée]ro|no\.?|n°|#)\s+(?:de\s+|d['’]\s*)?)?"
+    r"(?:dossier|client|r[ée]clamation|demande|usager|r[ée]f[ée]rence|membre|"
+    r"file|case|claim|account|member|reference)"
+    r"\s*(?:number|num[ée]ro|no\.?|n°|#)?\s*(?:est|is|:)?\s*[:#]?\s*"
+    r"(?=[A-Za-z0-9-]*\d)([A-Za-z0-9][A-Za-z0-9-]{4,}[A-Za-z0-9])(?![\w-])",
+    re.IGNORECASE,
+)
+YEAR_RANGE = re.compile(r"(?:19|20)\d\d-(?:19|20)?\d\d")
+_PHONE_HINT = re.compile(r"\d(?:\D{0,3}\d){6}")
+# Toll-free numbers (800, 888, 877, …) are organisations' service lines, never
+# a person's: quoting the ministry's 1 877 line is not a privacy problem.
+PUBLIC_PHONE_TYPES = frozenset({PhoneNumberType.TOLL_FREE})
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def _emails(text: str):
+    for m in EMAIL.finditer(text):
+        yield PersonalInformation("email", m.start(), m.end(), m.group())
+
+
+def _phones(text: str):
+    if not _PHONE_HINT.search(text):
+        return
+    for m in PhoneNumberMatcher(text, "CA", leniency=Leniency.VALID):
+        if phonenumbers.number_type(m.number) in PUBLIC_PHONE_TYPES:
+            continue
+        yield PersonalInformation("phone", m.start, m.end, m.raw_string)
+
+
+def _sins(text: str):
+    for m in SIN_CANDIDATE.finditer(text):
+        digits = m.group(1) + m.group(3) + m.group(4)
+        named = SIN_CONTEXT.search(text, max(0, m.start() - 40), m.start())
+        # Unnamed, a number must look like a real SIN: Luhn-valid, and first
+        # digit 1-7 or 9 (0 is unassigned, 8 is for business numbers).
+        if named or (_luhn(digits) and digits[0] not in "08"):
+            yield PersonalInformation("sin", m.start(), m.end(), m.group())
+
+
+def _health_cards(text: str):
+    for m in HEALTH_CARD.finditer(text):
+        letters, month, day = m.group(1), int(m.group(3)), int(m.group(4))
+        if letters.lower() in HEALTH_CARD_STOPWORDS or not letters.isascii():
+            continue
+        if (1 <= month <= 12 or 51 <= month <= 62) and 1 <= day <= 31:
+            yield PersonalInformation("health_card", m.start(), m.end(), m.group())
+
+
+def _cards(text: str):
+    for m in CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if 13 <= len(digits) <= 19 and _luhn(digits):
+            yield PersonalInformation("card", m.start(), m.end(), m.group())
+
+
+def _driver_licences(text: str):
+    for m in DRIVER_LICENCE.finditer(text):
+        yield PersonalInformation("driver_licence", m.start(), m.end(), m.group())
+
+
+def _addresses(text: str):
+    for m in ADDRESS.finditer(text):
+        has_postal_code = re.search(POSTAL_CODE + r"$", m.group().rstrip())
+        if has_postal_code or ADDRESS_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+            yield PersonalInformation("address", m.start(), m.end(), m.group().rstrip())
+
+
+def _birth_dates(text: str):
+    for m in BIRTH_DATE.finditer(text):
+        yield PersonalInformation("birth_date", m.start(1), m.end(1), m.group(1))
+
+
+def _file_numbers(text: str):
+    for m in FILE_NUMBER.finditer(text):
+        value = m.group(1)
+        if sum(c.isdigit() for c in value) >= 5 and not YEAR_RANGE.fullmatch(value):
+            yield PersonalInformation("file_number", m.start(1), m.end(1), value)
+
+
+_FINDERS = (
+    _emails,
+    _cards,
+    _driver_licences,
+    _health_cards,
+    _sins,
+    _phones,
+    _addresses,
+    _birth_dates,
+    _file_numbers,
+)
+
+
+def find_personal_information(text: str) -> list[PersonalInformation]:
+    """Every piece of personal information in `text`, left to right, never overlapping.
+
+    When two findings overlap the longer wins (an address holding a postal code,
+    a file number that happens to look like a phone number).
+
+    >>> [p.kind for p in find_personal_information("Écrivez à a.b@example.org ou au 418-555-0142")]
+    ['email', 'phone']
+    >>> find_personal_information("Le 24 juin 2026, 1 234,56 $, article 12345678, 811, C.P. 1234")
+    []
+    """
+    if not text:
+        return []
+    found = [p for finder in _FINDERS for p in finder(text)]
+    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    kept: list[PersonalInformation] = []
+    for piece in sorted(found, key=lambda p: -(p.end - p.start)):
+        if all(piece.end <= k.start or piece.start >= k.end for k in kept):
+            kept.append(piece)
+    return sorted(kept, key=lambda p: p.start)
+
+
+# --------------------------------------------------------------------------- #
+# Language
+# --------------------------------------------------------------------------- #
+
+_NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+|\d+|_", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+")
+# Very short comments ("Ok merci", "Pas fort") carry too few character n-grams
+# for the model; a handful of unambiguous everyday words decides them.
+_SHORT_FR = frozenset(
+    [
+        "merci",
+        "bonjour",
+        "bonsoir",
+        "allo",
+        "salut",
+        "svp",
+        "oui",
+        "non",
+        "pas",
+        "fort",
+        "tres",
+        "bravo",
+        "bonne",
+        "bon",
+        "vraiment",
+        "genre",
+        "tellement",
+        "rapport",
+        "quoi",
+        "pourquoi",
+    ]
+)
+_SHORT_EN = frozenset(
+    [
+        "thanks",
+        "thank",
+        "thx",
+        "hello",
+        "hi",
+        "hey",
+        "please",
+        "yes",
+        "good",
+        "great",
+        "nice",
+        "job",
+        "sorry",
+        "why",
+        "what",
+        "disappointed",
+        "awesome",
+    ]
+)
+OTHER_LANGUAGE_MIN_LETTERS = 40
+OTHER_LANGUAGE_MIN_CONFIDENCE = 0.99
+
+
+@lru_cache(maxsize=1)
+def _identifiers() -> tuple[LanguageIdentifier, LanguageIdentifier]:
+    everything = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    french_or_english = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    french_or_english.set_languages(["fr", "en"])
+    return everything, french_or_english
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, typographic apostrophes straightened: what word lists match."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ʼ", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def detect_language(text: str) -> str:
+    """'fr', 'en', another ISO 639-1 code for a long and clearly foreign text, or 'und'.
+
+    Comments here are French or English nearly always, so the decision is made
+    between those two unless a long text is unmistakably something else.
+
+    >>> detect_language("Ok merci"), detect_language("Ok thanks"), detect_language("👍")
+    ('fr', 'en', 'und')
+    """
+    cleaned = _NOT_WORDS.sub(" ", text or "")
+    words = _WORD.findall(fold(cleaned))
+    if not words:
+        return "und"
+    if len(words) <= 4:
+        fr = sum(w in _SHORT_FR for w in words)
+        en = sum(w in _SHORT_EN for w in words)
+        if fr != en:
+            return "fr" if fr > en else "en"
+    everything, french_or_english = _identifiers()
+    if sum(map(len, words)) >= OTHER_LANGUAGE_MIN_LETTERS:
+        code, confidence = everything.classify(cleaned)
+        if code not in ("fr", "en") and confidence >= OTHER_LANGUAGE_MIN_CONFIDENCE:
+            return code
+    return french_or_english.classify(cleaned)[0]
+
+
+# --------------------------------------------------------------------------- #
+# Tone, intent and urgency: word lists over folded text (no accents, lower case)
+# --------------------------------------------------------------------------- #
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+URL = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:com|org|net|ca|ly|io|co|info|biz|fr|quebec|shop|xyz|me|tv|app|gl)"
+    r"(?:/\S*)?(?![\w@])",
+    re.IGNORECASE,
+)
+
+SWEARING = (
+    r"tabarn[aoe]k\w*|tabarnac|crisse?|calisse|caliss|c[a]lice|ostie|hostie|esti|estie|"
+    r"sacrament|ciboire|calvaire|viarge|marde|merde|chier|fuck\w*|f\*ck\w*|f\*\*k|shit\w*|"
+    r"bullshit|wtf|ta gueule|votre gueule|fermez? (?:donc )?(?:ta|votre) gueule"
+)
+INSULTS = _words(
+    SWEARING,
+    r"idiots?|imbeciles?|cretins?|cons|connes?|connards?|conasses?|abrutis?|tarlas?|twits?|"
+    r"nonos?|epais|deficients?|morons?|stupid|dumb\w*|jerks?|losers?|clowns?|"
+    r"menteurs?|menteuses?|voleurs?|liars?|thieves|shut up|"
+    r"(?:gang|bande) d(?:e |')\w+|bunch of \w+|espece d(?:e |')\w+",
+)
+NEGATIVE = _words(
+    SWEARING,
+    r"inacceptables?|inadmissibles?|honte|honteu(?:x|se)|scandal\w*|ridicules?|lamentables?|"
+    r"pathetiques?|n'importe quoi|c'est nul|vraiment nul|deception|decevante?s?|decue?s?|"
+    r"frustr\w+|fache(?:e|s)?|tanne(?:e|s)?|ecoeur\w*|marre|ras[- ]le[- ]bol|"
+    r"toujours (?:pas|rien)|jamais de (?:reponse|retour|nouvelles)|"
+    r"personne (?:ne |n')?(?:repond|rappelle|m'a rappele|rappele)\w*|"
+    r"pas de (?:reponse|retour|nouvelles)|(?:ca|cela) fait \w+ (?:jours|semaines|mois) que|"
+    r"j'attends (?:encore|toujours|depuis)|encore une fois|pas normal|pas d'accord|"
+    r"en desaccord|incompetent\w*|incompetence|menteurs?|voleurs?|impolie?s?|irrespectu\w+|"
+    r"mal (?:recue?s?|traitee?s?)|traitee? comme|heures d'attente|en panne|"
+    r"rien ne (?:fonctionne|marche)|ne fonctionne (?:pas|jamais|plus)|marche pas|niais\w+|"
+    r"rire de nous|pas fort|pas rapport|franchement|plainte|me plaindre|gaspill\w+|"
+    r"encore (?:annule\w*|ferme\w*|en retard)|promesse brisee|doit partir|"
+    r"unacceptable|shame\w*|disgrace\w*|ridiculous|pathetic|terrible|awful|horrible|"
+    r"worst|useless|incompeten\w+|disappoint\w*|frustrat\w+|angry|fed up|sick of|"
+    r"tired of|rude|liars?|idiots?|morons?|stupid|what a joke|waste of|still waiting|"
+    r"been waiting|nobody (?:ever )?(?:answers|calls|replies)|no (?:answer|response|reply)|"
+    r"never (?:answer|reply|call)s?|(?:does not|doesn't|not) work\w*|complain\w*|"
+    r"disagree|get rid of|sucks?",
+)
+THREATS = _words(
+    r"bombes?|bombs?|explosifs?|explosives?|faire sauter|blow (?:up|it up)|attentat|"
+    r"(?:mon|ma|un|une|des|avec) (?:fusil|arme|carabine|couteau)|"
+    r"(?:my|a) (?:gun|rifle|knife)|shoot (?:up|you|everyone|them)|"
+    r"je vais (?:te|vous|la|le|les) (?:tuer|retrouver|descendre|buter|faire payer)|"
+    r"(?:vous|tu) (?:allez|vas|va) (?:payer|le regretter|mourir)|"
+    r"(?:il|elle|ils|elles) (?:va|vont) le regretter|"
+    r"je sais (?:ou|où) (?:tu|vous) (?:habite[sz]?|reste[sz]?|demeure[sz]?)|"
+    r"i know where you live|you(?: will|'ll) (?:pay|regret|die)|"
+    r"(?:i'm|i am) (?:going to|gonna) (?:kill|hurt|shoot) (?:you|him|her|them|everyone)|"
+    r"kill (?:you|all)",
+)
+DISTRESS = _words(
+    r"me (?:tuer|suicider|pendre)|suicid\w*|en finir|mettre fin a mes jours|"
+    r"(?:veux|vais|voudrais|aimerais) mourir|(?:plus|pas) envie de vivre|"
+    r"(?:je )?(?:ne )?suis plus capable|me faire du mal|"
+    r"kill myself|end (?:my life|it all)|want to die|(?:don't|do not) want to live|"
+    r"no reason to live|self[- ]harm|hurt myself",
+)
+EMERGENCY = _words(
+    r"urgent|c'est (?:une )?urgence|^urgence|urgence ?!|au secours|a l'aide ?!|help me ?!|"
+    r"please help me|help me please|"
+    r"emergency(?! room| department| ward|,? call)|"
+    r"ne respire (?:plus|pas)|not breathing|can't breathe|cannot breathe|respire mal|"
+    r"inconscient\w*|unconscious|collapsed|s'est effondre\w*|crise cardiaque|heart attack|"
+    r"overdose|surdose|avale des (?:medicaments|pilules)|saigne beaucoup|bleeding|"
+    r"(?:me|nous) (?:frappe|bat)|hits me|beats me|violence conjugale|"
+    r"peur de rentrer|afraid to go home",
+)
+HATE = _words(
+    r"retourne[rz]? dans (?:ton|votre|leur) pays|go back to (?:your|ur|their) country|"
+    r"(?:les|ces|sales?|tous les) (?:immigrants|immigres|refugies|arabes|musulmans|juifs|"
+    r"noirs|autochtones|indiens|chinois|gais|trans)(?: \w+)? (?:sont|=|tous|toutes|volent)|"
+    r"sales? (?:immigrants|immigres|arabes|musulmans|juifs|noirs|negres|sauvages)|"
+    r"(?:immigrants|refugees|muslims|jews|blacks|natives) are (?:all )?"
+    r"(?:criminals|parasites|animals|vermin)|parasites|vermine|race inferieure",
+)
+SEXUAL = _words(
+    r"(?:filles?|femmes?|photos?|videos?) nues?|nudes?|hot singles|celibataires sexy|"
+    r"sexe|sex|porno?\w*|xxx|onlyfans|escortes?|baiser? avec",
+)
+SPAM = _words(
+    r"crypto\w*|bitcoin|forex|nft|gagne[rz] (?:\d|de l'argent)|earn money|make \$?\d[\d,]*|"
+    r"make money|de la maison grace|from home|resultats garantis|guaranteed|cliquez ici|"
+    r"click here|vous avez ete selectionnee?|you have been selected|win an? iphone|"
+    r"gagner un iphone|(?:achetez|acheter|buy) (?:des |cheap )?(?:abonnes|followers|likes)|"
+    r"dm me|ecrivez[- ]moi en prive|message me|investissez",
+)
+COMMERCIAL = _words(
+    r"ma boutique|my (?:\w+ )?shop|notre magasin|our store|rabais|% off|discount|code promo|"
+    r"promo code|with code|avec le code|promos? speciales?|prix (?:imbattables|d'ami|special)|"
+    r"appelez[- ]nous|call us|contactez[- ]nous|free (?:quote|estimate)|soumission gratuite|"
+    r"achetez|buy now|commandez|order now|je recommande \w+ \w+ pour vos|best \w+ \w+ in town|"
+    r"cette semaine seulement|this week only|livraison gratuite|free shipping",
+)
+PARTISAN = _words(
+    r"caq|plq|caquistes?|pequistes?|liberaux|(?:le|du|au|votez|vote) (?:pq|qs)|"
+    r"quebec solidaire|parti (?:quebecois|liberal|conservateur|vert)|bloc quebecois|"
+    r"votez|vote (?:for|conservative|liberal|ndp|green)|prochaines? elections?|"
+    r"next election|when you vote|vivement les elections|ce gouvernement doit partir|"
+    r"conservatives?|liberals|npd|ndp",
+)
+MEDICAL = _words(
+    r"fievre|fever|douleurs?|pain|mal (?:a|au|aux) (?:la |l')?\w+|symptomes?|symptoms?|"
+    r"medicaments?|medication|medicine|antibiotiques?|antibiotics?|ibuprofene|ibuprofen|"
+    r"acetaminophene|tylenol|advil|etourdissements?|dizz\w+|enflee?s?|swollen|"
+    r"plaques rouges|rash|eruption|toux|cough\w*|vomi\w*|diagnostic|diagnos\w+|"
+    r"(?:apres le|au) vaccin|(?:after|to) the vaccine|enceinte|pregnan\w+|saignements?|"
+    r"infection|est-ce (?:grave|normal)|c'est normal ?\?|is (?:that|it|this) normal|"
+    r"should i be worried|dois-je m'inquieter",
+)
+OWN_FILE = _words(
+    r"(?:mon|ma|mes|son|sa) (?:dossier|demande|cheque|paiement|prestation|releve|avocate?|"
+    r"reclamation|admissibilite|place)|"
+    r"(?:my|his|her) (?:file|case|application|claim|payment|cheque|check|statement|lawyer|"
+    r"benefits)|status of my|statut de (?:mon|ma)",
+)
+COMPLAINT = _words(r"plaintes?|porter plainte|me plaindre|complaint|complain")
+SERVICE_EXPERIENCE = _words(
+    r"attente|attendre|attends|attendu|waiting|wait|rappel\w*|call back|accueil|comptoir|"
+    r"front desk|staff|personnel|agente?|employee?|prepose\w*|infirmiere|nurse|medecin|"
+    r"doctor|mal (?:recue?|traitee?)|traitee? comme|impolie?|rude|on m'a|i was|urgence|"
+    r"emergency room|rendez-vous|appointment|telephone|phone|repond\w*|answers|"
+    r"transport scolaire|autobus|service lamentable|sent home|messages",
+)
+
+QUESTION_START = re.compile(
+    r"(?:^|[.!\n]\s*)(?:(?:bonjour|allo|salut|hi|hello|hey|oui|ok|alors|donc|so|and|but),?\s+)?(?:"
+    r"est[- ]ce qu|est[- ]ce que|pouvez[- ]vous|pourriez[- ]vous|avez[- ]vous|savez[- ]vous|"
+    r"peut[- ]on|puis[- ]je|dois[- ]je|y a[- ]t[- ]il|pourquoi|combien|quel(?:le)?s?\b|"
+    r"comment (?:on|faire|je|ca|se|est)|a quand|ou est|c'est quand|c'est quoi|"
+    r"how (?:do|does|can|long|much|many|is|are)|what (?:is|are|time|about)|"
+    r"when (?:is|does|will|are)|where (?:is|can|do|are)|why\b|can (?:i|you|we|someone)|"
+    r"could (?:you|someone)|do (?:you|i|we)|does\b|is (?:there|it|the|my)|are (?:you|they)|"
+    r"will (?:you|there|it))",
+)
+# Québec French asks with a "-tu" particle: "c'tu ouvert", "ça se peut-tu".
+QUEBEC_TU = re.compile(r"\w-tu\b|\bc'?tu\b")
+WONDERING = _words(r"je me demandais|je me demande si|i was wondering|i wonder if|any idea")
+
+
+def _has_question(folded: str) -> bool:
+    without_links = URL.sub(" ", folded)
+    return bool(
+        "?" in without_links
+        or QUESTION_START.search(without_links)
+        or QUEBEC_TU.search(without_links)
+        or WONDERING.search(without_links)
+    )
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What the detectors read in one comment; reasons and redirect are only suggestions."""
+
+    language: str
+    flags: tuple[str, ...]
+    suggested_reasons: tuple[str, ...]
+    suggested_redirect: str | None
+
+
+def _in_order(codes: set[str], order) -> tuple[str, ...]:
+    return tuple(code for code in order if code in codes)
+
+
+def _redirect(folded: str, pii: bool, flags: set[str], threat: bool) -> str | None:
+    if pii:
+        return "prive"
+    if not threat and (DISTRESS.search(folded) or MEDICAL.search(folded)):
+        return "medical"
+    if not threat and EMERGENCY.search(folded):
+        return "medical"
+    if COMPLAINT.search(folded):
+        return "plainte"
+    if OWN_FILE.search(folded):
+        return "dossier"
+    if "negative" in flags and SERVICE_EXPERIENCE.search(folded):
+        return "plainte"
+    return None
+
+
+def analyse(text: str) -> Detection:
+    """Flags, language and suggestions for one comment's text.
+
+    >>> d = analyse("Gang de caves, vous comprenez rien")
+    >>> d.language, d.flags, d.suggested_reasons, d.suggested_redirect
+    ('fr', ('negative',), ('injurieux',), None)
+    """
+    text = text if isinstance(text, str) else ""
+    folded = fold(text)
+    language = detect_language(text)
+    pii = bool(find_personal_information(text))
+    threat = bool(THREATS.search(folded))
+
+    flags: set[str] = set()
+    if pii:
+        flags.add("pii")
+    if language == "en":
+        flags.add("english")
+    if _has_question(folded):
+        flags.add("question")
+    if threat or NEGATIVE.search(folded) or INSULTS.search(folded) or HATE.search(folded):
+        flags.add("negative")
+    if URL.search(EMAIL.sub(" ", text)):
+        flags.add("link")
+    if threat or DISTRESS.search(folded) or EMERGENCY.search(folded):
+        flags.add("urgent")
+
+    reasons: set[str] = set()
+    if pii:
+        reasons.add("renseignements_personnels")
+    if threat:
+        reasons.add("menace")
+    if HATE.search(folded):
+        reasons.add("haineux")
+    elif INSULTS.search(folded):
+        reasons.add("injurieux")
+    if SEXUAL.search(folded):
+        reasons.add("sexuel")
+    if SPAM.search(folded):
+        reasons.add("pourriel")
+    elif COMMERCIAL.search(folded):
+        reasons.add("commercial")
+    if PARTISAN.search(folded):
+        reasons.add("partisan")
+
+    return Detection(
+        language=language,
+        flags=_in_order(flags, FLAGS),
+        suggested_reasons=_in_order(reasons, REASONS),
+        suggested_redirect=_redirect(folded, pii, flags, threat),
+    )
+
+
+def analyse_many(texts: pd.Series) -> pd.DataFrame:
+    """`analyse` over a Series, each distinct text read once; same index as `texts`.
+
+    Columns: language, flags and suggested_reasons (codes separated by spaces, in
+    the taxonomy's order), suggested_redirect (None when there is none).
+    """
+    codes, uniques = pd.factorize(texts.fillna("").astype(str), sort=False)
+    results = [analyse(text) for text in uniques]
+    table = pd.DataFrame(
+        {
+            "language": [r.language for r in results],
+            "flags": [" ".join(r.flags) for r in results],
+            "suggested_reasons": [" ".join(r.suggested_reasons) for r in results],
+            "suggested_redirect": [r.suggested_redirect for r in results],
+        }
+    )
+    if len(texts) == 0:
+        return table.iloc[0:0].set_axis(texts.index)
+    found = table.take(codes).set_axis(texts.index)
+    # None, not NaN, for "no redirect": what SQLite and the pages expect.
+    redirect = found["suggested_redirect"].astype(object)
+    found["suggested_redirect"] = redirect.where(redirect.notna(), None)
+    return found
+
+
+def repeated_text(
+    frame: pd.DataFrame,
+    author: str = "author_handle",
+    text: str = "text",
+    min_count: int = 3,
+    by: tuple[str, ...] = ("platform",),
+) -> pd.Series:
+    """True for comments whose author posted the same text at least `min_count` times.
+
+    Texts are compared folded and with spaces collapsed, so "MERCI!!" and
+    "merci!!" are the same message. Supports the `anonyme_repetitif` reason.
+    """
+    keys = [c for c in by if c in frame.columns] + [author]
+    normalised = (
+        frame[text]
+        .fillna("")
+        .astype(str)
+        .str.lower()
+        .str.normalize("NFKD")
+        .str.encode("ascii", "ignore")
+        .str.decode("ascii")
+        .str.replace(r"\s+", " ", regex=True)
+        .str.strip()
+    )
+    grouping = [frame[k].fillna("") for k in keys] + [normalised]
+    counts = normalised.groupby(grouping, sort=False).transform("size")
+    return (counts >= min_count) & frame[author].notna() & normalised.ne("")

@@ -221,3 +221,12 @@ def m003_people_and_settings_history(db: Database) -> None:
         {"id": int, "at": str, "actor": str, "key": str, "old": str, "new": str},
         pk="id",
     )
+
+
+@migrations()
+def m004_comment_text_search(db: Database) -> None:
+    # Accent-insensitive ("region" finds "région"); the triggers keep the index
+    # in step with every insert, update and delete, and existing rows are indexed now.
+    db["comments"].enable_fts(
+        ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )

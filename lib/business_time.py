@@ -22,6 +22,7 @@ scalars). Timestamps come back as UTC, `datetime64[ns, UTC]`.
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from collections.abc import Iterable
@@ -224,11 +225,7 @@ class BusinessCalendar:
     def _year_names(self, year: int) -> dict[date, tuple[str, str]]:
         names = self._names.get(year)
         if names is None:
-            names = {}
-            fr = holidays_lib.country_holidays("CA", subdiv="QC", years=year, language="fr")
-            en = holidays_lib.country_holidays("CA", subdiv="QC", years=year, language="en_CA")
-            for day, name in fr.items():
-                names[day] = (name, en.get(day, name))
+            names = dict(_public_holidays(year))
             if self.include_easter_monday:
                 names.setdefault(easter(year) + timedelta(days=1), EASTER_MONDAY)
             for day in self.extra_closures:
@@ -296,6 +293,16 @@ class BusinessCalendar:
 
 
 # --- conversions -----------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=256)
+def _public_holidays(year: int) -> tuple[tuple[date, tuple[str, str]], ...]:
+    """Québec public holidays of a year, observed days included: (date, (French, English))."""
+    # Cached across calendars: every settings change builds a new calendar, and the
+    # holidays package takes tens of milliseconds per year and language.
+    fr = holidays_lib.country_holidays("CA", subdiv="QC", years=year, language="fr")
+    en = holidays_lib.country_holidays("CA", subdiv="QC", years=year, language="en_CA")
+    return tuple((day, (name, en.get(day, name))) for day, name in sorted(fr.items()))
 
 
 def _as_date(value) -> date:

@@ -1,0 +1,334 @@
+"""Response-time compliance: each comment's clock and state at an instant, and their summaries.
+
+>>> from lib.business_time import BusinessCalendar
+>>> cal = BusinessCalendar()
+>>> frame = pd.DataFrame({
+...     "id": [1, 2],
+...     "received_at": ["2026-03-09 13:30:00", "2026-03-09 14:00:00"],  # UTC
+...     "first_handled_at": ["2026-03-09 15:00:00", None],
+...     "first_handled_by": ["ana", None],
+... })
+>>> states = comment_states(frame, cal, now="2026-03-10 13:00")  # Tuesday 9 h
+>>> states["state"].tolist()
+['handled_on_time', 'open_at_risk']
+>>> summarise(states)[["received", "handled", "pending", "compliance_pct"]].to_dict("records")
+[{'received': 2, 'handled': 1, 'pending': 1, 'compliance_pct': 100.0}]
+
+Definitions (DESIGN.md, "Response-time compliance"): response time is the business time
+from reception to the first handling action; a comment is handled on time when that is
+at most the target; an open comment is breached once its due instant has passed, at risk
+while less than the at-risk threshold of business time remains, else ok.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from sqlite_utils import Database
+
+from lib.business_time import BusinessCalendar
+from lib.db import OPEN_STATUSES, from_db_times, immediate, to_db_times
+from lib.settings import Settings, load_settings
+
+STATES = ("handled_on_time", "handled_late", "open_breached", "open_at_risk", "open_ok")
+HANDLED_STATES = STATES[:2]
+PENDING_STATES = ("open_at_risk", "open_ok")
+SUMMARY_COLUMNS = (
+    "received",
+    "handled",
+    "handled_on_time",
+    "handled_late",
+    "open_breached",
+    "pending",
+    "compliance_pct",
+    "median_response_business_minutes",
+    "p90_response_business_minutes",
+)
+
+
+def comment_states(
+    frame: pd.DataFrame,
+    cal: BusinessCalendar,
+    now,
+    target_hours: float = 8.0,
+    at_risk_hours: float = 2.0,
+) -> pd.DataFrame:
+    """The comments as they stood at `now`, with their clock and state.
+
+    `frame` holds at least `received_at` and `first_handled_at` (timestamps or stored
+    UTC text; NaT/None while open). `now` may be in the past: comments received after it
+    are dropped, and a first handling after it is undone (first_handled_at becomes NaT and
+    first_handled_by None), so that a past report recomputes exactly. Adds
+    `response_seconds` (business seconds, NaN while open), `due_at` (UTC),
+    `remaining_seconds` (business seconds left before due_at, 0 once passed, NaN when
+    handled) and `state` (one of STATES).
+    """
+    now = _utc(now)
+    received = pd.to_datetime(frame["received_at"], utc=True)
+    out = frame.loc[received <= now].copy()
+    out["received_at"] = received[received <= now]
+    handled_at = pd.to_datetime(
+        out["first_handled_at"] if "first_handled_at" in out else pd.Series(pd.NaT, out.index),
+        utc=True,
+    )
+    later = handled_at > now
+    out["first_handled_at"] = handled_at.where(~later)
+    if "first_handled_by" in out:
+        out["first_handled_by"] = out["first_handled_by"].where(~later, None)
+    handled = out["first_handled_at"].notna()
+
+    target = round(target_hours * 3600)
+    response = cal.elapsed(out["received_at"], out["first_handled_at"])
+    out["response_seconds"] = response.astype(float)
+    out["due_at"] = cal.deadline(out["received_at"], target_hours)
+    remaining = cal.elapsed(now, out["due_at"]).astype(float)
+    out["remaining_seconds"] = remaining.where(~handled)
+    out["state"] = np.select(
+        [
+            handled & (response <= target),
+            handled,
+            out["due_at"] < now,
+            remaining < at_risk_hours * 3600,
+        ],
+        list(STATES[:4]),
+        default="open_ok",
+    )
+    return out
+
+
+def summarise(states: pd.DataFrame, by: str | list[str] | None = None) -> pd.DataFrame:
+    """Counts, compliance and response times, overall (one row) or per group.
+
+    compliance_pct = on time / (handled + open breached) * 100, NaN when nobody is
+    counted; pending = open comments not yet breached. The response-time median and 90th
+    percentile (linear interpolation) are over handled comments, in whole business
+    minutes rounded down, as in the exports.
+    """
+    state = states["state"]
+    parts = pd.DataFrame(
+        {
+            "received": np.ones(len(states), dtype=np.int64),
+            "handled": state.isin(HANDLED_STATES),
+            "handled_on_time": state.eq("handled_on_time"),
+            "handled_late": state.eq("handled_late"),
+            "open_breached": state.eq("open_breached"),
+            "pending": state.isin(PENDING_STATES),
+        },
+        index=states.index,
+    ).astype(np.int64)
+    response = states["response_seconds"].where(state.isin(HANDLED_STATES))
+    keys = [states[c] for c in _as_list(by)] or [pd.Series(0, index=states.index)]
+    grouped = parts.groupby(keys, sort=True, dropna=False)
+    out = grouped.sum()
+    seconds = response.groupby(keys, sort=True, dropna=False)
+    counted = out["handled"] + out["open_breached"]
+    out["compliance_pct"] = (out["handled_on_time"] / counted * 100).where(counted > 0)
+    out["median_response_business_minutes"] = _whole_minutes(seconds.median())
+    out["p90_response_business_minutes"] = _whole_minutes(seconds.quantile(0.9))
+    if by is None:
+        # One row even for no comments: zero counts, no percentage, no times.
+        out = out.reset_index(drop=True).reindex([0])
+        out[list(parts.columns)] = out[list(parts.columns)].fillna(0).astype(np.int64)
+        return out[list(SUMMARY_COLUMNS)]
+    out.index.names = _as_list(by)
+    return out.reset_index()[[*_as_list(by), *SUMMARY_COLUMNS]]
+
+
+def daily(
+    states: pd.DataFrame,
+    cal: BusinessCalendar,
+    start_date,
+    end_date,
+    business_days_only: bool = False,
+) -> pd.DataFrame:
+    """One summary row per local day in [start_date, end_date], days without comments at zero.
+
+    Comments count on their local arrival date (America/Toronto by default). With
+    `business_days_only`, rows are the calendar's business days and a comment counts on
+    the business day its clock started (a Saturday comment counts on Monday), so that
+    nothing received in the range is left out.
+    """
+    first, last = pd.Timestamp(start_date).date(), pd.Timestamp(end_date).date()
+    if business_days_only:
+        days = pd.DatetimeIndex(cal.business_days(first, last))
+        counted_at = cal.next_open(states["received_at"])
+    else:
+        days = pd.date_range(first, last, freq="D")
+        counted_at = pd.to_datetime(states["received_at"], utc=True)
+    local_day = counted_at.dt.tz_convert(cal.tz).dt.tz_localize(None).dt.normalize()
+    in_range = local_day.isin(days)
+    rows = summarise(states.loc[in_range].assign(date=local_day[in_range]), by="date")
+    rows = rows.set_index("date").reindex(days)
+    counts = list(SUMMARY_COLUMNS[:6])
+    rows[counts] = rows[counts].fillna(0).astype(np.int64)
+    rows.index = [d.date() for d in days]
+    return rows.rename_axis("date").reset_index()
+
+
+def explain_clock(received_at, cal: BusinessCalendar, target_hours: float = 8.0, lang="fr") -> str:
+    """A comment's clock in words, in Québec local time.
+
+    >>> explain_clock("2026-06-19 21:05", BusinessCalendar())  # a Friday, 17 h 05 local
+    'reçu vendredi 17 h 05 → horloge démarrée lundi 8 h 30 → échéance lundi 16 h 30'
+    >>> explain_clock("2026-06-19 21:05", BusinessCalendar(), lang="en")
+    'received Friday 5:05 p.m. → clock started Monday 8:30 a.m. → due Monday 4:30 p.m.'
+
+    A moment more than 6 days after the reception also shows its date, and closed
+    weekdays between reception and the due day are named.
+    """
+    received = _utc(received_at)
+    started, due = cal.next_open(received), cal.deadline(received, target_hours)
+    r, s, d = (t.tz_convert(cal.tz) for t in (received, started, due))
+    words = _WORDS[lang]
+    start_text = words["on_receipt"] if s == r else _moment(s, r.date(), lang)
+    text = (
+        f"{words['received']} {_moment(r, r.date(), lang)} → "
+        f"{words['started']} {start_text} → {words['due']} {_moment(d, r.date(), lang)}"
+    )
+    skipped = [
+        (day, names)
+        for day, names in cal.closed_days(r.date(), d.date()).items()
+        if day < d.date() and day.weekday() in cal.weekdays
+    ]
+    if skipped:
+        label = words["skipped_one" if len(skipped) == 1 else "skipped_many"]
+        which = words["separator"].join(
+            f"{names[0 if lang == 'fr' else 1]}, {_day(day, lang)}" for day, names in skipped
+        )
+        text += f" ({label}{which})"
+    return text
+
+
+def due_dates_for(received_at, settings: Settings) -> pd.Series:
+    """Due instants (UTC timestamps) for comments received at these instants.
+
+    Store them with `lib.db.to_db_times`.
+    """
+    cal = settings.calendar()
+    return cal.deadline(pd.to_datetime(received_at, utc=True), settings.target_hours)
+
+
+def recompute_due_dates(db: Database, settings: Settings | None = None) -> int:
+    """Recompute comments.due_at for open comments after a calendar or target change.
+
+    One read, one vectorised pass, one executemany; returns how many rows changed.
+    Handled comments keep the due date they were measured against. The comment's
+    version is not bumped: a due date is derived data, not a moderator's edit, and a
+    bump would make a moderator's pending action fail as stale.
+    """
+    settings = settings or load_settings(db)
+    marks = ", ".join("?" for _ in OPEN_STATUSES)
+    with immediate(db):
+        rows = db.execute(
+            f"SELECT id, received_at, due_at FROM comments WHERE status IN ({marks})",
+            OPEN_STATUSES,
+        ).fetchall()
+        if not rows:
+            return 0
+        current = pd.DataFrame(rows, columns=["id", "received_at", "due_at"])
+        fresh = to_db_times(due_dates_for(from_db_times(current["received_at"]), settings))
+        changed = fresh.ne(current["due_at"])
+        db.conn.executemany(
+            "UPDATE comments SET due_at = ? WHERE id = ?",
+            zip(fresh[changed].tolist(), current.loc[changed, "id"].tolist(), strict=True),
+        )
+    return int(changed.sum())
+
+
+# --- helpers ---------------------------------------------------------------
+
+
+def _utc(value) -> pd.Timestamp:
+    ts = pd.Timestamp(value)
+    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+
+
+def _as_list(by) -> list[str]:
+    if by is None:
+        return []
+    return [by] if isinstance(by, str) else list(by)
+
+
+def _whole_minutes(seconds: pd.Series) -> pd.Series:
+    return np.floor(seconds / 60).astype("Int64")
+
+
+_WORDS = {
+    "fr": {
+        "received": "reçu",
+        "started": "horloge démarrée",
+        "on_receipt": "dès la réception",
+        "due": "échéance",
+        "skipped_one": "congé sauté : ",
+        "skipped_many": "congés sautés : ",
+        "separator": " ; ",
+    },
+    "en": {
+        "received": "received",
+        "started": "clock started",
+        "on_receipt": "on receipt",
+        "due": "due",
+        "skipped_one": "closed day skipped: ",
+        "skipped_many": "closed days skipped: ",
+        "separator": "; ",
+    },
+}
+_WEEKDAYS = {
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+_MONTHS = {
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+
+
+def _day(day: date, lang: str) -> str:
+    """'mercredi 24 juin', 'lundi 1er juin' / 'Wednesday, June 24'."""
+    weekday, month = _WEEKDAYS[lang][day.weekday()], _MONTHS[lang][day.month - 1]
+    if lang == "fr":
+        return f"{weekday} {'1er' if day.day == 1 else day.day} {month}"
+    return f"{weekday}, {month} {day.day}"
+
+
+def _time(t: pd.Timestamp, lang: str) -> str:
+    """'8 h 30', '9 h' (Office québécois de la langue française) / '8:30 a.m.', '9 a.m.'."""
+    if lang == "fr":
+        return f"{t.hour} h {t.minute:02d}" if t.minute else f"{t.hour} h"
+    hour = t.hour % 12 or 12
+    suffix = "a.m." if t.hour < 12 else "p.m."
+    return f"{hour}:{t.minute:02d} {suffix}" if t.minute else f"{hour} {suffix}"
+
+
+def _moment(t: pd.Timestamp, since: date, lang: str) -> str:
+    if (t.date() - since).days > 6:
+        return f"{_day(t.date(), lang)}{', ' if lang == 'en' else ' '}{_time(t, lang)}"
+    return f"{_WEEKDAYS[lang][t.weekday()]} {_time(t, lang)}"

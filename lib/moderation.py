@@ -129,7 +129,8 @@ def act(
 
     Rules beyond DESIGN.md's contract:
 
-    - Reasons are stored as space-separated codes. An action carries reasons
+    - Reasons are stored as space-separated codes (a string in that form is
+      accepted as `reasons` too). An action carries reasons
       if and only if it removed the comment: `hide`, `delete`, and a `prive`
       redirection, which hides the comment and records
       `renseignements_personnels` unless given other reasons.
@@ -145,6 +146,10 @@ def act(
     - `approve` stops the clock (it publishes the reply); `first_handled_by`
       is then the approving lead.
     """
+    # Pages pass numpy integers from frames, which sqlite3 cannot bind.
+    comment_id, expected_version = int(comment_id), int(expected_version)
+    if isinstance(reasons, str):
+        reasons = reasons.split()  # the stored form, space-separated codes
     given = {
         "reasons": tuple(reasons or ()),
         "reply": _text(reply),
@@ -393,6 +398,7 @@ def act_many(
     outcomes = []
     try:
         for comment_id, expected_version in items:
+            comment_id = int(comment_id)
             try:
                 version = act(conn, comment_id, kind, actor, expected_version, **arguments)
             except StaleVersion as error:

@@ -124,6 +124,17 @@ def test_act_accepts_a_database_path(tmp_path, db):
     assert comment(db)["assignee"] == "ana"
 
 
+def test_act_accepts_numpy_integers_from_a_frame(db):
+    frame = pd.DataFrame([db["comments"].get(1)])
+    row = frame.iloc[0]
+    assert act(db, row["id"], "assign", "ana", row["version"]) == 2
+    outcomes = act_many(
+        db, zip(frame["id"], frame["version"] + 1, strict=True), "note", "ana", note="vu"
+    )
+    assert [(o.comment_id, o.status, o.version) for o in outcomes] == [(1, "done", 3)]
+    assert type(outcomes[0].comment_id) is int
+
+
 def test_history_lists_actions_oldest_first(db):
     act(db, 1, "assign", "ana", 1, at="2026-03-02 14:10")
     act(db, 1, "note", "bob", 2, note="à vérifier", at="2026-03-02 14:20")
@@ -333,6 +344,11 @@ def test_a_removal_records_its_reasons_once_each_in_order(db):
     act(db, 1, "delete", "ana", 1, reasons=["injurieux", "menace", "injurieux"])
     assert actions(db)[0]["reasons"] == "injurieux menace"
     assert reason_codes(actions(db)[0]["reasons"]) == ("injurieux", "menace")
+
+
+def test_reasons_may_be_given_in_their_stored_form(db):
+    act(db, 1, "hide", "ana", 1, reasons="pourriel commercial")
+    assert actions(db)[0]["reasons"] == "pourriel commercial"
 
 
 def test_actions_that_remove_nothing_record_no_reasons(db):

@@ -155,6 +155,10 @@ _PHONE_HINT = re.compile(r"\d(?:\D{0,3}\d){6}")
 # Toll-free numbers (800, 888, 877, …) are organisations' service lines, never
 # a person's: quoting the ministry's 1 877 line is not a privacy problem.
 PUBLIC_PHONE_TYPES = frozenset({PhoneNumberType.TOLL_FREE})
+# How people write North American numbers (418-555-0142, 1 418 555 0142,
+# 4185550142, 418 5550142); other groupings ("2024-771203") are years and file
+# numbers that happen to be valid numbers somewhere in the plan.
+NANP_GROUPINGS = frozenset({(10,), (11,), (3, 3, 4), (1, 3, 3, 4), (3, 7), (1, 3, 7), (1, 10)})
 
 
 def _luhn(digits: str) -> bool:
@@ -177,6 +181,9 @@ def _phones(text: str):
         return
     for m in PhoneNumberMatcher(text, "CA", leniency=Leniency.VALID):
         if phonenumbers.number_type(m.number) in PUBLIC_PHONE_TYPES:
+            continue
+        groups = tuple(len(g) for g in re.findall(r"\d+", m.raw_string))
+        if not m.raw_string.startswith("+") and groups not in NANP_GROUPINGS:
             continue
         yield PersonalInformation("phone", m.start, m.end, m.raw_string)
 
@@ -231,7 +238,11 @@ def _file_numbers(text: str):
             yield PersonalInformation("file_number", m.start(1), m.end(1), value)
 
 
+# Context-anchored finders first: on a tie in length, "dossier 2024-771203" is a
+# file number rather than the phone number its digits could also spell.
 _FINDERS = (
+    _file_numbers,
+    _birth_dates,
     _emails,
     _cards,
     _driver_licences,
@@ -239,8 +250,6 @@ _FINDERS = (
     _sins,
     _phones,
     _addresses,
-    _birth_dates,
-    _file_numbers,
 )
 
 
@@ -258,7 +267,6 @@ def find_personal_information(text: str) -> list[PersonalInformation]:
     if not text:
         return []
     found = [p for finder in _FINDERS for p in finder(text)]
-    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[PersonalInformation] = []
     for piece in sorted(found, key=lambda p: -(p.end - p.start)):
         if all(piece.end <= k.start or piece.start >= k.end for k in kept):

@@ -1,9 +1,19 @@
-"""The team lead's settings: calendar, targets, labels, templates; each change recorded.
+"""The team lead's settings: calendar, targets, labels, templates, excluded authors.
+
+Only a team lead may change them, and each change is recorded in
+settings_history (who, when, before, after). A change to the calendar or the
+response target recomputes the due times of open comments in the same
+transaction.
 
 >>> from lib.db import open_db
 >>> db = open_db(":memory:")
 >>> load_settings(db).target_hours
 8.0
+>>> _ = db["users"].insert({"username": "lea", "display_name": "Léa", "role": "lead"})
+>>> save_settings(db, "lea", target_hours=6).target_hours
+6.0
+>>> [(row["actor"], row["key"], row["old"], row["new"]) for row in settings_history(db)]
+[('lea', 'target_hours', '8.0', '6.0')]
 """
 
 from __future__ import annotations
@@ -14,7 +24,10 @@ from datetime import date, time
 
 from sqlite_utils import Database
 
-from lib.db import immediate, now_utc, to_db_time
+from lib.auth import require_lead
+from lib.db import PLATFORMS, immediate, now_utc, to_db_time
+from lib.taxonomy import REASONS
+from lib.templates import DEFAULT_TEMPLATES, REDIRECT_CODES
 
 
 @dataclass(frozen=True)
@@ -45,7 +58,18 @@ class Settings:
 
 
 CALENDAR_KEYS = ("open_time", "close_time", "weekdays", "include_easter_monday", "closures")
+# Changing one of these moves the due time of every open comment.
+DUE_KEYS = (*CALENDAR_KEYS, "target_hours")
+SETTING_KEYS = tuple(f.name for f in fields(Settings))
 _TUPLE_KEYS = {"weekdays", "closures", "retired_reasons"}
+TEMPLATE_CODES = tuple(dict.fromkeys((*REDIRECT_CODES, *DEFAULT_TEMPLATES)))
+
+
+class SettingsError(ValueError):
+    """A setting value the rules refuse; the message is in French, then English."""
+
+    def __init__(self, fr: str, en: str):
+        super().__init__(f"{fr} / {en}")
 
 
 def load_settings(db: Database) -> Settings:
@@ -59,24 +83,239 @@ def load_settings(db: Database) -> Settings:
 
 
 def save_settings(db: Database, actor: str, **changes) -> Settings:
-    """Store changed settings and record each change (who, when, before, after)."""
+    """Store changed settings and record each change (who, when, before, after).
+
+    Only a team lead may (`lib.auth.PermissionDenied` otherwise); values are
+    checked (`SettingsError`); a calendar or target change recomputes the due
+    times of open comments in the same transaction.
+    """
+    require_lead(db, actor)
+    unknown = sorted(set(changes) - set(SETTING_KEYS))
+    if unknown:
+        raise SettingsError(
+            f"Paramètre inconnu : {', '.join(unknown)}", f"unknown setting: {', '.join(unknown)}"
+        )
     current = load_settings(db)
-    updated = replace(current, **changes)
+    updated = replace(current, **{k: _normalised(k, v) for k, v in changes.items()})
+    check(updated)
     before, after = asdict(current), asdict(updated)
+    changed = [key for key in changes if before[key] != after[key]]
     at = to_db_time(now_utc())
     with immediate(db):
-        for key in changes:
-            if before[key] == after[key]:
-                continue
+        for key in changed:
             value = json.dumps(after[key], ensure_ascii=False)
             db["settings"].upsert({"key": key, "value": value}, pk="key")
-            db["settings_history"].insert(
-                {
-                    "at": at,
-                    "actor": actor,
-                    "key": key,
-                    "old": json.dumps(before[key], ensure_ascii=False),
-                    "new": value,
-                }
-            )
+            _record(db, at, actor, key, before[key], after[key])
+        if set(changed) & set(DUE_KEYS):
+            from lib.compliance import recompute_due_dates  # compliance imports this module
+
+            recompute_due_dates(db, updated)
     return updated
+
+
+def _record(db: Database, at: str, actor: str, key: str, old, new) -> None:
+    db["settings_history"].insert(
+        {
+            "at": at,
+            "actor": actor,
+            "key": key,
+            "old": None if old is None else json.dumps(old, ensure_ascii=False),
+            "new": None if new is None else json.dumps(new, ensure_ascii=False),
+        }
+    )
+
+
+def _normalised(key: str, value):
+    """Page and CLI values in their stored form: sorted ISO dates, sorted weekdays, floats."""
+    if key == "closures":
+        return tuple(sorted({str(d)[:10] for d in value}))
+    if key == "weekdays":
+        return tuple(sorted({int(d) for d in value}))
+    if key == "retired_reasons":
+        return tuple(sorted(set(value)))
+    if key in ("target_hours", "at_risk_hours", "compliance_goal_pct"):
+        return float(value)
+    if key in ("open_time", "close_time"):
+        return value.strftime("%H:%M") if isinstance(value, time) else str(value)
+    if key == "include_easter_monday":
+        return bool(value)
+    return value
+
+
+def check(settings: Settings) -> None:
+    """Raise SettingsError for values the calendar, the targets or the taxonomy refuse."""
+    try:
+        opens = time.fromisoformat(settings.open_time)
+        closes = time.fromisoformat(settings.close_time)
+        for day in settings.closures:
+            date.fromisoformat(day)
+    except ValueError as error:
+        detail = f"unreadable time or date: {error}"
+        raise SettingsError("Heure ou date illisible", detail) from None
+    if not opens < closes:
+        raise SettingsError(
+            "L'ouverture doit précéder la fermeture", "opening must come before closing"
+        )
+    if not settings.weekdays or not set(settings.weekdays) <= set(range(7)):
+        raise SettingsError("Choisissez au moins un jour ouvrable", "choose at least one weekday")
+    if not settings.target_hours > 0:
+        raise SettingsError("La cible doit être positive", "the target must be positive")
+    if not 0 <= settings.at_risk_hours < settings.target_hours:
+        raise SettingsError(
+            "Le seuil « à risque » doit être entre 0 et la cible",
+            "the at-risk threshold must be between 0 and the target",
+        )
+    if not 0 <= settings.compliance_goal_pct <= 100:
+        raise SettingsError("L'objectif doit être entre 0 et 100 %", "the goal must be 0 to 100%")
+    _check_codes(settings.reason_labels, REASONS, "motif", "reason")
+    _check_codes(dict.fromkeys(settings.retired_reasons), REASONS, "motif", "reason")
+    if set(REASONS) <= set(settings.retired_reasons):
+        raise SettingsError("Gardez au moins un motif actif", "keep at least one active reason")
+    _check_codes(settings.templates, TEMPLATE_CODES, "modèle", "template")
+
+
+def _check_codes(mapping: dict, known, fr: str, en: str) -> None:
+    """Codes are the taxonomy's: a lead renames or retires them, never invents or reuses one."""
+    unknown = sorted(set(mapping) - set(known))
+    if unknown:
+        raise SettingsError(
+            f"Code de {fr} inconnu : {', '.join(unknown)}",
+            f"unknown {en} code: {', '.join(unknown)}",
+        )
+    for code, texts in mapping.items():
+        if texts is not None and not (
+            isinstance(texts, dict) and set(texts) <= {"fr", "en"} and all(texts.values())
+        ):
+            raise SettingsError(
+                f"Le {fr} {code} doit avoir un texte en français et en anglais",
+                f"{en} {code} needs a French and an English text",
+            )
+
+
+# --- reason labels ------------------------------------------------------------
+
+
+def reason_labels(settings: Settings) -> dict[str, dict[str, str]]:
+    """Every reason code's labels: the taxonomy's, with the lead's renames over them."""
+    labels = {code: {"fr": label.fr, "en": label.en} for code, label in REASONS.items()}
+    for code, texts in settings.reason_labels.items():
+        labels[code].update(texts)
+    return labels
+
+
+def reason_label(settings: Settings, code: str, lang: str) -> str:
+    labels = reason_labels(settings)[code]
+    return labels.get(lang) or labels["fr"]
+
+
+def active_reasons(settings: Settings) -> tuple[str, ...]:
+    """The codes a moderator may choose today (retired codes stay readable in history)."""
+    return tuple(code for code in REASONS if code not in settings.retired_reasons)
+
+
+# --- closures -------------------------------------------------------------------
+
+
+def _season_year(today: date) -> int:
+    """The year whose December starts the coming (or current) holiday season."""
+    return today.year - 1 if (today.month, today.day) <= (1, 2) else today.year
+
+
+def holiday_season_closures(today: date) -> tuple[str, ...]:
+    """Le congé des Fêtes: 24 December to 2 January of the coming (or current) season.
+
+    >>> holiday_season_closures(date(2026, 6, 1))[:2], holiday_season_closures(date(2026, 6, 1))[-1]
+    (('2026-12-24', '2026-12-25'), '2027-01-02')
+    >>> holiday_season_closures(date(2027, 1, 2))[0]
+    '2026-12-24'
+    """
+    start = date(_season_year(today), 12, 24)
+    return tuple(date.fromordinal(start.toordinal() + i).isoformat() for i in range(10))
+
+
+def boxing_day_closure(today: date) -> tuple[str, ...]:
+    """26 December of the coming (or current) season, for bodies that close that day only."""
+    return (date(_season_year(today), 12, 26).isoformat(),)
+
+
+# --- excluded authors -------------------------------------------------------------
+
+
+def exclude_author(
+    db: Database,
+    actor: str,
+    platform: str,
+    handle: str,
+    until: date | str | None = None,
+    reason: str = "",
+) -> dict:
+    """Exclude an author until a date (inclusive, local) or for good (`until=None`); recorded."""
+    require_lead(db, actor)
+    handle = (handle or "").strip()
+    if platform not in PLATFORMS or not handle:
+        raise SettingsError(
+            "Indiquez une plateforme connue et un identifiant",
+            "give a known platform and a handle",
+        )
+    until = None if until in (None, "") else date.fromisoformat(str(until)[:10]).isoformat()
+    at = to_db_time(now_utc())
+    row = {
+        "platform": platform,
+        "author_handle": handle,
+        "until": until,
+        "reason": (reason or "").strip(),
+        "added_by": actor,
+        "added_at": at,
+    }
+    with immediate(db):
+        old = _exclusion(db, platform, handle)
+        db["excluded_authors"].upsert(row, pk=("platform", "author_handle"))
+        _record(db, at, actor, "excluded_authors", old, row)
+    return row
+
+
+def readmit_author(db: Database, actor: str, platform: str, handle: str) -> bool:
+    """End an exclusion; recorded. False when the author was not excluded."""
+    require_lead(db, actor)
+    with immediate(db):
+        old = _exclusion(db, platform, handle)
+        if old is None:
+            return False
+        db["excluded_authors"].delete((platform, handle))
+        _record(db, to_db_time(now_utc()), actor, "excluded_authors", old, None)
+    return True
+
+
+def excluded_authors(db: Database) -> list[dict]:
+    """Every exclusion, current or expired, by platform and handle."""
+    return list(db.query("SELECT * FROM excluded_authors ORDER BY platform, author_handle"))
+
+
+def is_excluded(db: Database, platform: str, handle: str, on: date | None = None) -> bool:
+    """Whether the author is excluded on local date `on` (default today in Québec)."""
+    row = _exclusion(db, platform, handle)
+    if row is None:
+        return False
+    on = on or now_utc().tz_convert("America/Toronto").date()
+    return row["until"] is None or on.isoformat() <= row["until"]
+
+
+def _exclusion(db: Database, platform: str, handle: str) -> dict | None:
+    rows = list(
+        db.query(
+            "SELECT * FROM excluded_authors WHERE platform = ? AND author_handle = ?",
+            [platform, handle],
+        )
+    )
+    return rows[0] if rows else None
+
+
+# --- history ----------------------------------------------------------------------
+
+
+def settings_history(db: Database, limit: int | None = None) -> list[dict]:
+    """Every recorded change, newest first: at (UTC text), actor, key, old, new (JSON text)."""
+    sql = "SELECT at, actor, key, old, new FROM settings_history ORDER BY id DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return list(db.query(sql))

@@ -27,7 +27,6 @@ from sqlite_utils import Database
 from lib.auth import require_lead
 from lib.db import PLATFORMS, immediate, now_utc, to_db_time
 from lib.taxonomy import REASONS
-from lib.templates import DEFAULT_TEMPLATES, REDIRECT_CODES
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,6 @@ CALENDAR_KEYS = ("open_time", "close_time", "weekdays", "include_easter_monday",
 DUE_KEYS = (*CALENDAR_KEYS, "target_hours")
 SETTING_KEYS = tuple(f.name for f in fields(Settings))
 _TUPLE_KEYS = {"weekdays", "closures", "retired_reasons"}
-TEMPLATE_CODES = tuple(dict.fromkeys((*REDIRECT_CODES, *DEFAULT_TEMPLATES)))
 
 
 class SettingsError(ValueError):
@@ -171,7 +169,9 @@ def check(settings: Settings) -> None:
     _check_codes(dict.fromkeys(settings.retired_reasons), REASONS, "motif", "reason")
     if set(REASONS) <= set(settings.retired_reasons):
         raise SettingsError("Gardez au moins un motif actif", "keep at least one active reason")
-    _check_codes(settings.templates, TEMPLATE_CODES, "modèle", "template")
+    from lib.templates import DEFAULT_TEMPLATES  # the reply texts' own module
+
+    _check_codes(settings.templates, DEFAULT_TEMPLATES, "modèle", "template")
 
 
 def _check_codes(mapping: dict, known, fr: str, en: str) -> None:

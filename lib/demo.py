@@ -18,6 +18,7 @@ import pandas as pd
 from sqlite_utils import Database
 
 from lib import demo_texts as texts
+from lib.auth import DEMO_PASSWORD, hash_password
 from lib.db import immediate, now_utc, to_db_times
 from lib.ingest import insert_rows, prepare_comments
 from lib.settings import load_settings
@@ -49,9 +50,17 @@ class DemoSummary:
 
 
 def generate(
-    db: Database, rows: int = 20_000, seed: int = 42, now=None, days: int = 90
+    db: Database,
+    rows: int = 20_000,
+    seed: int = 42,
+    now=None,
+    days: int = 90,
+    password: str | None = DEMO_PASSWORD,
 ) -> DemoSummary:
-    """Fill an empty database with `rows` demo comments received over `days` days up to `now`."""
+    """Fill an empty database with `rows` demo comments received over `days` days up to `now`.
+
+    The team's demo accounts all sign in with `password` (README, "Demo accounts").
+    """
     if rows < 1:
         raise DemoError("--rows doit être un entier positif / --rows must be positive")
     if db["comments"].exists() and db["comments"].count:
@@ -83,12 +92,18 @@ def generate(
     counts = actions.groupby("comment_id").size()
     stored["version"] = 1 + counts.reindex(comments.index, fill_value=0).to_numpy()
 
+    # Hashed before the write lock is taken: argon2 is slow on purpose.
+    accounts = [
+        {
+            "username": u,
+            "display_name": n,
+            "role": r,
+            "password_hash": hash_password(password) if password else None,
+        }
+        for u, n, r in texts.TEAM
+    ]
     with immediate(db):
-        db["users"].insert_all(
-            [{"username": u, "display_name": n, "role": r} for u, n, r in texts.TEAM],
-            pk="username",
-            replace=True,
-        )
+        db["users"].insert_all(accounts, pk="username", replace=True)
         insert_rows(db, "comments", stored)
         insert_rows(db, "actions", actions)
     return DemoSummary(len(stored), len(actions), len(texts.TEAM), start, end)

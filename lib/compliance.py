@@ -60,7 +60,7 @@ def comment_states(
     `frame` holds at least `received_at` and `first_handled_at` (timestamps or stored
     UTC text; NaT/None while open). `now` may be in the past: comments received after it
     are dropped, and a first handling after it is undone (first_handled_at becomes NaT and
-    first_handled_by None), so that a past report recomputes exactly. Adds
+    first_handled_by missing), so that a past report recomputes exactly. Adds
     `response_seconds` (business seconds, NaN while open), `due_at` (UTC),
     `remaining_seconds` (business seconds left before due_at, 0 once passed, NaN when
     handled) and `state` (one of STATES).

@@ -1,21 +1,37 @@
-"""File d'attente: open comments, most urgent first."""
+"""File d'attente: open comments, most urgent first; select one to read it and act on it."""
 
 import streamlit as st
 
-from lib.i18n import format_number
-from lib.queries import frame
-from lib.ui import database, lang, t
+from lib import queue
+from lib.db import now_utc
+from lib.settings import load_settings
+from lib.ui import database, t
+from lib.ui import queue_panel as panel
 
 st.title(t("queue.title"))
 db = database()
-rows = frame(
-    db,
-    "SELECT id, platform, account, received_at, due_at, status, assignee, language, flags, text "
-    "FROM comments WHERE status IN ('new', 'assigned', 'awaiting_approval') "
-    "ORDER BY due_at LIMIT 200",
-)
-total = db.execute(
-    "SELECT count(*) FROM comments WHERE status IN ('new', 'assigned', 'awaiting_approval')"
-).fetchone()[0]
-st.caption(t("queue.open_count", count=format_number(total, lang())))
-st.dataframe(rows, hide_index=True, width="stretch")
+viewer = st.session_state.get("user")
+if viewer is None:
+    st.stop()
+
+settings = load_settings(db)
+cal = settings.calendar()
+clock = queue.queue_clock(now_utc(), cal, settings.at_risk_hours)
+filters = panel.filters(db)
+st.session_state[panel.CONTEXT] = (filters, viewer)
+
+total = queue.count_queue(db, filters, viewer, clock)
+page = panel.page_picker(total)
+rows = queue.queue_page(db, filters, viewer, clock, page, cal=cal)
+panel.show_flash()
+
+listing, detail = st.columns([3, 2])
+with listing:
+    positions = panel.table(rows, viewer)
+    panel.bulk_actions(rows, positions, viewer)
+with detail:
+    current = panel.current_comment(rows)
+    if current is None:
+        st.info(t("queue.empty"))
+    else:
+        panel.detail(current, viewer, clock)

@@ -1,0 +1,267 @@
+"""The moderation queue's reads: filters over open comments, one page of rows, full-text search.
+
+Everything is SQL over the indexed `comments` table: a page is `LIMIT/OFFSET`,
+the total is `count(*)`, and the clock states are comparisons of `due_at` with
+two instants computed once per rerun (`QueueClock`), so the queue never loads
+every comment, whatever the size of the database.
+
+>>> from lib.db import open_db
+>>> db = open_db(":memory:")
+>>> clock = queue_clock(pd.Timestamp("2026-03-02 15:00", tz="UTC"))
+>>> count_queue(db, QueueFilters(search="région"), VIEWER_ANYONE, clock)
+0
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlite_utils import Database
+
+from lib.business_time import BusinessCalendar
+from lib.db import OPEN_STATUSES, to_db_time
+from lib.queries import frame
+
+STATES = ("open_breached", "open_at_risk", "open_ok")
+ASSIGNEE_SCOPES = ("anyone", "me", "unassigned")
+PAGE_SIZE = 50
+LEAD = "lead"
+VIEWER_ANYONE = {"username": "", "role": "moderator"}
+
+COLUMNS = (
+    "id",
+    "platform",
+    "account",
+    "post_ref",
+    "author_name",
+    "author_handle",
+    "text",
+    "language",
+    "received_at",
+    "due_at",
+    "status",
+    "assignee",
+    "flags",
+    "version",
+    "proposed_reply",
+    "suggested_reasons",
+    "suggested_redirect",
+)
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """What the moderator asked to see; empty means no constraint.
+
+    Within a filter the values are alternatives (any of the platforms, any of
+    the flags); the filters themselves all apply.
+    """
+
+    platforms: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    assignee: str = "anyone"  # one of ASSIGNEE_SCOPES
+    languages: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class QueueClock:
+    """The instants the states are measured against, as stored UTC text.
+
+    A comment is `open_breached` when due before `now`, `open_at_risk` when due
+    before `at_risk_until` (the instant `at_risk_hours` of business time after
+    `now`: less business time than that remains), else `open_ok`.
+    """
+
+    now: pd.Timestamp
+    now_text: str
+    at_risk_until: str
+
+
+def queue_clock(now, cal: BusinessCalendar | None = None, at_risk_hours: float = 2.0) -> QueueClock:
+    """The clock for one rerun: `now` and `cal.deadline(now, at_risk_hours)`."""
+    now = pd.Timestamp(now)
+    now = now.tz_localize("UTC") if now.tzinfo is None else now.tz_convert("UTC")
+    cal = cal or BusinessCalendar()
+    return QueueClock(now, to_db_time(now), to_db_time(cal.deadline(now, at_risk_hours)))
+
+
+_STATE_SQL = (
+    "CASE WHEN due_at < :now THEN 'open_breached' "
+    "WHEN due_at < :at_risk_until THEN 'open_at_risk' ELSE 'open_ok' END"
+)
+_STATE_WHERE = {
+    "open_breached": "due_at < :now",
+    "open_at_risk": "(due_at >= :now AND due_at < :at_risk_until)",
+    "open_ok": "(due_at IS NULL OR due_at >= :at_risk_until)",
+}
+
+
+def _has_flag(param: str) -> str:
+    return f"instr(' ' || coalesce(flags, '') || ' ', ' ' || :{param} || ' ') > 0"
+
+
+def _in(column: str, name: str, values, params: dict) -> str:
+    names = []
+    for i, value in enumerate(values):
+        params[f"{name}{i}"] = value
+        names.append(f":{name}{i}")
+    return f"{column} IN ({', '.join(names)})"
+
+
+def _where(db: Database, filters: QueueFilters, viewer: dict, clock: QueueClock):
+    """The WHERE clause and its parameters: open comments matching every filter."""
+    params = {"now": clock.now_text, "at_risk_until": clock.at_risk_until}
+    statuses = [s for s in filters.statuses if s in OPEN_STATUSES] or list(OPEN_STATUSES)
+    clauses = [_in("status", "status", statuses, params)]
+    if filters.platforms:
+        clauses.append(_in("platform", "platform", filters.platforms, params))
+    if filters.accounts:
+        clauses.append(_in("account", "account", filters.accounts, params))
+    if filters.languages:
+        clauses.append(_in("language", "language", filters.languages, params))
+    if filters.states:
+        clauses.append("(" + " OR ".join(_STATE_WHERE[s] for s in filters.states) + ")")
+    if filters.flags:
+        for i, flag in enumerate(filters.flags):
+            params[f"flag{i}"] = flag
+        clauses.append(
+            "(" + " OR ".join(_has_flag(f"flag{i}") for i in range(len(filters.flags))) + ")"
+        )
+    if filters.assignee == "me":
+        params["me"] = viewer["username"]
+        clauses.append("assignee = :me")
+    elif filters.assignee == "unassigned":
+        clauses.append("assignee IS NULL")
+    if filters.search.strip():
+        params["search"] = db.quote_fts(filters.search.strip())
+        clauses.append("id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :search)")
+    return " AND ".join(clauses), params
+
+
+def _order(viewer: dict, params: dict) -> str:
+    """Most urgent first: urgent flag, then (for a lead) what awaits approval, then due time."""
+    params["urgent"] = "urgent"
+    params["lead"] = 1 if viewer.get("role") == LEAD else 0
+    return (
+        f"({_has_flag('urgent')}) DESC, "
+        "(:lead AND status = 'awaiting_approval') DESC, "
+        "due_at IS NULL, due_at, id"
+    )
+
+
+def count_queue(db: Database, filters: QueueFilters, viewer: dict, clock: QueueClock) -> int:
+    """How many open comments match the filters."""
+    where, params = _where(db, filters, viewer, clock)
+    return db.execute(f"SELECT count(*) FROM comments WHERE {where}", params).fetchone()[0]
+
+
+def page_count(total: int, page_size: int = PAGE_SIZE) -> int:
+    """Pages needed for `total` rows; at least one, so that an empty queue has a page."""
+    return max(1, math.ceil(total / page_size))
+
+
+def queue_page(
+    db: Database,
+    filters: QueueFilters,
+    viewer: dict,
+    clock: QueueClock,
+    page: int = 0,
+    page_size: int = PAGE_SIZE,
+    cal: BusinessCalendar | None = None,
+) -> pd.DataFrame:
+    """One page of the queue, most urgent first, with `state` and `age_seconds`.
+
+    `age_seconds` is the business time since the comment arrived (`cal`'s
+    office hours), computed for the page's rows only.
+    """
+    where, params = _where(db, filters, viewer, clock)
+    order = _order(viewer, params)
+    params.update(limit=page_size, offset=max(page, 0) * page_size)
+    rows = frame(
+        db,
+        f"SELECT {', '.join(COLUMNS)}, {_STATE_SQL} AS state FROM comments "
+        f"WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset",
+        params,
+    )
+    if rows.empty:
+        rows = pd.DataFrame(columns=[*COLUMNS, "state", "age_seconds"])
+        return rows
+    ages = (cal or BusinessCalendar()).elapsed(rows["received_at"], clock.now)
+    rows["age_seconds"] = pd.Series(ages, index=rows.index)
+    return rows
+
+
+def next_most_urgent(
+    db: Database,
+    filters: QueueFilters,
+    viewer: dict,
+    clock: QueueClock,
+    exclude=(),
+) -> int | None:
+    """The id of the most urgent comment matching the filters, other than `exclude`."""
+    where, params = _where(db, filters, viewer, clock)
+    order = _order(viewer, params)
+    if exclude:
+        where += " AND NOT " + _in("id", "exclude", list(exclude), params)
+    row = db.execute(
+        f"SELECT id FROM comments WHERE {where} ORDER BY {order} LIMIT 1", params
+    ).fetchone()
+    return row[0] if row else None
+
+
+def filter_options(db: Database) -> dict[str, list[str]]:
+    """The accounts and languages present among open comments, for the filters."""
+    params: dict = {}
+    where = _in("status", "status", OPEN_STATUSES, params)
+    options = {}
+    for column in ("account", "language"):
+        options[column] = [
+            row[0]
+            for row in db.execute(
+                f"SELECT DISTINCT {column} FROM comments WHERE {where} "
+                f"AND {column} IS NOT NULL ORDER BY {column}",
+                params,
+            )
+        ]
+    return options
+
+
+def comment(db: Database, comment_id: int) -> dict | None:
+    """One comment as stored, whatever its status (the detail panel re-reads it each rerun)."""
+    rows = list(db.query("SELECT * FROM comments WHERE id = ?", [comment_id]))
+    return rows[0] if rows else None
+
+
+def comment_state(row: dict, clock: QueueClock) -> str:
+    """The clock state of one open comment, the same rule as the SQL filter."""
+    due = row.get("due_at")
+    if due is None:
+        return "open_ok"
+    due = to_db_time(due)
+    if due < clock.now_text:
+        return "open_breached"
+    return "open_at_risk" if due < clock.at_risk_until else "open_ok"
+
+
+def excluded_author(db: Database, platform: str, author_handle: str | None) -> dict | None:
+    """The excluded-authors entry for this author, if the team listed them."""
+    if not author_handle or not db["excluded_authors"].exists():
+        return None
+    rows = list(
+        db.query(
+            "SELECT * FROM excluded_authors WHERE platform = ? AND author_handle = ?",
+            [platform, author_handle],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def split_codes(stored: str | None) -> tuple[str, ...]:
+    """Space-separated codes (flags, suggested reasons) as a tuple."""
+    return tuple((stored or "").split())

@@ -151,7 +151,9 @@ FILE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d-(?:19|20)?\d\d")
-_PHONE_HINT = re.compile(r"\d(?:\D{0,3}\d){6}")
+# The matcher is the slow part; only texts with ten digits close together, or a
+# "+" before digits, can hold a valid number at the VALID leniency.
+_PHONE_HINT = re.compile(r"\+\s*\d|\d(?:[\s.()/-]{0,3}\d){9}")
 # Toll-free numbers (800, 888, 877, …) are organisations' service lines, never
 # a person's: quoting the ministry's 1 877 line is not a privacy problem.
 PUBLIC_PHONE_TYPES = frozenset({PhoneNumberType.TOLL_FREE})
@@ -332,11 +334,8 @@ OTHER_LANGUAGE_MIN_CONFIDENCE = 0.99
 
 
 @lru_cache(maxsize=1)
-def _identifiers() -> tuple[LanguageIdentifier, LanguageIdentifier]:
-    everything = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    french_or_english = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    french_or_english.set_languages(["fr", "en"])
-    return everything, french_or_english
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def fold(text: str) -> str:
@@ -345,7 +344,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str, folded: str | None = None) -> str:
     """'fr', 'en', another ISO 639-1 code for a long and clearly foreign text, or 'und'.
 
     Comments here are French or English nearly always, so the decision is made
@@ -355,7 +354,7 @@ def detect_language(text: str) -> str:
     ('fr', 'en', 'und')
     """
     cleaned = _NOT_WORDS.sub(" ", text or "")
-    words = _WORD.findall(fold(cleaned))
+    words = _WORD.findall(_NOT_WORDS.sub(" ", folded) if folded is not None else fold(cleaned))
     if not words:
         return "und"
     if len(words) <= 4:
@@ -363,12 +362,14 @@ def detect_language(text: str) -> str:
         en = sum(w in _SHORT_EN for w in words)
         if fr != en:
             return "fr" if fr > en else "en"
-    everything, french_or_english = _identifiers()
-    if sum(map(len, words)) >= OTHER_LANGUAGE_MIN_LETTERS:
-        code, confidence = everything.classify(cleaned)
-        if code not in ("fr", "en") and confidence >= OTHER_LANGUAGE_MIN_CONFIDENCE:
-            return code
-    return french_or_english.classify(cleaned)[0]
+    # One pass of the model: French and English keep the same order among all
+    # languages as they would in a model restricted to those two.
+    ranked = _identifier().rank(cleaned)
+    code, confidence = ranked[0]
+    long_enough = sum(map(len, words)) >= OTHER_LANGUAGE_MIN_LETTERS
+    if code not in ("fr", "en") and long_enough and confidence >= OTHER_LANGUAGE_MIN_CONFIDENCE:
+        return code
+    return next(code for code, _ in ranked if code in ("fr", "en"))
 
 
 # --------------------------------------------------------------------------- #
@@ -570,7 +571,7 @@ def analyse(text: str) -> Detection:
     """
     text = text if isinstance(text, str) else ""
     folded = fold(text)
-    language = detect_language(text)
+    language = detect_language(text, folded)
     pii = bool(find_personal_information(text))
     threat = bool(THREATS.search(folded))
 

@@ -16,7 +16,6 @@ from lib.taxonomy import ACTION_KINDS, HANDLING_KINDS, REASONS, REDIRECTS, REMOV
 # Approve publishes the escalated reply, so it stops the clock like a reply.
 CLOCK_STOPPING_KINDS = (*HANDLING_KINDS, "approve")
 PRIVATE_REDIRECT = "prive"
-PRIVATE_REDIRECT_REASON = "renseignements_personnels"
 LEAD = "lead"
 
 # Which optional arguments each kind accepts; anything else is a caller's bug
@@ -24,7 +23,7 @@ LEAD = "lead"
 _ACCEPTS = {
     "assign": {"assignee"},
     "reply": {"reply"},
-    "redirect": {"template", "reply", "reasons"},
+    "redirect": {"template", "reply"},
     "hide": {"reasons"},
     "delete": {"reasons"},
     "no_reply_needed": set(),
@@ -130,10 +129,9 @@ def act(
     Rules beyond DESIGN.md's contract:
 
     - Reasons are stored as space-separated codes (a string in that form is
-      accepted as `reasons` too). An action carries reasons
-      if and only if it removed the comment: `hide`, `delete`, and a `prive`
-      redirection, which hides the comment and records
-      `renseignements_personnels` unless given other reasons.
+      accepted as `reasons` too); only `hide` and `delete` carry them. A
+      `prive` redirection hides the comment without a netiquette reason: the
+      person exposed their own data, and the reasons charts count it apart.
     - A moderator's reply or redirection to a comment flagged `negative` must
       be escalated with the proposed text (and template, for a redirection);
       a lead's `approve` publishes it, the lead's edit (`reply`) replacing
@@ -234,10 +232,6 @@ def _check_arguments(kind: str, given: dict) -> None:
         raise InvalidAction("note_required", f"{kind} needs a note")
     if kind == "redirect" and given["template"] is None:
         raise InvalidAction("template_required", "redirect needs a redirection template")
-    if kind == "redirect" and given["reasons"] and given["template"] != PRIVATE_REDIRECT:
-        raise InvalidAction(
-            "unexpected_argument", "only a `prive` redirection removes, with reasons"
-        )
     if given["template"] is not None and given["template"] not in REDIRECTS:
         raise InvalidAction("unknown_template", f"unknown redirection {given['template']!r}")
 
@@ -336,11 +330,8 @@ def _transition(db, comment: dict, kind: str, actor: str, given: dict) -> tuple[
 
 
 def _redirected(template: str, row: dict) -> tuple[dict, dict]:
-    """A redirection; `prive` also hides the comment, a removal with its reason."""
-    if template != PRIVATE_REDIRECT:
-        return {"status": "redirected"}, row
-    reasons = row["reasons"] or (PRIVATE_REDIRECT_REASON,)
-    return {"status": "hidden"}, {**row, "reasons": reasons}
+    """A redirection; `prive` also hides the comment (DESIGN.md, Redirections)."""
+    return {"status": "hidden" if template == PRIVATE_REDIRECT else "redirected"}, row
 
 
 def _comment(db: Database, comment_id: int) -> dict | None:
@@ -452,7 +443,7 @@ def author_history(
 ) -> AuthorHistory:
     """The author's comments on the platform and their removals (hide, delete, `prive`).
 
-    A removal is an action row with reasons: every removal records at least one.
+    A `prive` redirection hides the comment, so it counts among the removals.
     """
     return _read(db, _author_history, platform, author_handle, exclude_id)
 
@@ -469,7 +460,8 @@ def _author_history(db, platform, author_handle, exclude_id) -> AuthorHistory:
     )
     removals = _frame(
         db,
-        f"select {', '.join(_REMOVAL_COLUMNS)} from actions where reasons is not null "
+        f"select {', '.join(_REMOVAL_COLUMNS)} from actions where (kind in ('hide', 'delete') "
+        f"or (kind in ('redirect', 'approve') and template = '{PRIVATE_REDIRECT}')) "
         f"and comment_id in (select id from comments where {mine}) order by at desc, id desc",
         params,
         _REMOVAL_COLUMNS,

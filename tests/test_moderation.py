@@ -374,15 +374,15 @@ def test_a_redirect_records_its_template_and_text(db):
     )
 
 
-def test_a_private_redirect_hides_the_comment_as_a_personal_information_removal(db):
+def test_a_private_redirect_hides_the_comment_without_a_netiquette_reason(db):
     act(db, 1, "redirect", "ana", 1, template="prive", at=LATER)
     row = comment(db)
     assert (row["status"], row["first_handled_at"]) == ("hidden", LATER)
-    assert actions(db)[0]["reasons"] == "renseignements_personnels"
+    assert (actions(db)[0]["template"], actions(db)[0]["reasons"]) == ("prive", None)
 
 
-def test_only_a_private_redirect_takes_reasons(db):
-    refused("unexpected_argument", db, 1, "redirect", "ana", 1, template="plainte", reasons=["x"])
+def test_a_redirect_takes_no_reasons(db):
+    refused("unexpected_argument", db, 1, "redirect", "ana", 1, template="prive", reasons=["x"])
 
 
 # --- negative comments and approval ---------------------------------------------------
@@ -512,16 +512,21 @@ def test_author_history_lists_the_authors_other_comments_and_removals(db):
     add_comment(db, 3, author="@jo", received_at="2026-03-03 14:00:00")
     add_comment(db, 4, author="@jo", platform="x")
     add_comment(db, 5, author="@other")
+    add_comment(db, 6, author="@jo")
     act(db, 1, "hide", "ana", 1, reasons=["injurieux"], at=LATER)
     act(db, 2, "reply", "lea", 1, reply="Merci")
     act(db, 4, "delete", "ana", 1, reasons=["menace"])
+    act(db, 5, "delete", "ana", 1, reasons=["menace"])
+    act(db, 6, "redirect", "bob", 1, template="prive", at="2026-03-02 16:00")
     found = author_history(db, "facebook", "@jo", exclude_id=3)
-    assert list(found.comments["id"]) == [2, 1]
-    assert list(found.removals[["comment_id", "kind", "reasons"]].itertuples(index=False)) == [
-        (1, "hide", "injurieux")
+    assert list(found.comments["id"]) == [6, 2, 1]
+    removals = found.removals[["comment_id", "kind", "reasons", "template"]].fillna("")
+    assert list(removals.itertuples(index=False)) == [
+        (6, "redirect", "", "prive"),
+        (1, "hide", "injurieux", ""),
     ]
-    assert found.removal_count == 1
-    assert list(author_history(db, "facebook", "@jo").comments["id"]) == [3, 2, 1]
+    assert found.removal_count == 2
+    assert list(author_history(db, "facebook", "@jo").comments["id"]) == [3, 6, 2, 1]
 
 
 def test_author_history_of_a_new_author_is_empty(db):
@@ -592,5 +597,5 @@ def test_any_sequence_of_actions_keeps_the_history_and_the_clock_consistent(step
                 assert (row["first_handled_at"], row["first_handled_by"]) == handled[row["id"]]
             elif row["first_handled_at"] is not None:
                 handled[row["id"]] = (row["first_handled_at"], row["first_handled_by"])
-            removals = [a for a in history(db, row["id"]) if a["kind"] in ("hide", "delete")]
-            assert all(a["reasons"] for a in removals)
+            for action in history(db, row["id"]):
+                assert bool(action["reasons"]) == (action["kind"] in ("hide", "delete"))

@@ -301,18 +301,18 @@ def today_figures(db: Database, day: date, now, settings: Settings | None = None
     settings = settings or load_settings(db)
     cal = settings.calendar()
     previous = previous_business_day(cal, day)
-    states = load_states(db, previous, day, now, settings, cal)
-    local_day = states["received_at"].dt.tz_convert(cal.tz).dt.date
-    today_states, prev_states = states[local_day == day], states[local_day == previous]
-    rows = compliance.daily(states, cal, previous, day).set_index("date")
-
     instant = as_of(day, now, cal.tz)
     is_today = day == local_today(now, cal.tz)
+    # Today so far is compared with the previous business day up to the same time of day.
     prev_instant = (
         local_midnight(previous, cal.tz) + (instant - local_midnight(day, cal.tz))
         if is_today
         else local_midnight(previous + timedelta(days=1), cal.tz)
     )
+    today_states = load_states(db, day, day, instant, settings, cal)
+    prev_states = load_states(db, previous, previous, prev_instant, settings, cal)
+    row = compliance.daily(today_states, cal, day, day).iloc[0]
+    prev_row = compliance.daily(prev_states, cal, previous, previous).iloc[0]
     open_now, open_prev = (load_open_at(db, t, settings, cal) for t in (instant, prev_instant))
     awaiting_now = awaiting_approval_at(db, instant)
     awaiting_prev = awaiting_approval_at(db, prev_instant)
@@ -324,8 +324,8 @@ def today_figures(db: Database, day: date, now, settings: Settings | None = None
         is_today=is_today,
         is_business_day=cal.is_business_day(day),
         cards=day_cards(
-            rows.loc[day],
-            rows.loc[previous],
+            row,
+            prev_row,
             open_tally(open_now, awaiting_now),
             open_tally(open_prev, awaiting_prev),
         ),

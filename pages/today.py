@@ -1,32 +1,104 @@
-"""Aujourd'hui: the day's figures at a glance (the landing page)."""
+"""Aujourd'hui: the day's figures against the previous business day, and what needs the lead."""
 
-import pandas as pd
-import plotly.express as px
 import streamlit as st
 
-from lib.i18n import format_number
-from lib.queries import comments_between, open_comments
-from lib.ui import database, lang, t
+from lib import charts, metrics
+from lib.i18n import format_date, format_datetime
+from lib.taxonomy import PLATFORM_LABELS
+from lib.ui import lang, t
+from lib.ui.cached import current_settings, present, today_figures
+from lib.ui.lead import QUEUE_PAGE, card, chart
+
+DAY_KEY = "today_day"
+NOW_CARDS = ("open_now", "at_risk_now", "breached_now", "awaiting")
+END_OF_DAY = {
+    "open_now": "open_end",
+    "at_risk_now": "at_risk_end",
+    "breached_now": "breached_end",
+    "awaiting": "awaiting_end",
+}
 
 st.title(t("today.title"))
-db = database()
-now = pd.Timestamp.now(tz="UTC")
-day_start = now.tz_convert("America/Toronto").normalize()
-received = comments_between(db, day_start, now)
-handled = received["first_handled_at"].notna().sum()
-columns = st.columns(3)
-columns[0].metric(t("today.received"), format_number(len(received), lang()))
-columns[1].metric(t("today.handled"), format_number(int(handled), lang()))
-columns[2].metric(t("today.open_now"), format_number(len(open_comments(db)), lang()))
+cal = current_settings().calendar()
+today = metrics.local_today(present(), cal.tz)
 
-hours = received["received_at"].dt.tz_convert("America/Toronto").dt.hour
-by_hour = hours.value_counts().reindex(range(24), fill_value=0).rename_axis("hour")
-figure = px.bar(
-    by_hour.reset_index(name="count"),
-    x="hour",
-    y="count",
-    title=t("today.by_hour"),
-    labels={"hour": t("today.hour"), "count": t("common.count")},
+
+def go_back() -> None:
+    st.session_state[DAY_KEY] = metrics.previous_business_day(cal, st.session_state[DAY_KEY])
+
+
+def go_today() -> None:
+    st.session_state[DAY_KEY] = today
+
+
+if st.session_state.get(DAY_KEY) is None or st.session_state[DAY_KEY] > today:
+    st.session_state[DAY_KEY] = today
+picker, back, forward = st.columns([2, 1, 1], vertical_alignment="bottom")
+day = picker.date_input(t("today.day"), max_value=today, key=DAY_KEY, format="YYYY-MM-DD")
+back.button(t("today.previous"), on_click=go_back, icon=":material/arrow_back:")
+forward.button(t("today.back_to_today"), on_click=go_today, disabled=day == today)
+
+figures = today_figures(day)
+st.caption(
+    t("today.compared", day=format_date(figures.previous_day, lang())) + " " + t("today.cards_help")
 )
-figure.update_layout(separators=", ")
-st.plotly_chart(figure, width="stretch")
+if not figures.is_business_day:
+    st.info(t("today.closed_day"), icon=":material/event_busy:")
+
+for row in (figures.cards[:4], figures.cards[4:]):
+    for column, item in zip(st.columns(4), row, strict=True):
+        key = item.key if figures.is_today or item.key not in END_OF_DAY else END_OF_DAY[item.key]
+        card(column, t(f"today.{key}"), item)
+
+chart(
+    charts.arrivals_by_hour(figures.by_hour, figures.office_hours, figures.present_hour, lang()),
+    figures.by_hour,
+    f"arrivees-{day}",
+    {"hour": t("lead.hour"), "received": t("today.received"), "previous": t("today.previous")},
+)
+
+platforms, moderators = st.columns(2)
+shared = {
+    "received": t("lead.received"),
+    "handled": t("lead.handled"),
+    "handled_on_time": t("lead.on_time"),
+    "compliance_pct": st.column_config.NumberColumn(t("lead.compliance_pct"), format="%.1f"),
+}
+with platforms:
+    st.subheader(t("today.by_platform"))
+    by_platform = figures.by_platform.assign(
+        platform=figures.by_platform["platform"].map(
+            lambda code: PLATFORM_LABELS[code].in_language(lang())
+        )
+    )
+    st.dataframe(
+        by_platform,
+        hide_index=True,
+        column_config={"platform": t("common.platform"), **shared},
+    )
+with moderators:
+    st.subheader(t("today.by_moderator"))
+    st.dataframe(
+        figures.by_moderator,
+        hide_index=True,
+        column_config={"first_handled_by": t("common.moderator"), **shared},
+    )
+
+st.subheader(t("today.needs_lead"))
+if figures.needs_lead_total == 0:
+    st.success(t("today.nothing_for_lead"), icon=":material/check_circle:")
+else:
+    st.caption(t("today.needs_lead_count", count=figures.needs_lead_total))
+    for row in figures.needs_lead.itertuples():
+        state = t("status.awaiting_approval") if row.awaiting_approval else t(f"state.{row.state}")
+        link, text = st.columns([1, 4], vertical_alignment="center")
+        with link:
+            st.page_link(
+                QUEUE_PAGE,
+                label=t("lead.open_comment", id=row.id),
+                query_params={"comment": str(row.id)},
+            )
+        platform = PLATFORM_LABELS[row.platform].in_language(lang())
+        due = format_datetime(row.due_at, lang())
+        text.write(f"{platform} · {row.account} · {state} · {t('common.due_at')} {due}")
+st.page_link(QUEUE_PAGE, label=t("today.to_queue"), icon=":material/inbox:")

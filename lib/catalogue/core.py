@@ -57,43 +57,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.no_reply_needed": {"fr": "Aucune réponse requise", "en": "No reply needed"},
     "status.hidden": {"fr": "Masqué", "en": "Hidden"},
     "status.deleted": {"fr": "Supprimé", "en": "Deleted"},
-    # Today
-    "today.title": {"fr": "Aujourd'hui", "en": "Today"},
-    "today.day": {"fr": "Journée", "en": "Day"},
-    "today.received": {"fr": "Reçus", "en": "Received"},
-    "today.handled": {"fr": "Traités", "en": "Handled"},
-    "today.on_time_pct": {"fr": "Traités à temps", "en": "Handled on time"},
-    "today.median": {"fr": "Délai médian (ouvrable)", "en": "Median response (business)"},
-    "today.open_now": {"fr": "Ouverts maintenant", "en": "Open now"},
-    "today.at_risk_now": {"fr": "À risque maintenant", "en": "At risk now"},
-    "today.breached_now": {"fr": "En retard maintenant", "en": "Overdue now"},
-    "today.awaiting": {"fr": "En attente d'approbation", "en": "Awaiting approval"},
-    "today.by_hour": {"fr": "Arrivées par heure", "en": "Arrivals by hour"},
-    "today.hour": {"fr": "Heure", "en": "Hour"},
     # Queue
     "queue.title": {"fr": "File d'attente", "en": "Queue"},
     "queue.open_count": {
         "fr": "{count} commentaires ouverts",
         "en": "{count} open comments",
     },
-    # Compliance
-    "compliance.title": {"fr": "Conformité des délais", "en": "Response-time compliance"},
-    "compliance.daily": {"fr": "Conformité par jour", "en": "Compliance per day"},
-    "compliance.pct": {"fr": "Conformité (%)", "en": "Compliance (%)"},
-    # Reasons
-    "reasons.title": {"fr": "Motifs de modération", "en": "Moderation reasons"},
-    "reasons.by_reason": {"fr": "Retraits par motif", "en": "Removals by reason"},
     # Reports
     "reports.title": {"fr": "Rapports", "en": "Reports"},
     "reports.kind": {"fr": "Rapport", "en": "Report"},
     # Import
     "import.title": {"fr": "Importer des commentaires", "en": "Import comments"},
     "import.recent": {"fr": "Derniers commentaires reçus", "en": "Latest comments received"},
-    # Settings
-    "settings.title": {"fr": "Paramètres", "en": "Settings"},
-    "settings.team": {"fr": "Équipe", "en": "Team"},
-    "settings.calendar": {"fr": "Calendrier", "en": "Calendar"},
-    "settings.display_name": {"fr": "Nom", "en": "Name"},
-    "settings.role": {"fr": "Rôle", "en": "Role"},
-    "settings.username": {"fr": "Identifiant", "en": "Username"},
 }

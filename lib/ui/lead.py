@@ -1,0 +1,109 @@
+"""Widgets shared by the lead pages: a chart with its table and CSV, a card, a date range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lib import metrics
+from lib.csv_export import to_csv_bytes
+from lib.i18n import format_date, format_duration, format_number, format_percent
+from lib.ui import lang, t
+
+QUEUE_PAGE = "pages/queue.py"
+
+
+def chart(figure, table: pd.DataFrame, name: str, labels: dict[str, str] | None = None) -> None:
+    """The figure, then its data as a table (the text alternative) and as a CSV download."""
+    st.plotly_chart(figure, width="stretch", key=f"chart_{name}")
+    with st.expander(t("lead.table")):
+        st.dataframe(table, hide_index=True, width="stretch", column_config=labels or {})
+        st.download_button(
+            t("common.download_csv"),
+            data=lambda: to_csv_bytes(table),
+            file_name=f"vigie-{name}.csv",
+            mime="text/csv",
+            key=f"csv_{name}",
+            icon=":material/download:",
+        )
+
+
+def card(column, label: str, item: metrics.Card) -> None:
+    """A metric with its change against the comparison day, coloured by which way is good."""
+    column.metric(
+        label,
+        formatted(item.value, item.kind),
+        delta=delta_text(item),
+        delta_color={True: "normal", False: "inverse", None: "off"}[item.higher_is_better],
+        border=True,
+    )
+
+
+def formatted(value, kind: str) -> str:
+    if kind == "percent":
+        return format_percent(_plain(value), lang())
+    if kind == "duration":
+        return format_duration(_plain(value), lang())
+    return format_number(_plain(value), lang())
+
+
+def delta_text(item: metrics.Card) -> str | None:
+    delta = _plain(item.delta)
+    if delta is None or pd.isna(delta):
+        return None
+    sign = "-" if delta < 0 else "+"
+    if item.kind == "percent":
+        return sign + t("today.points", value=format_number(abs(delta), lang(), 1))
+    if item.kind == "duration":
+        return sign + format_duration(abs(delta), lang())
+    return sign + format_number(abs(delta), lang())
+
+
+def range_picker(key: str, today: date, default: str = "30d") -> tuple[date, date]:
+    """Presets (7 days, 30 days, this month, last month, this quarter) or custom dates."""
+    options = [*metrics.PRESETS, "custom"]
+    preset = st.segmented_control(
+        t("lead.range"),
+        options,
+        default=default,
+        format_func=lambda p: t(f"lead.preset.{p}"),
+        key=f"{key}_preset",
+        required=True,
+    )
+    if preset == "custom":
+        picked = st.date_input(
+            t("lead.dates"),
+            value=metrics.preset_range("30d", today),
+            max_value=today,
+            key=f"{key}_dates",
+            format="YYYY-MM-DD",
+        )
+        if isinstance(picked, tuple | list) and len(picked) == 2:
+            return picked[0], picked[1]
+        return (picked[0], picked[0]) if isinstance(picked, tuple | list) else (picked, picked)
+    start, end = metrics.preset_range(preset or default, today)
+    st.caption(
+        t(
+            "lead.range_caption",
+            start=format_date(start, lang(), weekday=False),
+            end=format_date(end, lang(), weekday=False),
+        )
+    )
+    return start, end
+
+
+def local_times(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """Instants as Québec local wall-clock times, for display."""
+    out = frame.copy()
+    for column in columns:
+        out[column] = pd.to_datetime(out[column], utc=True).dt.tz_convert(metrics.LOCAL_TZ)
+        out[column] = out[column].dt.tz_localize(None)
+    return out
+
+
+def _plain(value):
+    if value is None or value is pd.NA:
+        return None
+    return float(value)

@@ -1,8 +1,9 @@
-"""Vigie: navigation over the seven pages, and the sidebar (language, who is working)."""
+"""Vigie: navigation over the seven pages, the sidebar (language, sign-in), and the sign-in gate."""
 
 import streamlit as st
 
 from lib.ui import PAGES, database, sidebar, t
+from lib.ui.auth import sign_in_prompt
 
 st.set_page_config(page_title="Vigie", page_icon="🛡️", layout="wide")
 
@@ -13,4 +14,9 @@ navigation = st.navigation(
         for i, (path, key, icon) in enumerate(PAGES)
     ]
 )
-navigation.run()
+if st.session_state["user"] is None:
+    # No page runs before sign-in: it shows its title and how to sign in.
+    st.title(navigation.title)
+    sign_in_prompt()
+else:
+    navigation.run()

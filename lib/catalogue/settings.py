@@ -1,3 +1,145 @@
-"""Strings of the settings pages."""
+"""Strings of sign-in (auth.*) and of the Paramètres page (settings.*)."""
 
-STRINGS: dict[str, dict[str, str]] = {}
+STRINGS: dict[str, dict[str, str]] = {
+    # Sign-in
+    "auth.sign_in": {"fr": "Se connecter", "en": "Sign in"},
+    "auth.sign_in_oidc": {
+        "fr": "Se connecter avec le compte de l'organisation",
+        "en": "Sign in with your organisation account",
+    },
+    "auth.sign_out": {"fr": "Se déconnecter", "en": "Sign out"},
+    "auth.password": {"fr": "Mot de passe", "en": "Password"},
+    "auth.choose_name": {"fr": "Choisissez votre nom", "en": "Choose your name"},
+    "auth.signed_in_as": {"fr": "Connecté : {name} · {role}", "en": "Signed in: {name} · {role}"},
+    "auth.failed": {
+        "fr": "Nom ou mot de passe incorrect.",
+        "en": "Wrong name or password.",
+    },
+    "auth.no_passwords": {
+        "fr": "Aucun mot de passe n'est défini : un chef d'équipe lance "
+        "`python -m lib password IDENTIFIANT`.",
+        "en": "No password is set yet: a team lead runs `python -m lib password USERNAME`.",
+    },
+    "auth.not_on_team": {
+        "fr": "Le compte {who} ne fait pas partie de l'équipe Vigie : demandez à un chef d'équipe.",
+        "en": "The account {who} is not on the Vigie team: ask a team lead.",
+    },
+    "auth.prompt_local": {
+        "fr": "Connectez-vous dans la barre latérale : votre nom et votre mot de passe.",
+        "en": "Sign in from the sidebar: your name and your password.",
+    },
+    "auth.prompt_oidc": {
+        "fr": "Connectez-vous avec le compte de l'organisation (barre latérale).",
+        "en": "Sign in with your organisation account (sidebar).",
+    },
+    # Paramètres
+    "settings.title": {"fr": "Paramètres", "en": "Settings"},
+    "settings.lead_only": {
+        "fr": "Les paramètres sont réservés aux chefs d'équipe. "
+        "Demandez à un chef d'équipe s'il faut changer l'horaire, les cibles ou les modèles.",
+        "en": "Settings are for team leads only. "
+        "Ask a team lead to change the office hours, the targets or the templates.",
+    },
+    "settings.saved": {"fr": "Enregistré.", "en": "Saved."},
+    "settings.unchanged": {"fr": "Aucun changement.", "en": "Nothing changed."},
+    "settings.save": {"fr": "Enregistrer", "en": "Save"},
+    "settings.tab.calendar": {"fr": "Horaire et cibles", "en": "Hours and targets"},
+    "settings.tab.closures": {"fr": "Fermetures", "en": "Closures"},
+    "settings.tab.reasons": {"fr": "Motifs", "en": "Reasons"},
+    "settings.tab.templates": {"fr": "Modèles de réponse", "en": "Reply templates"},
+    "settings.tab.excluded": {"fr": "Auteurs exclus", "en": "Excluded authors"},
+    "settings.tab.team": {"fr": "Équipe", "en": "Team"},
+    "settings.tab.history": {"fr": "Historique", "en": "History"},
+    "settings.team": {"fr": "Équipe", "en": "Team"},
+    "settings.calendar": {"fr": "Calendrier", "en": "Calendar"},
+    "settings.display_name": {"fr": "Nom", "en": "Name"},
+    "settings.role": {"fr": "Rôle", "en": "Role"},
+    "settings.username": {"fr": "Identifiant", "en": "Username"},
+    # Hours and targets
+    "settings.open_time": {"fr": "Ouverture", "en": "Opening"},
+    "settings.close_time": {"fr": "Fermeture", "en": "Closing"},
+    "settings.weekdays": {"fr": "Jours ouvrables", "en": "Business days"},
+    "settings.easter_monday": {
+        "fr": "Fermé le lundi de Pâques",
+        "en": "Closed on Easter Monday",
+    },
+    "settings.target_hours": {
+        "fr": "Délai de réponse visé (heures ouvrables)",
+        "en": "Response target (business hours)",
+    },
+    "settings.at_risk_hours": {
+        "fr": "Seuil « à risque » (heures ouvrables restantes)",
+        "en": "At-risk threshold (business hours left)",
+    },
+    "settings.goal_pct": {"fr": "Objectif de conformité (%)", "en": "Compliance goal (%)"},
+    "settings.recompute_note": {
+        "fr": "Changer l'horaire, les jours, les fermetures ou la cible recalcule aussitôt "
+        "l'échéance des commentaires ouverts.",
+        "en": "Changing the hours, days, closures or target recomputes the due time of "
+        "open comments at once.",
+    },
+    # Closures
+    "settings.closures": {"fr": "Dates de fermeture", "en": "Closure dates"},
+    "settings.closures_help": {
+        "fr": "En plus des jours fériés du Québec, déjà exclus.",
+        "en": "On top of Québec's public holidays, already excluded.",
+    },
+    "settings.closure_add": {"fr": "Ajouter une date", "en": "Add a date"},
+    "settings.closure_add_button": {"fr": "Ajouter", "en": "Add"},
+    "settings.closure_remove": {"fr": "Dates à retirer", "en": "Dates to remove"},
+    "settings.closure_remove_button": {"fr": "Retirer", "en": "Remove"},
+    "settings.preset_fetes": {
+        "fr": "Congé des Fêtes ({start} – {end})",
+        "en": "Holiday season ({start} – {end})",
+    },
+    "settings.preset_boxing_day": {"fr": "Lendemain de Noël ({day})", "en": "Boxing Day ({day})"},
+    # Reasons
+    "settings.reason": {"fr": "Motif", "en": "Reason"},
+    "settings.code": {"fr": "Code", "en": "Code"},
+    "settings.label_fr": {"fr": "Libellé français", "en": "French label"},
+    "settings.label_en": {"fr": "Libellé anglais", "en": "English label"},
+    "settings.retired": {"fr": "Retiré", "en": "Retired"},
+    "settings.reason_retire": {
+        "fr": "Retirer ce motif (il reste lisible dans l'historique)",
+        "en": "Retire this reason (it stays readable in the history)",
+    },
+    "settings.reasons_help": {
+        "fr": "Les codes sont permanents : renommez un libellé ou retirez un code, mais ne "
+        "donnez jamais un autre sens à un code.",
+        "en": "Codes are permanent: rename a label or retire a code, but never give a code "
+        "another meaning.",
+    },
+    # Templates
+    "settings.template": {"fr": "Modèle", "en": "Template"},
+    "settings.template_fr": {"fr": "Texte français", "en": "French text"},
+    "settings.template_en": {"fr": "Texte anglais", "en": "English text"},
+    "settings.template_reset": {"fr": "Revenir au texte par défaut", "en": "Restore the default"},
+    "settings.template_preview": {
+        "fr": "Réponse à un commentaire en anglais (français d'abord, puis anglais)",
+        "en": "Reply to an English comment (French first, then English)",
+    },
+    "settings.template.merci": {"fr": "Remerciement", "en": "Thanks"},
+    "settings.template.information": {"fr": "Information", "en": "Information"},
+    # Excluded authors
+    "settings.excluded_add": {"fr": "Exclure un auteur", "en": "Exclude an author"},
+    "settings.handle": {"fr": "Identifiant de l'auteur", "en": "Author handle"},
+    "settings.permanent": {"fr": "Exclusion permanente", "en": "Permanent exclusion"},
+    "settings.until": {"fr": "Jusqu'au (inclus)", "en": "Until (inclusive)"},
+    "settings.why": {"fr": "Raison", "en": "Reason"},
+    "settings.exclude_button": {"fr": "Exclure", "en": "Exclude"},
+    "settings.readmit": {"fr": "Réadmettre", "en": "Readmit"},
+    "settings.readmit_button": {"fr": "Lever l'exclusion", "en": "End the exclusion"},
+    "settings.forever": {"fr": "Permanente", "en": "Permanent"},
+    "settings.added_by": {"fr": "Par", "en": "By"},
+    "settings.added_at": {"fr": "Le", "en": "On"},
+    # History
+    "settings.history_help": {
+        "fr": "Chaque changement de paramètre : qui, quand, avant, après.",
+        "en": "Every settings change: who, when, before, after.",
+    },
+    "settings.at": {"fr": "Quand", "en": "When"},
+    "settings.actor": {"fr": "Qui", "en": "Who"},
+    "settings.key": {"fr": "Paramètre", "en": "Setting"},
+    "settings.old": {"fr": "Avant", "en": "Before"},
+    "settings.new": {"fr": "Après", "en": "After"},
+}

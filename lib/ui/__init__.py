@@ -23,7 +23,7 @@ PAGES = (
 )
 
 LANG_KEY = "lang"
-USER_KEY = "username"
+USER_KEY = "username"  # the signed-in person: written only by lib/ui/auth.py
 
 
 @st.cache_resource(show_spinner=False)
@@ -60,15 +60,16 @@ def roster(db: Database) -> list[dict]:
 
 
 def current_user(db: Database) -> dict | None:
-    username = st.session_state.get(USER_KEY)
-    for person in roster(db):
-        if person["username"] == username:
-            return person
-    return None
+    """The person signed in to this session (lib/ui/auth.py), or None."""
+    from lib.ui.auth import signed_in_user
+
+    return signed_in_user(db)
 
 
 def sidebar(db: Database) -> dict | None:
-    """Language switch and who is working; returns the person working."""
+    """Language switch and sign-in; returns the person signed in, or None."""
+    from lib.ui.auth import sign_in_widgets
+
     with st.sidebar:
         st.radio(
             i18n.t("sidebar.language", lang()),
@@ -77,20 +78,6 @@ def sidebar(db: Database) -> dict | None:
             key=LANG_KEY,
             horizontal=True,
         )
-        people = roster(db)
-        if not people:
-            st.warning(t("sidebar.no_users"))
-            return None
-        names = {p["username"]: p for p in people}
-        if st.session_state.get(USER_KEY) not in names:
-            st.session_state[USER_KEY] = people[0]["username"]
-        st.selectbox(
-            t("sidebar.user"),
-            options=list(names),
-            format_func=lambda u: (
-                f"{names[u]['display_name']} · {t('sidebar.role.' + names[u]['role'])}"
-            ),
-            key=USER_KEY,
-        )
+        person = sign_in_widgets(db)
         st.caption(t("sidebar.db", name=db_path().name))
-    return names[st.session_state[USER_KEY]]
+    return person

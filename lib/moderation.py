@@ -273,7 +273,9 @@ def check_state(comment: dict, kind: str, role: str) -> None:
         raise InvalidAction("not_awaiting_approval", f"comment is {status}, not awaiting approval")
     if awaiting and kind in (*_PUBLISHING_KINDS, "no_reply_needed", "escalate"):
         raise InvalidAction("needs_approval", "awaiting a lead's approval: approve or reject it")
-    negative = "negative" in (comment.get("flags") or "").split()
+    # A row from a frame may carry NaN for missing flags.
+    flags = comment.get("flags")
+    negative = isinstance(flags, str) and "negative" in flags.split()
     if negative and kind in _PUBLISHING_KINDS and role != LEAD:
         raise InvalidAction(
             "needs_approval", "a reply to a negative comment needs a lead's approval: escalate it"

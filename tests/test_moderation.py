@@ -483,6 +483,11 @@ def test_available_kinds_offer_what_the_role_and_state_allow(db):
     assert available_kinds(comment(db), "moderator") == ("note", "reopen")
 
 
+def test_available_kinds_accept_a_frame_row_with_missing_flags(db):
+    row = pd.DataFrame([{**comment(db), "flags": None}]).iloc[0]
+    assert "reply" in available_kinds(row, "moderator")
+
+
 # --- bulk actions -----------------------------------------------------------------------
 
 

@@ -334,8 +334,11 @@ OTHER_LANGUAGE_MIN_CONFIDENCE = 0.99
 
 
 @lru_cache(maxsize=1)
-def _identifier() -> LanguageIdentifier:
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+def _identifiers() -> tuple[LanguageIdentifier, LanguageIdentifier]:
+    everything = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    french_or_english = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    french_or_english.set_languages(["fr", "en"])
+    return everything, french_or_english
 
 
 def fold(text: str) -> str:
@@ -362,14 +365,15 @@ def detect_language(text: str, folded: str | None = None) -> str:
         en = sum(w in _SHORT_EN for w in words)
         if fr != en:
             return "fr" if fr > en else "en"
-    # One pass of the model: French and English keep the same order among all
-    # languages as they would in a model restricted to those two.
-    ranked = _identifier().rank(cleaned)
-    code, confidence = ranked[0]
-    long_enough = sum(map(len, words)) >= OTHER_LANGUAGE_MIN_LETTERS
-    if code not in ("fr", "en") and long_enough and confidence >= OTHER_LANGUAGE_MIN_CONFIDENCE:
+    everything, french_or_english = _identifiers()
+    code, confidence = everything.classify(cleaned)
+    if code in ("fr", "en"):
+        # Best among all languages is also best between these two: one pass.
         return code
-    return next(code for code, _ in ranked if code in ("fr", "en"))
+    long_enough = sum(map(len, words)) >= OTHER_LANGUAGE_MIN_LETTERS
+    if long_enough and confidence >= OTHER_LANGUAGE_MIN_CONFIDENCE:
+        return code
+    return french_or_english.classify(cleaned)[0]
 
 
 # --------------------------------------------------------------------------- #

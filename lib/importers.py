@@ -183,6 +183,10 @@ class _Table:
             self._first(problems == "nonexistent", "received_at", _nonexistent_instant),
             self._duplicate(frame),
         ]
+        for column in ("text", "author_name", "author_handle", "account", "post_ref"):
+            # JSON "\\ud800" escapes decode to lone surrogates, which no database can store.
+            damaged = frame[column].fillna("").str.contains("[\ud800-\udfff]", regex=True)
+            errors.append(self._first(damaged, column, _invalid_character))
         errors = [e for e in errors if e is not None]
         if errors:
             raise min(errors, key=lambda e: e[0])[1]
@@ -214,6 +218,13 @@ class _Table:
             self.lines[at],
             self.field(at, "external_id"),
         )
+
+
+def _invalid_character(value) -> tuple[str, str]:
+    return (
+        "caractère invalide (demi-paire de substitution UTF-16).",
+        "invalid character (lone UTF-16 surrogate).",
+    )
 
 
 def _unknown_platform(value) -> tuple[str, str]:
@@ -448,6 +459,8 @@ def _json_format(document) -> str:
         if (isinstance(kind, str) and kind.startswith("youtube#")) or isinstance(items, list):
             return "youtube"
         data = document.get("data")
+        if data is None and "result_count" in (document.get("meta") or {}):
+            return "x"  # X leaves "data" out when nothing matched
         if isinstance(data, dict):
             data = [data]
         if isinstance(data, list):
@@ -623,7 +636,7 @@ def _child(item, keys: str, line, path):
 
 
 def _read_x(document, text: str) -> _Table:
-    table = _Table(sources={"external_id": "id"})
+    table = _Table(sources={"external_id": "id", "received_at": "created_at"})
     users = {}
     includes = document.get("includes", {}) if isinstance(document, dict) else {}
     for user in includes.get("users", []) if isinstance(includes, dict) else []:

@@ -1,14 +1,268 @@
-"""Paramètres: the team, the calendar and the targets."""
+"""Paramètres (leads only): hours, targets, closures, reasons, templates, exclusions, history."""
 
+from datetime import date, time
+
+import pandas as pd
 import streamlit as st
 
+from lib import i18n
+from lib.auth import PermissionDenied, can
+from lib.db import PLATFORMS
 from lib.queries import team
-from lib.settings import load_settings
-from lib.ui import database, t
+from lib.settings import (
+    SettingsError,
+    boxing_day_closure,
+    exclude_author,
+    excluded_authors,
+    holiday_season_closures,
+    load_settings,
+    readmit_author,
+    reason_labels,
+    save_settings,
+    settings_history,
+)
+from lib.taxonomy import PLATFORM_LABELS, REDIRECTS
+from lib.templates import DEFAULT_TEMPLATES, reply_text, templates
+from lib.ui import current_user, database, lang, t
+
+FLASH_KEY = "settings_flash"
 
 st.title(t("settings.title"))
 db = database()
-st.subheader(t("settings.team"))
-st.dataframe(team(db), hide_index=True, width="stretch")
-st.subheader(t("settings.calendar"))
-st.json(load_settings(db).__dict__)
+me = current_user(db)
+username = me["username"] if me else None
+if not can(db, username, "settings"):
+    st.error(t("settings.lead_only"), icon=":material/block:")
+    st.stop()
+
+settings = load_settings(db)
+if flash := st.session_state.pop(FLASH_KEY, None):
+    st.success(flash)
+
+
+def run_and_report(change, *args, **kwargs) -> None:
+    """Call a settings function as the signed-in lead; report a refusal, or rerun on success."""
+    try:
+        change(db, username, *args, **kwargs)
+    except (SettingsError, PermissionDenied) as refusal:
+        st.error(str(refusal))
+        return
+    st.session_state[FLASH_KEY] = t("settings.saved")
+    st.rerun()
+
+
+def save(**changes) -> None:
+    run_and_report(save_settings, **changes)
+
+
+def short_date(iso: str) -> str:
+    return i18n.format_date(pd.Timestamp(iso), lang(), weekday=False)
+
+
+tabs = st.tabs(
+    [
+        t(f"settings.tab.{name}")
+        for name in ("calendar", "closures", "reasons", "templates", "excluded", "team", "history")
+    ]
+)
+
+with tabs[0], st.form("settings_calendar"):
+    st.caption(t("settings.recompute_note"))
+    left, right = st.columns(2)
+    opens = left.time_input(
+        t("settings.open_time"), time.fromisoformat(settings.open_time), step=900
+    )
+    closes = right.time_input(
+        t("settings.close_time"), time.fromisoformat(settings.close_time), step=900
+    )
+    weekdays = st.multiselect(
+        t("settings.weekdays"),
+        options=list(range(7)),
+        default=list(settings.weekdays),
+        format_func=lambda d: i18n.WEEKDAYS[lang()][d],
+    )
+    easter = st.checkbox(t("settings.easter_monday"), settings.include_easter_monday)
+    target = st.number_input(
+        t("settings.target_hours"), 0.5, 200.0, float(settings.target_hours), step=0.5
+    )
+    at_risk = st.number_input(
+        t("settings.at_risk_hours"), 0.0, 200.0, float(settings.at_risk_hours), step=0.5
+    )
+    goal = st.number_input(
+        t("settings.goal_pct"), 0.0, 100.0, float(settings.compliance_goal_pct), step=1.0
+    )
+    if st.form_submit_button(t("settings.save"), type="primary"):
+        save(
+            open_time=opens,
+            close_time=closes,
+            weekdays=weekdays,
+            include_easter_monday=easter,
+            target_hours=target,
+            at_risk_hours=at_risk,
+            compliance_goal_pct=goal,
+        )
+
+with tabs[1]:
+    st.caption(t("settings.closures_help"))
+    closures = list(settings.closures)
+    st.dataframe(
+        pd.DataFrame(
+            {t("common.date"): [i18n.format_date(pd.Timestamp(d), lang()) for d in closures]}
+        ),
+        hide_index=True,
+    )
+    today = date.today()
+    fetes, boxing = holiday_season_closures(today), boxing_day_closure(today)
+    left, right = st.columns(2)
+    label = t("settings.preset_fetes", start=short_date(fetes[0]), end=short_date(fetes[-1]))
+    if left.button(label, key="settings_preset_fetes"):
+        save(closures=[*closures, *fetes])
+    if right.button(t("settings.preset_boxing_day", day=short_date(boxing[0]))):
+        save(closures=[*closures, *boxing])
+    with st.form("settings_closure_add"):
+        added = st.date_input(t("settings.closure_add"), value=None, format="YYYY-MM-DD")
+        if st.form_submit_button(t("settings.closure_add_button")) and added:
+            save(closures=[*closures, added.isoformat()])
+    if closures:
+        with st.form("settings_closure_remove"):
+            removed = st.multiselect(t("settings.closure_remove"), closures, format_func=short_date)
+            if st.form_submit_button(t("settings.closure_remove_button")) and removed:
+                save(closures=[d for d in closures if d not in removed])
+
+with tabs[2]:
+    st.caption(t("settings.reasons_help"))
+    labels = reason_labels(settings)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("settings.code"): list(labels),
+                t("settings.label_fr"): [v["fr"] for v in labels.values()],
+                t("settings.label_en"): [v["en"] for v in labels.values()],
+                t("settings.retired"): [c in settings.retired_reasons for c in labels],
+            }
+        ),
+        hide_index=True,
+    )
+    code = st.selectbox(
+        t("settings.reason"),
+        list(labels),
+        format_func=lambda c: f"{c} — {labels[c][lang()]}",
+        key="settings_reason_code",
+    )
+    with st.form("settings_reason"):
+        label_fr = st.text_input(t("settings.label_fr"), labels[code]["fr"], key=f"rfr_{code}")
+        label_en = st.text_input(t("settings.label_en"), labels[code]["en"], key=f"ren_{code}")
+        retired = st.checkbox(
+            t("settings.reason_retire"), code in settings.retired_reasons, key=f"rret_{code}"
+        )
+        if st.form_submit_button(t("settings.save")):
+            others = [c for c in settings.retired_reasons if c != code]
+            save(
+                reason_labels={
+                    **settings.reason_labels,
+                    code: {"fr": label_fr.strip(), "en": label_en.strip()},
+                },
+                retired_reasons=[*others, code] if retired else others,
+            )
+
+with tabs[3]:
+    texts = templates(settings.templates)
+
+    def template_name(code: str) -> str:
+        if code in REDIRECTS:
+            return REDIRECTS[code].in_language(lang())
+        return t(f"settings.template.{code}")
+
+    code = st.selectbox(t("settings.template"), list(DEFAULT_TEMPLATES), format_func=template_name)
+    with st.form("settings_template"):
+        text_fr = st.text_area(t("settings.template_fr"), texts[code]["fr"], key=f"tfr_{code}")
+        text_en = st.text_area(t("settings.template_en"), texts[code]["en"], key=f"ten_{code}")
+        if st.form_submit_button(t("settings.save")):
+            save(
+                templates={
+                    **settings.templates,
+                    code: {"fr": text_fr.strip(), "en": text_en.strip()},
+                }
+            )
+    if code in settings.templates and st.button(t("settings.template_reset")):
+        save(templates={c: v for c, v in settings.templates.items() if c != code})
+    st.caption(t("settings.template_preview"))
+    st.text(reply_text(code, "en", settings.templates))
+
+with tabs[4]:
+    exclusions = excluded_authors(db)
+    if exclusions:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("common.platform"): [
+                        PLATFORM_LABELS[e["platform"]].in_language(lang()) for e in exclusions
+                    ],
+                    t("settings.handle"): [e["author_handle"] for e in exclusions],
+                    t("settings.until"): [
+                        short_date(e["until"]) if e["until"] else t("settings.forever")
+                        for e in exclusions
+                    ],
+                    t("settings.why"): [e["reason"] for e in exclusions],
+                    t("settings.added_by"): [e["added_by"] for e in exclusions],
+                    t("settings.added_at"): [
+                        i18n.format_datetime(pd.Timestamp(e["added_at"], tz="UTC"), lang())
+                        for e in exclusions
+                    ],
+                }
+            ),
+            hide_index=True,
+        )
+    with st.form("settings_exclude", clear_on_submit=True):
+        st.markdown(f"**{t('settings.excluded_add')}**")
+        platform = st.selectbox(
+            t("common.platform"),
+            PLATFORMS,
+            format_func=lambda p: PLATFORM_LABELS[p].in_language(lang()),
+        )
+        handle = st.text_input(t("settings.handle"))
+        permanent = st.checkbox(t("settings.permanent"))
+        until = st.date_input(t("settings.until"), value=None, format="YYYY-MM-DD")
+        why = st.text_input(t("settings.why"))
+        if st.form_submit_button(t("settings.exclude_button")):
+            run_and_report(
+                exclude_author, platform, handle, until=None if permanent else until, reason=why
+            )
+    if exclusions:
+        with st.form("settings_readmit"):
+            chosen = st.selectbox(
+                t("settings.readmit"),
+                range(len(exclusions)),
+                format_func=lambda i: (
+                    f"{exclusions[i]['author_handle']} ({exclusions[i]['platform']})"
+                ),
+            )
+            if st.form_submit_button(t("settings.readmit_button")):
+                gone = exclusions[chosen]
+                run_and_report(readmit_author, gone["platform"], gone["author_handle"])
+
+with tabs[5]:
+    st.dataframe(team(db), hide_index=True, width="stretch")
+
+with tabs[6]:
+    st.caption(t("settings.history_help"))
+    history = settings_history(db, limit=500)
+    if history:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("settings.at"): [
+                        i18n.format_datetime(pd.Timestamp(h["at"], tz="UTC"), lang())
+                        for h in history
+                    ],
+                    t("settings.actor"): [h["actor"] for h in history],
+                    t("settings.key"): [h["key"] for h in history],
+                    t("settings.old"): [h["old"] for h in history],
+                    t("settings.new"): [h["new"] for h in history],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.info(t("common.empty"))

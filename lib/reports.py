@@ -1,0 +1,208 @@
+"""The four CSV exports (queue, compliance, daily, reasons) as frames, and as Excel-ready bytes.
+
+Column names and order are a contract with the leads' Excel pivot tables
+(DESIGN.md, "Import and export"): add columns at the end, never rename one.
+
+>>> from lib.db import open_db
+>>> db = open_db(":memory:")
+>>> list(compliance(db, "2026-11-01", "2026-11-22", now="2026-11-23 12:00"))
+['comment_id', 'platform', 'received_at', 'first_handled_at', 'due_at', \
+'response_business_minutes', 'state', 'handled_by']
+>>> export_filename("compliance", "2026-11-01", "2026-11-22")
+'vigie-compliance-2026-11-01_2026-11-22.csv'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from sqlite_utils import Database
+
+from lib import compliance as engine
+from lib.csv_export import to_csv_bytes
+from lib.db import OPEN_STATUSES, now_utc, to_db_time
+from lib.metrics import local_bounds, reason_labels
+from lib.privacy import mask_author, mask_series
+from lib.queries import frame, removals
+from lib.settings import load_settings
+
+KINDS = ("queue", "compliance", "daily", "reasons")
+COLUMNS = {
+    "queue": (
+        "comment_id",
+        "platform",
+        "account",
+        "received_at",
+        "due_at",
+        "state",
+        "status",
+        "assignee",
+        "language",
+        "flags",
+        "author",
+        "text",
+    ),
+    "compliance": (
+        "comment_id",
+        "platform",
+        "received_at",
+        "first_handled_at",
+        "due_at",
+        "response_business_minutes",
+        "state",
+        "handled_by",
+    ),
+    "daily": ("date", *engine.SUMMARY_COLUMNS),
+    "reasons": (
+        "comment_id",
+        "platform",
+        "removed_at",
+        "action",
+        "reason_code",
+        "reason_label",
+        "actor",
+    ),
+}
+
+
+def queue(db: Database, now=None, unmask: bool = False) -> pd.DataFrame:
+    """Open comments, most urgent first, with their state at `now`.
+
+    Author and text have their personal information masked unless `unmask`.
+    """
+    marks = ", ".join("?" for _ in OPEN_STATUSES)
+    rows = frame(
+        db,
+        "SELECT id, platform, account, received_at, first_handled_at, first_handled_by,"
+        " status, assignee, language, flags, author_name, author_handle, text"
+        f" FROM comments WHERE status IN ({marks}) ORDER BY received_at, id",
+        OPEN_STATUSES,
+    )
+    states = _states(db, rows, now)
+    author = states["author_name"].where(states["author_name"].notna(), states["author_handle"])
+    if not unmask:
+        author = _mask_authors(author)
+    out = states.assign(
+        comment_id=states["id"],
+        author=author,
+        text=states["text"] if unmask else mask_series(states["text"]),
+    )
+    out = out.sort_values(["due_at", "received_at", "comment_id"], kind="stable")
+    return _shape(out, "queue")
+
+
+def compliance(db: Database, start, end, now=None) -> pd.DataFrame:
+    """One row per comment received on local dates [start, end], in its state at `now`."""
+    states = _states(db, _received_between(db, start, end), now)
+    minutes = np.floor(states["response_seconds"] / 60).astype("Int64")
+    out = states.assign(
+        comment_id=states["id"],
+        response_business_minutes=minutes,
+        handled_by=states["first_handled_by"],
+    )
+    return _shape(out, "compliance")
+
+
+def daily(db: Database, start, end, now=None) -> pd.DataFrame:
+    """One row per calendar day in [start, end]: counts, compliance and response times.
+
+    Comments count on their local arrival date; days without comments are rows of zeros,
+    so that a pivot table has every day.
+    """
+    start, end = _day(start), _day(end)
+    states = _states(db, _received_between(db, start, end), now)
+    settings = load_settings(db)
+    out = engine.daily(states, settings.calendar(), start, end)
+    out["compliance_pct"] = out["compliance_pct"].round(1)
+    return _shape(out, "daily")
+
+
+def reasons(db: Database, start, end) -> pd.DataFrame:
+    """One row per (hide or delete on local dates [start, end], reason code).
+
+    Labels are in French, as the lead named them in the settings.
+    """
+    low, high = local_bounds(_day(start), _day(end))
+    rows = removals(db, low, high).reset_index(drop=True)
+    labels = reason_labels(rows["reason_code"], load_settings(db))["label_fr"]
+    out = rows.assign(reason_label=labels)
+    out = out.sort_values(["removed_at", "comment_id", "reason_code"], kind="stable")
+    return _shape(out, "reasons")
+
+
+def export(
+    db: Database,
+    kind: str,
+    start=None,
+    end=None,
+    now=None,
+    delimiter: str = ";",
+    unmask: bool = False,
+    actor: str | None = None,
+) -> bytes:
+    """One export as CSV bytes for Excel (`lib.csv_export.to_csv_bytes`).
+
+    `start` and `end` are local dates, both included (ignored by `queue`);
+    `now` is the instant states are computed at (default: the present).
+    Personal information is masked unless `unmask`; who may unmask, and the
+    record of it (`actor`), belong to the callers' role checks.
+    """
+    if kind == "queue":
+        table = queue(db, now, unmask=unmask)
+    elif kind == "compliance":
+        table = compliance(db, start, end, now)
+    elif kind == "daily":
+        table = daily(db, start, end, now)
+    elif kind == "reasons":
+        table = reasons(db, start, end)
+    else:
+        raise ValueError(f"unknown export {kind!r}; expected one of {KINDS}")
+    return to_csv_bytes(table, delimiter=delimiter)
+
+
+def export_filename(kind: str, start=None, end=None) -> str:
+    """The file name a lead finds in their downloads: vigie-daily-2026-11-01_2026-11-22.csv."""
+    days = "_".join(str(_day(d)) for d in (start, end) if d is not None)
+    return f"vigie-{kind}-{days}.csv" if days else f"vigie-{kind}.csv"
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def _day(value) -> date:
+    return value if type(value) is date else pd.Timestamp(value).date()
+
+
+def _received_between(db: Database, start, end) -> pd.DataFrame:
+    """Comments received on local dates [start, end]: one range query on the received_at index."""
+    low, high = local_bounds(_day(start), _day(end))
+    return frame(
+        db,
+        "SELECT id, platform, received_at, first_handled_at, first_handled_by FROM comments"
+        " WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id",
+        [to_db_time(low), to_db_time(high)],
+    )
+
+
+def _states(db: Database, rows: pd.DataFrame, now) -> pd.DataFrame:
+    settings = load_settings(db)
+    return engine.comment_states(
+        rows,
+        settings.calendar(),
+        now if now is not None else now_utc(),
+        settings.target_hours,
+        settings.at_risk_hours,
+    )
+
+
+def _mask_authors(names: pd.Series) -> pd.Series:
+    codes, uniques = pd.factorize(names, use_na_sentinel=True)
+    # A trailing None serves the missing names, whose code is -1.
+    masked = np.array([*(mask_author(name) for name in uniques), None], dtype=object)
+    return pd.Series(masked[codes], index=names.index, dtype=object)
+
+
+def _shape(out: pd.DataFrame, kind: str) -> pd.DataFrame:
+    return out.reindex(columns=list(COLUMNS[kind])).reset_index(drop=True)

@@ -313,3 +313,8 @@ def removal_rate(rows: pd.DataFrame, lang: str = "fr") -> go.Figure:
     )
     figure.update_xaxes(title=t("lead.week", lang), type="category")
     return styled(figure, t("reasons.rate", lang), lang)
+
+
+def clock_hours(moment) -> float:
+    """A `datetime.time` as hours: time(8, 30) → 8.5."""
+    return moment.hour + moment.minute / 60

@@ -1,14 +1,173 @@
-"""Conformité: response-time compliance against the business-hours target."""
+"""Conformité: response-time compliance against the goal, where and when it slips."""
 
-import pandas as pd
 import streamlit as st
 
-from lib.queries import comments_between
-from lib.ui import database, t
+from lib import charts, metrics
+from lib.i18n import WEEKDAYS, format_date, format_duration, format_number, format_percent
+from lib.taxonomy import PLATFORM_LABELS
+from lib.ui import lang, t
+from lib.ui.cached import compliance_figures, current_settings, figure, present
+from lib.ui.lead import QUEUE_PAGE, chart, local_times, range_picker
 
+settings = current_settings()
+cal = settings.calendar()
 st.title(t("compliance.title"))
-db = database()
-now = pd.Timestamp.now(tz="UTC")
-rows = comments_between(db, now - pd.Timedelta(days=30), now)
-daily = rows.groupby(rows["received_at"].dt.tz_convert("America/Toronto").dt.date).size()
-st.bar_chart(daily.rename(t("today.received")))
+start, end = range_picker("compliance", metrics.local_today(present(), cal.tz))
+figures = compliance_figures(start, end)
+overall = figures.overall
+
+columns = st.columns(6)
+columns[0].metric(
+    t("compliance.overall"),
+    format_percent(overall["compliance_pct"], lang()),
+    delta=t("lead.goal", value=format_percent(figures.goal_pct, lang(), 0)),
+    delta_color="off",
+    delta_arrow="off",
+    border=True,
+)
+columns[1].metric(t("lead.handled"), format_number(overall["handled"], lang()), border=True)
+columns[2].metric(
+    t("compliance.breached"),
+    format_number(overall["handled_late"] + overall["open_breached"], lang()),
+    border=True,
+)
+columns[3].metric(t("compliance.pending"), format_number(overall["pending"], lang()), border=True)
+for column, key, name in (
+    (columns[4], "compliance.median", "median_response_business_minutes"),
+    (columns[5], "compliance.p90", "p90_response_business_minutes"),
+):
+    minutes = overall[name]
+    column.metric(
+        t(key), format_duration(None if minutes is None else minutes * 60, lang()), border=True
+    )
+
+figures_column, definitions = st.columns([3, 1])
+with definitions:
+    st.subheader(t("compliance.definitions"))
+    hours = charts.hour_label
+    st.markdown(
+        "\n".join(
+            f"- {line}"
+            for line in (
+                t("compliance.def.response"),
+                t(
+                    "compliance.def.due",
+                    target=format_duration(figures.target_hours * 3600, lang()),
+                    open=hours(charts.clock_hours(cal.open_time), lang()),
+                    close=hours(charts.clock_hours(cal.close_time), lang()),
+                ),
+                t("compliance.def.compliance"),
+                t(
+                    "compliance.def.at_risk",
+                    hours=format_duration(settings.at_risk_hours * 3600, lang()),
+                ),
+            )
+        )
+    )
+    st.subheader(t("compliance.closed_days"))
+    if figures.closed_days.empty:
+        st.caption(t("compliance.no_closed_day"))
+    else:
+        st.dataframe(
+            figures.closed_days[["date", f"name_{lang()}"]],
+            hide_index=True,
+            column_config={"date": t("common.date"), f"name_{lang()}": t("compliance.closed_days")},
+        )
+
+with figures_column:
+    unit = st.segmented_control(
+        t("compliance.granularity"),
+        ["date", "week"],
+        default="date",
+        required=True,
+        format_func=lambda u: t("compliance.per_day" if u == "date" else "compliance.per_week"),
+        key="compliance_unit",
+    )
+    per_period = figures.per_day if unit == "date" else figures.per_week
+    chart(
+        figure("compliance_over_time", per_period, unit, figures.goal_pct, lang()),
+        per_period,
+        f"conformite-{unit}-{start}-{end}",
+    )
+    chart(
+        figure("response_histogram", figures.response_histogram, figures.target_hours, lang()),
+        figures.response_histogram,
+        f"delais-{start}-{end}",
+    )
+
+    dimension_labels = {
+        "platform": lambda codes: [PLATFORM_LABELS[c].in_language(lang()) for c in codes],
+        "weekday": lambda codes: [WEEKDAYS[lang()][int(d)] for d in codes],
+    }
+    tabs = st.tabs([t(f"compliance.dim.{d}").capitalize() for d in metrics.BREAKDOWNS])
+    for tab, dimension in zip(tabs, metrics.BREAKDOWNS, strict=True):
+        rows = figures.breakdowns[dimension]
+        to_labels = dimension_labels.get(dimension, lambda codes: [str(c) for c in codes])
+        with tab:
+            chart(
+                figure(
+                    "compliance_by",
+                    rows,
+                    to_labels(rows[dimension]),
+                    figures.goal_pct,
+                    dimension,
+                    lang(),
+                ),
+                rows,
+                f"conformite-{dimension}-{start}-{end}",
+            )
+
+    heatmap = figures.arrivals_heatmap
+    chart(
+        figure("arrivals_heatmap", heatmap, figures.outside_office_share, lang()),
+        heatmap.rename(index=dict(enumerate(WEEKDAYS[lang()])))
+        .rename_axis("weekday")
+        .reset_index(),
+        f"arrivees-{start}-{end}",
+    )
+
+st.subheader(t("compliance.breaches"))
+if figures.breaches_total == 0:
+    st.success(t("compliance.no_breach"), icon=":material/check_circle:")
+else:
+    shown = local_times(figures.breaches, ["received_at", "due_at", "first_handled_at"])
+    shown.insert(1, "link", "queue?comment=" + shown["id"].astype(str))
+    st.caption(
+        t("compliance.breaches_count", count=figures.breaches_total, shown=len(shown))
+        + " "
+        + t("compliance.open_selected")
+    )
+    selection = st.dataframe(
+        shown.assign(state=shown["state"].map(lambda s: t(f"state.{s}"))),
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="compliance_breaches",
+        column_config={
+            "id": t("lead.comment_id"),
+            "link": st.column_config.LinkColumn(t("lead.link"), display_text="↗"),
+            "platform": t("common.platform"),
+            "account": t("common.account"),
+            "received_at": st.column_config.DatetimeColumn(
+                t("common.received_at"), format="YYYY-MM-DD HH:mm"
+            ),
+            "due_at": st.column_config.DatetimeColumn(
+                t("common.due_at"), format="YYYY-MM-DD HH:mm"
+            ),
+            "first_handled_at": st.column_config.DatetimeColumn(
+                t("lead.handled"), format="YYYY-MM-DD HH:mm"
+            ),
+            "response_seconds": None,
+            "state": t("common.state"),
+            "first_handled_by": t("common.moderator"),
+        },
+    )
+    picked = selection.selection.rows if selection else []
+    target = shown["id"].iloc[picked[0]] if picked else shown["id"].iloc[0]
+    st.page_link(
+        QUEUE_PAGE,
+        label=t("lead.open_comment", id=int(target)),
+        query_params={"comment": str(int(target))},
+        icon=":material/open_in_new:",
+    )
+st.caption(t("lead.as_of", moment=format_date(present(), lang())))

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lib import charts, metrics
+from lib import metrics
 from lib.i18n import format_date, format_datetime
 from lib.taxonomy import PLATFORM_LABELS
 from lib.ui import lang, t
-from lib.ui.cached import current_settings, present, today_figures
+from lib.ui.cached import current_settings, figure, present, today_figures
 from lib.ui.lead import QUEUE_PAGE, card, chart
 
 DAY_KEY = "today_day"
@@ -51,7 +51,7 @@ for row in (figures.cards[:4], figures.cards[4:]):
         card(column, t(f"today.{key}"), item)
 
 chart(
-    charts.arrivals_by_hour(figures.by_hour, figures.office_hours, figures.present_hour, lang()),
+    figure("arrivals_by_hour", figures.by_hour, figures.office_hours, figures.present_hour, lang()),
     figures.by_hour,
     f"arrivees-{day}",
     {"hour": t("lead.hour"), "received": t("today.received"), "previous": t("today.previous")},

@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from lib import metrics
+from lib import charts, metrics
 from lib.settings import Settings, load_settings
 from lib.ui import data_signature, database
 
@@ -89,3 +90,14 @@ def compliance_figures(start: date, end: date) -> metrics.ComplianceFigures:
 
 def reasons_figures(start: date, end: date) -> metrics.ReasonsFigures:
     return _reasons(signature(), start, end)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def figure(builder: str, *args) -> go.Figure:
+    """`lib.charts.<builder>(*args)`, built once per data and language.
+
+    Plotly validates every property as a figure is built (a tenth of a second a
+    chart); a cached resource hands back the same object, which `st.plotly_chart`
+    serialises without validating again. Nothing mutates a figure after this.
+    """
+    return getattr(charts, builder)(*args)

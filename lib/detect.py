@@ -139,7 +139,7 @@ _DATE = (
 )
 BIRTH_DATE = re.compile(
     rf"\b(?:n[ée]e?s?\s+le|date de naissance|ddn|dob|date of birth|birth ?date|born(?:\s+on)?)"
-    rf"\s*[:,-]?\s*(?:le\s+|on\s+)?({_DATE})(?!\d)",
+    rf"\s*[:,-]?\s*(?:(?:est|is|was)\s+)?(?:le\s+|on\s+)?({_DATE})(?!\d)",
     re.IGNORECASE,
 )
 FILE_NUMBER = re.compile(
@@ -417,7 +417,8 @@ NEGATIVE = _words(
     r"mal (?:recue?s?|traitee?s?)|traitee? comme|heures d'attente|en panne|"
     r"rien ne (?:fonctionne|marche)|ne fonctionne (?:pas|jamais|plus)|marche pas|niais\w+|"
     r"rire de nous|pas fort|pas rapport|franchement|plainte|me plaindre|gaspill\w+|"
-    r"encore (?:annule\w*|ferme\w*|en retard)|promesse brisee|doit partir|"
+    r"encore (?:annule\w*|ferme\w*|en retard)|en retard|raccroche\w*|lourdeur|"
+    r"confus\w*|(?:nous|me) prend\w* pour des|promesse brisee|doit partir|"
     r"unacceptable|shame\w*|disgrace\w*|ridiculous|pathetic|terrible|awful|horrible|"
     r"worst|useless|incompeten\w+|disappoint\w*|frustrat\w+|angry|fed up|sick of|"
     r"tired of|rude|liars?|idiots?|morons?|stupid|what a joke|waste of|still waiting|"
@@ -435,11 +436,13 @@ THREATS = _words(
     r"je sais (?:ou|où) (?:tu|vous) (?:habite[sz]?|reste[sz]?|demeure[sz]?)|"
     r"i know where you live|you(?: will|'ll) (?:pay|regret|die)|"
     r"(?:i'm|i am) (?:going to|gonna) (?:kill|hurt|shoot) (?:you|him|her|them|everyone)|"
-    r"kill (?:you|all)",
+    r"kill (?:you|all)|burn (?:it|that|this|the|your) (?:\w+ )?down|mettre le feu|"
+    r"bruler (?:le|votre|vos|la) \w+",
 )
 DISTRESS = _words(
     r"me (?:tuer|suicider|pendre)|suicid\w*|en finir|mettre fin a mes jours|"
-    r"(?:veux|vais|voudrais|aimerais) mourir|(?:plus|pas) envie de vivre|"
+    r"(?:veux|vais|voudrais|aimerais|envie de) mourir|(?:j'en|je n'en) peux plus|"
+    r"(?:can't|cannot) take (?:this|it) anymore|(?:plus|pas) envie de vivre|"
     r"(?:je )?(?:ne )?suis plus capable|me faire du mal|"
     r"kill myself|end (?:my life|it all)|want to die|(?:don't|do not) want to live|"
     r"no reason to live|self[- ]harm|hurt myself",
@@ -478,7 +481,8 @@ COMMERCIAL = _words(
     r"promo code|with code|avec le code|promos? speciales?|prix (?:imbattables|d'ami|special)|"
     r"appelez[- ]nous|call us|contactez[- ]nous|free (?:quote|estimate)|soumission gratuite|"
     r"achetez|buy now|commandez|order now|je recommande \w+ \w+ pour vos|best \w+ \w+ in town|"
-    r"cette semaine seulement|this week only|livraison gratuite|free shipping",
+    r"cette semaine seulement|this week only|offre limitee|limited offer|online store|"
+    r"boutique en ligne|abonnez-vous a ma|follow my page|livraison gratuite|free shipping",
 )
 PARTISAN = _words(
     r"caq|plq|caquistes?|pequistes?|liberaux|(?:le|du|au|votez|vote) (?:pq|qs)|"
@@ -553,6 +557,9 @@ def _in_order(codes: set[str], order) -> tuple[str, ...]:
 def _redirect(folded: str, pii: bool, flags: set[str], threat: bool) -> str | None:
     if pii:
         return "prive"
+    if threat:
+        # A threat is escalated and removed, not answered with a template.
+        return None
     if not threat and (DISTRESS.search(folded) or MEDICAL.search(folded)):
         return "medical"
     if not threat and EMERGENCY.search(folded):

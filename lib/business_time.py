@@ -11,8 +11,8 @@ How it works: every business day contributes one interval [open, close) whose en
 computed in the calendar's time zone (so daylight-saving changes come from the zone's
 rules, never from fixed offsets) and stored as UTC nanoseconds. A cumulative sum over
 those intervals gives B(t), the business time since the table's start, for any instant
-with one `searchsorted`; `elapsed` is B(end) - B(start) and `deadline` inverts B with a
-second `searchsorted`. A million rows are a few numpy passes.
+with one lookup; `elapsed` is B(end) - B(start) and `deadline` inverts B with a second
+lookup. A million rows are a few numpy passes.
 
 Missing values: NaT in gives NaT out (`deadline`, `next_open`), False (`is_open`), and for
 `elapsed` NaN: like pandas, an integer result holding a missing value becomes float64
@@ -26,7 +26,6 @@ import functools
 import math
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import holidays as holidays_lib
@@ -42,23 +41,48 @@ _NAT = np.iinfo(np.int64).min  # how numpy and pandas spell NaT in int64
 _ARRAY_TYPES = (pd.Series, pd.Index, np.ndarray, list, tuple, pd.api.extensions.ExtensionArray)
 
 
-@dataclass(frozen=True)
 class _Table:
-    """Business intervals of a span of whole years, in UTC nanoseconds."""
+    """Business intervals of a span of whole years, in UTC nanoseconds, with lookups.
 
-    first_year: int
-    last_year: int
-    start_ns: int  # local midnight opening the first year
-    end_ns: int  # local midnight after the last year
-    opens: np.ndarray
-    lengths: np.ndarray
-    cum_open: np.ndarray  # business ns before each interval opens
-    cum_close: np.ndarray  # business ns when each interval closes
+    Finding the interval of an instant is a binary search, and a million random
+    binary searches miss the cache at every step. Buckets of one hour (wall time)
+    and one business hour (business time) turn each search into one lookup and one
+    comparison: intervals open on different days and last at least `business_step`,
+    so a bucket holds at most one boundary.
+    """
+
+    STEP = 3600 * NS
+
+    def __init__(self, first_year, last_year, start_ns, end_ns, opens, lengths):
+        self.first_year, self.last_year = first_year, last_year
+        self.start_ns, self.end_ns = start_ns, end_ns  # local midnights around the years
+        self.opens, self.lengths = opens, lengths
+        self.cum_close = np.cumsum(lengths)  # business ns when each interval closes
+        self.cum_open = self.cum_close - lengths  # business ns before each interval opens
+        edges = np.arange(start_ns, end_ns + self.STEP, self.STEP, dtype=np.int64)
+        self._last_open = np.searchsorted(opens, edges, side="right") - 1
+        self._opens_after = np.append(opens, np.iinfo(np.int64).max)
+        self.business_step = int(min(self.STEP, lengths.min())) if len(lengths) else self.STEP
+        marks = np.arange(0, self.cum_close[-1] + 2 * self.business_step, self.business_step)
+        self._first_close = np.searchsorted(self.cum_close, marks, side="left")
+        self._closes_after = np.append(self.cum_close, np.iinfo(np.int64).max)
+
+    def interval(self, t: np.ndarray) -> np.ndarray:
+        """Index of the last interval opening at or before each instant (-1: none)."""
+        bucket = np.clip((t - self.start_ns) // self.STEP, 0, len(self._last_open) - 1)
+        j = self._last_open[bucket]
+        return j + (self._opens_after[j + 1] <= t)
+
+    def reaching(self, business: np.ndarray) -> np.ndarray:
+        """Index of the first interval whose closing reaches each business time."""
+        bucket = np.clip(business // self.business_step, 0, len(self._first_close) - 1)
+        k = self._first_close[bucket]
+        return k + (self._closes_after[k] < business)
 
     def measure(self, t: np.ndarray) -> np.ndarray:
         """B(t): business nanoseconds from the table's start to each instant."""
         # An instant before the first opening lands on interval 0 and clips to 0.
-        j = np.maximum(np.searchsorted(self.opens, t, side="right") - 1, 0)
+        j = np.maximum(self.interval(t), 0)
         return self.cum_open[j] + np.clip(t - self.opens[j], 0, self.lengths[j])
 
     def covers(self, lo: int, hi: int, extra_ns: int) -> bool:
@@ -161,7 +185,7 @@ class BusinessCalendar:
         budget = np.where(missing, 0, budget)
         table = self._covering(s_ok, extra_ns=int(budget.max(initial=0)))
         target = table.measure(s_ok) + budget
-        k = np.searchsorted(table.cum_close, target, side="left")
+        k = table.reaching(target)
         due = table.opens[k] + (target - table.cum_open[k])
         # With a zero budget outside office hours the inverse lands on the previous
         # closing; the earliest instant not before start is start itself.
@@ -172,7 +196,7 @@ class BusinessCalendar:
         """Whether each instant falls inside office hours on a business day."""
         (u,), missing, shape = _instants(t)
         table = self._covering(u)
-        j = np.searchsorted(table.opens, u, side="right") - 1
+        j = table.interval(u)
         jj = np.maximum(j, 0)
         inside = (j >= 0) & (u < table.opens[jj] + table.lengths[jj]) & ~missing
         if shape[0] == "scalar":
@@ -185,7 +209,7 @@ class BusinessCalendar:
         u_ok = np.where(missing, u[~missing].min() if (~missing).any() else 0, u)
         # One more day of business time after the latest instant holds its next opening.
         table = self._covering(u_ok, extra_ns=2 * self._daily_ns())
-        j = np.searchsorted(table.opens, u_ok, side="right") - 1
+        j = table.interval(u_ok)
         jj = np.maximum(j, 0)
         inside = (j >= 0) & (u_ok < table.opens[jj] + table.lengths[jj])
         start = np.where(inside, u_ok, table.opens[j + 1])
@@ -236,10 +260,7 @@ class BusinessCalendar:
 
     def _covering(self, *instants: np.ndarray, extra_ns: int = 0) -> _Table:
         """A table holding every given instant and extra_ns of business time after the last."""
-        valid = [a[a != _NAT] for a in instants]
-        valid = [a for a in valid if a.size]
-        lo = min((int(a.min()) for a in valid), default=0)
-        hi = max((int(a.max()) for a in valid), default=0)
+        lo, hi = _valid_range(instants)
         table = self._table
         if table is not None and table.covers(lo, hi, extra_ns):
             return table
@@ -276,20 +297,10 @@ class BusinessCalendar:
         lengths = closes - opens
         keep = lengths > 0  # a day whose hours vanish in a DST gap holds no business time
         opens, lengths = opens[keep], lengths[keep]
-        cum_close = np.cumsum(lengths)
         edges = _local_to_utc_ns(
             pd.DatetimeIndex([f"{first_year}-01-01", f"{last_year + 1}-01-01"]), self.tz
         )
-        return _Table(
-            first_year=first_year,
-            last_year=last_year,
-            start_ns=int(edges[0]),
-            end_ns=int(edges[1]),
-            opens=opens,
-            lengths=lengths,
-            cum_open=cum_close - lengths,
-            cum_close=cum_close,
-        )
+        return _Table(first_year, last_year, int(edges[0]), int(edges[1]), opens, lengths)
 
 
 # --- conversions -----------------------------------------------------------
@@ -315,6 +326,18 @@ def _as_date(value) -> date:
 
 def _seconds(t: time) -> int:
     return t.hour * 3600 + t.minute * 60 + t.second
+
+
+def _valid_range(arrays) -> tuple[int, int]:
+    """The earliest and latest instants, NaT aside (NaT is int64's minimum)."""
+    lows, highs = [], []
+    for a in arrays:
+        if not a.size or a.max() == _NAT:
+            continue
+        low = a.min()
+        lows.append(int(low if low != _NAT else a[a != _NAT].min()))
+        highs.append(int(a.max()))
+    return (min(lows), max(highs)) if lows else (0, 0)
 
 
 def _offset(t: time) -> pd.Timedelta:

@@ -1,28 +1,118 @@
-"""Motifs: what was removed, for which netiquette reason."""
+"""Motifs: what was removed and why, redirects, personal information, repeat authors, approvals."""
 
-import pandas as pd
-import plotly.express as px
 import streamlit as st
 
-from lib.queries import removals
-from lib.taxonomy import REASONS
-from lib.ui import database, lang, t
+from lib import metrics
+from lib.i18n import format_duration, format_number
+from lib.taxonomy import PLATFORM_LABELS
+from lib.ui import lang, t
+from lib.ui.cached import current_settings, figure, present, reasons_figures
+from lib.ui.lead import chart, range_picker
 
+cal = current_settings().calendar()
 st.title(t("reasons.title"))
-db = database()
-rows = removals(db, pd.Timestamp.now(tz="UTC") - pd.Timedelta(days=90))
-if rows.empty:
-    st.info(t("common.empty"))
-else:
-    counts = rows["reason_code"].value_counts().rename_axis("code").reset_index(name="count")
-    counts["label"] = counts["code"].map(lambda c: REASONS[c].in_language(lang()))
-    figure = px.bar(
-        counts.sort_values("count"),
-        x="count",
-        y="label",
-        orientation="h",
-        title=t("reasons.by_reason"),
-        labels={"count": t("common.count"), "label": t("common.reason")},
+start, end = range_picker("reasons", metrics.local_today(present(), cal.tz))
+figures = reasons_figures(start, end)
+label = f"label_{lang()}"
+approvals = figures.approvals
+
+columns = st.columns(6)
+columns[0].metric(t("reasons.removed"), format_number(figures.removed_comments, lang()))
+for column, key in zip(columns[1:5], ("escalated", "approved", "rejected", "waiting"), strict=True):
+    column.metric(t(f"reasons.{key}"), format_number(int(approvals[key]), lang()))
+columns[5].metric(
+    t("reasons.median_wait"), format_duration(approvals["median_wait_seconds"], lang())
+)
+st.caption(t("reasons.definition"))
+
+left, right = st.columns(2)
+with left:
+    by_reason = figures.by_reason
+    chart(
+        figure(
+            "horizontal_bars",
+            by_reason["removals"],
+            list(by_reason[label]),
+            t("reasons.by_reason"),
+            t("reasons.removals"),
+            lang(),
+        ),
+        by_reason,
+        f"motifs-{start}-{end}",
     )
-    figure.update_layout(separators=", ")
-    st.plotly_chart(figure, width="stretch")
+with right:
+    platforms = figures.by_platform
+    chart(
+        figure(
+            "horizontal_bars",
+            platforms["removed"],
+            [PLATFORM_LABELS[c].in_language(lang()) for c in platforms["platform"]],
+            t("reasons.by_platform"),
+            t("reasons.removals"),
+            lang(),
+        ),
+        platforms,
+        f"retraits-plateformes-{start}-{end}",
+    )
+
+chart(
+    figure(
+        "removal_trend",
+        figures.trend,
+        dict(zip(by_reason["reason_code"], by_reason[label], strict=True)),
+        lang(),
+    ),
+    figures.trend,
+    f"motifs-semaines-{start}-{end}",
+)
+chart(
+    figure("removal_rate", figures.removal_rate, lang()),
+    figures.removal_rate,
+    f"taux-retrait-{start}-{end}",
+)
+
+left, right = st.columns(2)
+with left:
+    redirects = figures.redirects
+    chart(
+        figure(
+            "horizontal_bars",
+            redirects["redirects"],
+            list(redirects[label]),
+            t("reasons.redirects"),
+            t("reasons.redirect_count"),
+            lang(),
+        ),
+        redirects,
+        f"redirections-{start}-{end}",
+    )
+with right:
+    pii = figures.pii
+    chart(
+        figure(
+            "horizontal_bars",
+            pii["comments"],
+            [t(f"reasons.pii.{s}") for s in pii["source"]],
+            t("reasons.pii"),
+            t("common.count"),
+            lang(),
+        ),
+        pii,
+        f"renseignements-personnels-{start}-{end}",
+    )
+
+st.subheader(t("reasons.repeat_authors"))
+st.caption(t("reasons.repeat_help"))
+st.dataframe(
+    figures.repeat_authors.assign(
+        platform=figures.repeat_authors["platform"].map(
+            lambda c: PLATFORM_LABELS[c].in_language(lang())
+        )
+    ),
+    hide_index=True,
+    column_config={
+        "platform": t("common.platform"),
+        "author": t("common.author"),
+        "removed": t("reasons.removals"),
+    },
+)

@@ -102,7 +102,7 @@ def states_of(rows: pd.DataFrame, now, settings: Settings, cal=None) -> pd.DataF
         rows, cal, now, settings.target_hours, settings.at_risk_hours
     )
     local = states["received_at"].dt.tz_convert(cal.tz)
-    return states.assign(weekday=local.dt.weekday, hour=local.dt.hour)
+    return states.assign(weekday=local.dt.day_of_week, hour=local.dt.hour)
 
 
 def load_open_at(db: Database, instant, settings: Settings, cal=None) -> pd.DataFrame:
@@ -363,7 +363,7 @@ class ComplianceFigures:
 def per_week(states: pd.DataFrame, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
     """`summarise` per week (Monday of the local arrival week), weeks without comments at zero."""
     local = states["received_at"].dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
-    week = (local - pd.to_timedelta(local.dt.weekday, unit="D")).dt.date
+    week = (local - pd.to_timedelta(local.dt.day_of_week, unit="D")).dt.date
     rows = compliance.summarise(states.assign(week=week), "week").set_index("week")
     first = start - timedelta(days=start.weekday())
     weeks = [d.date() for d in pd.date_range(first, end, freq="7D")]
@@ -507,7 +507,7 @@ def week_of(instants: pd.Series, tz: str = LOCAL_TZ) -> pd.Series:
     """The Monday (local date) of each instant's week."""
     local = pd.to_datetime(instants, utc=True).dt.tz_convert(tz).dt.tz_localize(None)
     local = local.dt.normalize()
-    return (local - pd.to_timedelta(local.dt.weekday, unit="D")).dt.date
+    return (local - pd.to_timedelta(local.dt.day_of_week, unit="D")).dt.date
 
 
 def removal_trend(rows: pd.DataFrame, tz: str = LOCAL_TZ) -> pd.DataFrame:
@@ -525,7 +525,7 @@ def removal_rate(rows: pd.DataFrame, arrivals: pd.DataFrame, tz: str = LOCAL_TZ)
     removed = rows.drop_duplicates("comment_id")
     removed = removed.groupby(week_of(removed["received_at"], tz)).size()
     days = pd.to_datetime(arrivals["date"])
-    received = arrivals.groupby((days - pd.to_timedelta(days.dt.weekday, unit="D")).dt.date)[
+    received = arrivals.groupby((days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.date)[
         "received"
     ].sum()
     out = pd.DataFrame({"received": received, "removed": removed}).fillna(0).astype(np.int64)

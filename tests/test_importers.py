@@ -1,4 +1,4 @@
-"""Importers: every format to the ingest frame, errors that name the line, all-or-nothing imports."""
+"""Importers: every format to the ingest frame, errors naming the line, all-or-nothing imports."""
 
 import json
 from pathlib import Path
@@ -399,7 +399,7 @@ VALID_CSV = (
     f"{HEADER};author\r\n"
     "facebook;1;2026-03-08 01:45;Allô;Zoé\r\n"
     'x;2;2026-11-01T01:30:00-05:00;"deux\nlignes";Bob\r\n'
-).encode("utf-8")
+).encode()
 
 
 def mutations(seed: bytes):

@@ -1,0 +1,196 @@
+"""The queue page through the real navigation: filter, select, hide, reply, escalate and approve,
+and a conflict with a colleague that loses nothing."""
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.db import open_db
+from lib.moderation import act, history
+from lib.queue import split_codes
+
+MODERATOR = "agirard"  # Amélie Girard
+OTHER_MODERATOR = "kbenali"  # Karim Benali
+LEAD = "mlachance"  # Maude Lachance
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def queue_page(username: str, lang: str = "fr") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["username"] = username
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page("pages/queue.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown_ids(at: AppTest) -> list[int]:
+    return [int(i) for i in at.dataframe[0].value["#"]]
+
+
+def comment(path, comment_id: int) -> dict:
+    db = open_db(path)
+    try:
+        return next(db.query("select * from comments where id = ?", [comment_id]))
+    finally:
+        db.conn.close()
+
+
+def first_shown(at: AppTest, path, negative: bool, status: str = "new") -> int:
+    """The first comment of the page with (or without) the negative flag and this status."""
+    for comment_id in shown_ids(at):
+        row = comment(path, comment_id)
+        if row["status"] == status and ("negative" in split_codes(row["flags"])) == negative:
+            return comment_id
+    pytest.skip("no such comment on the first page of the demo")
+
+
+def select(at: AppTest, comment_id: int) -> AppTest:
+    """Choose the comment in the detail panel's picker (the table's selection does the same)."""
+    at.selectbox(key="queue.pick").set_value(comment_id).run()
+    assert at.session_state["queue.current"] == comment_id
+    return at
+
+
+def test_the_queue_shows_one_page_with_state_in_colour_and_words(demo_db_path):
+    at = queue_page(MODERATOR)
+    table = at.dataframe[0].value
+    assert 0 < len(table) <= 50
+    states = set(table["État"])
+    assert states <= {"🔴 En retard", "🟠 À risque", "🟢 Dans les délais"}
+    assert at.caption[0].value.startswith("Page 1 sur ")
+
+
+def test_filtering_by_platform_and_state_narrows_the_table(demo_db_path):
+    at = queue_page(MODERATOR)
+    at.multiselect(key="queue.f.platforms").set_value(["youtube"]).run()
+    assert set(at.dataframe[0].value["Plateforme"]) == {"YouTube"}
+    at.multiselect(key="queue.f.states").set_value(["open_breached"]).run()
+    assert set(at.dataframe[0].value["État"]) <= {"🔴 En retard"}
+
+
+def test_searching_without_accents_finds_accented_words(demo_db_path):
+    db = open_db(demo_db_path)
+    texts = [r[0] for r in db.execute("select text from comments where status = 'new'")]
+    word = next(w for text in texts for w in text.lower().split() if w.isalpha() and "é" in w)
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    at = queue_page(MODERATOR)
+    at.text_input(key="queue.f.search").set_value(plain).run()
+    found = at.dataframe[0].value["Commentaire"]
+    assert len(found) > 0
+    assert all(word in text.lower() for text in found)
+
+
+def test_selecting_rows_in_the_table_shows_the_last_one_and_offers_bulk_actions(demo_db_path):
+    at = queue_page(MODERATOR)
+    ids = shown_ids(at)
+    at.session_state["queue.table.0"] = {"selection": {"rows": [1, 2], "columns": [], "cells": []}}
+    at.run()
+    assert at.session_state["queue.current"] == ids[2]
+    assert any(m.value == "2 commentaires sélectionnés" for m in at.markdown)
+    assert at.button(key="queue.bulk.hide_spam")
+
+
+def test_bulk_no_reply_needed_reports_what_was_done(demo_db_path):
+    at = queue_page(MODERATOR)
+    ids = shown_ids(at)
+    at.session_state["queue.table.0"] = {"selection": {"rows": [0, 1], "columns": [], "cells": []}}
+    at.run()
+    at.button(key="queue.bulk.no_reply").click().run()
+    assert "Fait : 2" in at.success[0].value
+    assert {comment(demo_db_path, i)["status"] for i in ids[:2]} == {"no_reply_needed"}
+
+
+def test_hiding_needs_a_reason_and_records_the_chosen_ones(demo_db_path):
+    at = queue_page(MODERATOR)
+    target = first_shown(at, demo_db_path, negative=False)
+    select(at, target)
+    assert "desaccord" not in at.multiselect(key=f"queue.reasons.{target}").options
+    at.button(key=f"queue.do_hide.{target}").click().run()
+    assert "au moins un motif" in at.error[0].value
+    assert comment(demo_db_path, target)["status"] == "new"
+
+    at.multiselect(key=f"queue.reasons.{target}").set_value(["pourriel", "commercial"]).run()
+    at.button(key=f"queue.do_hide.{target}").click().run()
+    assert comment(demo_db_path, target)["status"] == "hidden"
+    assert history(demo_db_path, target)[-1]["reasons"] == "pourriel commercial"
+    assert at.session_state["queue.current"] != target, "the next comment is shown"
+    assert target not in shown_ids(at)
+
+
+def test_replying_with_a_template_answers_the_comment(demo_db_path):
+    at = queue_page(MODERATOR)
+    target = first_shown(at, demo_db_path, negative=False)
+    select(at, target)
+    at.selectbox(key=f"queue.reply_template.{target}").set_value("merci").run()
+    at.button(key=f"queue.insert_template.{target}").click().run()
+    typed = at.text_area(key=f"queue.reply.{target}").value
+    assert typed.startswith("Merci de votre commentaire!")
+    at.button(key=f"queue.do_reply.{target}").click().run()
+    assert comment(demo_db_path, target)["status"] == "answered"
+    assert history(demo_db_path, target)[-1]["reply"] == typed.strip()
+
+
+def test_a_negative_comment_is_escalated_then_approved_by_a_lead(demo_db_path):
+    at = queue_page(MODERATOR)
+    target = first_shown(at, demo_db_path, negative=True)
+    select(at, target)
+    assert not _has(at, f"queue.do_reply.{target}"), "a moderator's reply needs approval"
+    at.text_area(key=f"queue.reply.{target}").set_value("Merci, nous transmettons.").run()
+    at.button(key=f"queue.do_escalate.{target}").click().run()
+    assert comment(demo_db_path, target)["status"] == "awaiting_approval"
+
+    lead = queue_page(LEAD)
+    table = lead.dataframe[0].value
+    awaiting = table[table["Statut"] == "En attente d'approbation"]
+    assert target in list(awaiting["#"])
+    assert "Réponse proposée" in table.columns
+    select(lead, target)
+    assert lead.text_area(key=f"queue.approve.{target}").value == "Merci, nous transmettons."
+    lead.button(key=f"queue.do_approve.{target}").click().run()
+    row = comment(demo_db_path, target)
+    assert row["status"] == "answered"
+    assert row["first_handled_by"] == LEAD
+    assert history(demo_db_path, target)[-1]["reply"] == "Merci, nous transmettons."
+
+
+def _has(at: AppTest, key: str) -> bool:
+    return any(b.key == key for b in at.button)
+
+
+def test_a_moderator_is_not_offered_approval(demo_db_path):
+    at = queue_page(MODERATOR)
+    assert not any(b.key and b.key.startswith("queue.do_approve") for b in at.button)
+
+
+def test_a_colleague_acting_first_is_reported_and_the_typed_reply_is_kept(demo_db_path):
+    at = queue_page(MODERATOR)
+    target = first_shown(at, demo_db_path, negative=False)
+    select(at, target)
+    at.text_area(key=f"queue.reply.{target}").set_value("Bonjour, voici la réponse.").run()
+
+    version = comment(demo_db_path, target)["version"]
+    act(demo_db_path, target, "assign", OTHER_MODERATOR, version, assignee=OTHER_MODERATOR)
+
+    at.button(key=f"queue.do_reply.{target}").click().run()
+    assert not at.exception
+    warning = at.warning[0].value
+    assert "Karim Benali : Assigner" in warning
+    assert "votre texte est conservé" in warning
+    assert at.text_area(key=f"queue.reply.{target}").value == "Bonjour, voici la réponse."
+    assert at.session_state["queue.current"] == target
+    assert comment(demo_db_path, target)["status"] == "assigned"
+
+    # The refreshed comment carries the new version: replying again now works.
+    at.button(key=f"queue.do_reply.{target}").click().run()
+    assert comment(demo_db_path, target)["status"] == "answered"
+
+
+def test_the_page_speaks_english_too(demo_db_path):
+    at = queue_page(MODERATOR, lang="en")
+    assert at.title[0].value == "Queue"
+    assert set(at.dataframe[0].value["State"]) <= {"🔴 Overdue", "🟠 At risk", "🟢 On time"}

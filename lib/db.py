@@ -230,3 +230,36 @@ def m004_comment_text_search(db: Database) -> None:
     db["comments"].enable_fts(
         ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
+
+
+@migrations()
+def m005_assignee_in_history(db: Database) -> None:
+    # Who was assigned is part of the history, not only of the comment's current row.
+    db["actions"].add_column("assignee", str)
+
+
+@contextlib.contextmanager
+def bulk_load(db: Database, table: str) -> Iterator[None]:
+    """Within a transaction: suspend `table`'s full-text triggers, then rebuild its index once.
+
+    Indexing a million rows one trigger at a time is far slower than one
+    rebuild; the triggers are restored exactly as they were.
+    """
+    fts = f"{table}_fts"
+    triggers = [
+        sql
+        for (sql,) in db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE ?",
+            [table, f"%{fts}%"],
+        )
+    ]
+    for (name,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE ?",
+        [table, f"%{fts}%"],
+    ).fetchall():
+        db.execute(f"DROP TRIGGER [{name}]")
+    yield
+    if fts in db.table_names():
+        db.execute(f"INSERT INTO [{fts}]([{fts}]) VALUES ('rebuild')")
+    for sql in triggers:
+        db.execute(sql)

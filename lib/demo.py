@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from lib import demo_texts as texts
 from lib.auth import DEMO_PASSWORD, hash_password
-from lib.db import immediate, now_utc, to_db_times
+from lib.db import bulk_load, immediate, now_utc, to_db_times
 from lib.ingest import insert_rows, prepare_comments
 from lib.settings import load_settings
 
@@ -92,19 +92,21 @@ def generate(
     counts = actions.groupby("comment_id").size()
     stored["version"] = 1 + counts.reindex(comments.index, fill_value=0).to_numpy()
 
-    # Hashed before the write lock is taken: argon2 is slow on purpose.
+    # Hashed before the write lock is taken, and once: argon2 is slow on purpose.
+    password_hash = hash_password(password) if password else None
     accounts = [
         {
             "username": u,
             "display_name": n,
             "role": r,
-            "password_hash": hash_password(password) if password else None,
+            "password_hash": password_hash,
         }
         for u, n, r in texts.TEAM
     ]
     with immediate(db):
         db["users"].insert_all(accounts, pk="username", replace=True)
-        insert_rows(db, "comments", stored)
+        with bulk_load(db, "comments"):
+            insert_rows(db, "comments", stored)
         insert_rows(db, "actions", actions)
     return DemoSummary(len(stored), len(actions), len(texts.TEAM), start, end)
 
@@ -122,7 +124,7 @@ def _arrivals(rng: np.random.Generator, rows: int, start, end) -> pd.Series:
         offsets = rng.integers(0, span, size=max(4 * (rows - have), 1024))
         instants = pd.DatetimeIndex(start + pd.to_timedelta(offsets, unit="s"))
         local = instants.tz_convert(LOCAL_TZ)
-        weight = HOUR_WEIGHTS[local.hour] * np.where(local.dayofweek >= 5, WEEKEND_WEIGHT, 1.0)
+        weight = HOUR_WEIGHTS[local.hour] * np.where(local.day_of_week >= 5, WEEKEND_WEIGHT, 1.0)
         accepted = offsets[rng.random(len(offsets)) < weight / weights_max]
         kept.append(accepted)
         have += len(accepted)
@@ -221,12 +223,8 @@ def _ascii_handle(name: str) -> str:
 
 
 def _deadlines(cal, starts: pd.Series, hours: np.ndarray) -> pd.Series:
-    """`cal.deadline` with a different target per row: one vectorised call per distinct target."""
-    out = pd.Series(pd.NaT, index=starts.index, dtype="datetime64[ns, UTC]")
-    for value in np.unique(hours):
-        rows = hours == value
-        out[rows] = pd.to_datetime(cal.deadline(starts[rows], float(value)), utc=True)
-    return out
+    """`cal.deadline` with a different target per row, in one vectorised call."""
+    return pd.Series(pd.to_datetime(cal.deadline(starts, hours), utc=True), index=starts.index)
 
 
 def _quarter_hours(values: np.ndarray) -> np.ndarray:
@@ -292,7 +290,10 @@ def _handling(rng, comments: pd.DataFrame, cal, end) -> pd.DataFrame:
             "assignee": np.where(assigned | escalated_at.notna().to_numpy(), handler, None),
             "first_handled_at": handled,
             "first_handled_by": np.where(is_handled, np.where(escalated, approver, handler), None),
-            "proposed_reply": np.where(escalated_at.notna().to_numpy(), reply_text, None),
+            # Approval publishes the proposed reply and clears it, as `act` does.
+            "proposed_reply": np.where(
+                escalated_at.notna().to_numpy() & ~is_handled, reply_text, None
+            ),
         },
         index=comments.index,
     )
@@ -322,7 +323,14 @@ def _actions(rng, comments: pd.DataFrame, handling: pd.DataFrame) -> pd.DataFram
     done = h["handled_at"].notna()
     kind = verb.where(verb != "escalate", "approve")
     parts = [
-        _action_rows(h["assigned_at"].notna(), h["assigned_at"], h["handler"], "assign", 0),
+        _action_rows(
+            h["assigned_at"].notna(),
+            h["assigned_at"],
+            h["handler"],
+            "assign",
+            0,
+            assignee=h["handler"],
+        ),
         _action_rows(
             h["escalated_at"].notna(),
             h["escalated_at"],
@@ -349,7 +357,9 @@ def _actions(rng, comments: pd.DataFrame, handling: pd.DataFrame) -> pd.DataFram
     return actions.drop(columns="step")
 
 
-def _action_rows(mask, at, actor, kind, step, reply=None, template=None, reasons=None):
+def _action_rows(
+    mask, at, actor, kind, step, reply=None, template=None, reasons=None, assignee=None
+):
     mask = mask.to_numpy()
 
     def pick(values):
@@ -367,6 +377,7 @@ def _action_rows(mask, at, actor, kind, step, reply=None, template=None, reasons
             "reply": pick(reply),
             "template": pick(template),
             "note": None,
+            "assignee": pick(assignee),
             "step": step,
         }
     )

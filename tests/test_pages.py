@@ -1,15 +1,18 @@
 """Every page renders through app.py's navigation, in French and in English, without an exception."""
 
 import pytest
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
 
 from lib.ui import PAGES
 
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE_FILES = [path for path, _key, _icon in PAGES]
 
 
 def run_app(lang="fr"):
-    at = AppTest.from_file("app.py", default_timeout=60)
+    at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
     at.run()
     return at
@@ -26,7 +29,7 @@ def test_every_page_renders_without_an_exception(demo_db_path, page, lang):
 
 
 def test_the_landing_page_is_today_in_french_by_default(demo_db_path):
-    at = AppTest.from_file("app.py", default_timeout=60).run()
+    at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert at.title[0].value == "Aujourd'hui"
 

@@ -52,6 +52,8 @@ def local_minutes(values: pd.Series) -> pd.Series:
     local = instants.dt.tz_convert(LOCAL_TZ).dt.tz_localize(None)
     # numpy formats a million instants in C; Series.dt.strftime calls Python per row.
     stamps = local.to_numpy(dtype="datetime64[m]")
+    if not len(stamps):
+        return pd.Series([], index=values.index, dtype=object)
     text = np.char.replace(np.datetime_as_string(stamps, unit="m"), "T", " ")
     return pd.Series(text, index=values.index, dtype=object).where(instants.notna(), None)
 

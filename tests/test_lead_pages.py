@@ -1,0 +1,62 @@
+"""The three lead pages through app.py's navigation, with the present pinned on the demo's."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib import metrics
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+NOW = "2026-11-20 15:00:00-05:00"  # tests/conftest.py DEMO_NOW
+
+
+def open_page(page, lang="fr"):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang"] = lang
+    at.session_state["now"] = NOW
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_today_shows_eight_cards_a_chart_and_the_queue_link(demo_db_path, lang):
+    at = open_page("pages/today.py", lang)
+    assert len(at.metric) == 8
+    assert len(at.get("plotly_chart")) == 1
+    assert at.date_input(key="today_day").value.isoformat() == "2026-11-20"
+
+
+def test_the_previous_business_day_button_moves_the_day_back(demo_db_path):
+    at = open_page("pages/today.py")
+    at.button[0].click().run()  # Friday 20 November → Thursday 19 November
+    assert not at.exception
+    assert at.date_input(key="today_day").value.isoformat() == "2026-11-19"
+    labels = [m.label for m in at.metric]
+    assert "Ouverts en fin de journée" in labels
+
+
+@pytest.mark.parametrize("preset", [*metrics.PRESETS, "custom"])
+def test_compliance_renders_each_preset(demo_db_path, preset):
+    at = open_page("pages/compliance.py")
+    at.segmented_control(key="compliance_preset").set_value(preset).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.metric[0].label == "Conformité"
+    assert len(at.get("plotly_chart")) >= 4
+
+
+def test_compliance_per_week(demo_db_path):
+    at = open_page("pages/compliance.py")
+    at.segmented_control(key="compliance_unit").set_value("week").run()
+    assert not at.exception
+
+
+@pytest.mark.parametrize("preset", [*metrics.PRESETS, "custom"])
+def test_reasons_renders_each_preset(demo_db_path, preset):
+    at = open_page("pages/reasons.py", "en")
+    at.segmented_control(key="reasons_preset").set_value(preset).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.metric[0].label == "Comments removed"

@@ -1,0 +1,125 @@
+"""The demo generator: deterministic, realistic, and consistent with what `act` would write."""
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+from lib.business_time import BusinessCalendar
+from lib.db import open_db
+from lib.demo import DemoError, generate
+from lib.queries import frame
+from lib.taxonomy import HANDLING_KINDS
+from tests.conftest import DEMO_NOW
+
+
+def _digest(db) -> str:
+    """A fingerprint of every row of the tables the demo writes."""
+    h = hashlib.sha256()
+    for table in ("users", "comments", "actions"):
+        columns = [c for c in db[table].columns_dict if c != "password_hash"]
+        for row in db.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid"):
+            h.update(repr(row).encode())
+    return h.hexdigest()
+
+
+def test_the_same_seed_gives_the_same_database(tmp_path):
+    a = open_db(tmp_path / "a.db")
+    b = open_db(tmp_path / "b.db")
+    generate(a, rows=800, seed=3, now=DEMO_NOW)
+    generate(b, rows=800, seed=3, now=DEMO_NOW)
+    assert _digest(a) == _digest(b)
+    c = open_db(tmp_path / "c.db")
+    generate(c, rows=800, seed=4, now=DEMO_NOW)
+    assert _digest(a) != _digest(c)
+
+
+def test_the_demo_refuses_a_database_that_already_has_comments(tmp_path):
+    db = open_db(tmp_path / "a.db")
+    generate(db, rows=100, seed=1, now=DEMO_NOW)
+    before = _digest(db)
+    with pytest.raises(DemoError):
+        generate(db, rows=100, seed=2, now=DEMO_NOW)
+    assert _digest(db) == before
+
+
+@pytest.fixture(scope="module")
+def demo(demo_template):
+    db = open_db(demo_template)
+    comments = frame(db, "SELECT * FROM comments")
+    actions = frame(db, "SELECT * FROM actions", time_columns=("at",))
+    return db, comments, actions
+
+
+def test_about_one_comment_in_five_is_in_english(demo):
+    _db, comments, _actions = demo
+    assert 0.15 <= (comments["language"] == "en").mean() <= 0.25
+
+
+def test_arrivals_cover_ninety_days_and_most_come_outside_office_hours(demo):
+    _db, comments, _actions = demo
+    received = comments["received_at"]
+    assert received.max() <= DEMO_NOW
+    assert (DEMO_NOW - received.min()).days == 89
+    outside = ~BusinessCalendar().is_open(received)
+    # Evenings and weekends are busy on social media: well over half arrive out of hours.
+    assert 0.6 <= outside.mean() <= 0.85
+    local = received.dt.tz_convert("America/Toronto")
+    per_day = local.dt.date.value_counts()
+    weekend = per_day[[d.weekday() >= 5 for d in per_day.index]].mean()
+    weekday = per_day[[d.weekday() < 5 for d in per_day.index]].mean()
+    assert weekend > weekday
+
+
+def test_every_platform_of_the_design_but_other_appears(demo):
+    _db, comments, _actions = demo
+    assert set(comments["platform"]) == {"facebook", "instagram", "x", "youtube", "linkedin"}
+
+
+def test_removals_carry_a_netiquette_reason_and_are_a_realistic_share(demo):
+    _db, comments, actions = demo
+    removals = actions[actions["kind"].isin(["hide", "delete"])]
+    assert removals["reasons"].notna().all() and (removals["reasons"] != "").all()
+    share = comments["status"].isin(["hidden", "deleted"]).mean()
+    assert 0.1 <= share <= 0.3
+
+
+def test_the_team_has_five_moderators_and_two_leads(demo):
+    db, _comments, _actions = demo
+    roles = [row["role"] for row in db["users"].rows]
+    assert roles.count("moderator") == 5 and roles.count("lead") == 2
+
+
+def test_history_is_consistent_with_what_act_would_have_written(demo):
+    _db, comments, actions = demo
+    counts = actions.groupby("comment_id").size()
+    expected_version = 1 + counts.reindex(comments["id"], fill_value=0).to_numpy()
+    assert (comments["version"].to_numpy() == expected_version).all()
+    versions = actions.groupby("comment_id")["version"].apply(list)
+    assert all(v == list(range(2, len(v) + 2)) for v in versions)
+    handling = actions[actions["kind"].isin([*HANDLING_KINDS, "approve"])]
+    first = handling.groupby("comment_id")["at"].min()
+    handled = comments.set_index("id")["first_handled_at"].dropna()
+    assert first.sort_index().equals(handled.sort_index().rename("at"))
+    open_rows = comments["status"].isin(["new", "assigned", "awaiting_approval"])
+    assert comments.loc[open_rows, "first_handled_at"].isna().all()
+    approvals = actions[actions["kind"] == "approve"]
+    leads = {"mlachance", "fbeaulieu"}
+    assert set(approvals["actor"]) <= leads
+
+
+def test_some_replies_are_late_and_most_are_on_time(demo):
+    _db, comments, _actions = demo
+    cal = BusinessCalendar()
+    handled = comments.dropna(subset=["first_handled_at"])
+    seconds = cal.elapsed(handled["received_at"], handled["first_handled_at"])
+    late = (seconds > 8 * 3600).mean()
+    assert 0.03 <= late <= 0.2
+
+
+def test_demo_comments_have_due_dates_and_detected_flags(demo):
+    _db, comments, _actions = demo
+    assert comments["due_at"].notna().all()
+    flags = comments["flags"].fillna("").str.split().explode()
+    assert {"english", "question", "negative", "pii", "link"} <= set(flags)
+    assert pd.Series(comments["external_id"]).is_unique

@@ -27,7 +27,7 @@ panel.show_flash()
 
 listing, detail = st.columns([3, 2])
 with listing:
-    positions = panel.table(rows, viewer)
+    positions = panel.table(db, rows, viewer)
     panel.bulk_actions(rows, positions, viewer)
 with detail:
     current = panel.current_comment(rows)

@@ -166,10 +166,9 @@ def page_picker(total: int) -> int:
 # --- the table --------------------------------------------------------------------
 
 
-def display_rows(rows: pd.DataFrame, viewer: dict) -> pd.DataFrame:
+def display_rows(rows: pd.DataFrame, viewer: dict, names: dict[str, str]) -> pd.DataFrame:
     """The page's rows as the moderator reads them: state in colour and in words."""
     language = lang()
-    names = {p["username"]: p["display_name"] for p in roster(database())}
     shown = pd.DataFrame(
         {
             t("common.state"): [f"{STATE_DOTS[s]} {t('state.' + s)}" for s in rows["state"]],
@@ -204,7 +203,7 @@ def _preview(text, width: int = 120) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def table(rows: pd.DataFrame, viewer: dict) -> list[int]:
+def table(db, rows: pd.DataFrame, viewer: dict) -> list[int]:
     """The page as a table with multi-row selection; returns the selected positions.
 
     Selecting rows also shows the last one selected in the detail panel.
@@ -212,7 +211,7 @@ def table(rows: pd.DataFrame, viewer: dict) -> list[int]:
     generation = st.session_state.setdefault(TABLE_GENERATION, 0)
     table_key = f"queue.table.{generation}"
     event = st.dataframe(
-        display_rows(rows, viewer),
+        display_rows(rows, viewer, {p["username"]: p["display_name"] for p in roster(db)}),
         hide_index=True,
         width="stretch",
         on_select="rerun",

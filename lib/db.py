@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from sqlite_utils import Database, Migrations
 
@@ -109,9 +110,12 @@ def to_db_time(value) -> str | None:
 
 def to_db_times(values: pd.Series) -> pd.Series:
     """Vectorised `to_db_time` for a Series of timestamps (NaT stays None)."""
-    ts = pd.to_datetime(values, utc=True)
-    out = ts.dt.strftime(DB_TIME_FORMAT)
-    return out.astype(object).where(ts.notna(), None)
+    ts = pd.Series(pd.to_datetime(values, utc=True))
+    # numpy's ISO formatting is several times faster than strftime on a million rows.
+    seconds = ts.dt.tz_localize(None).to_numpy("datetime64[s]")
+    text = pd.Series(np.datetime_as_string(seconds, unit="s"), index=ts.index)
+    text = text.str.replace("T", " ", regex=False)
+    return text.astype(object).where(ts.notna(), None)
 
 
 def from_db_times(values) -> pd.Series:

@@ -58,7 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--to", dest="end", type=date.fromisoformat)
     exp.add_argument("--out", type=Path)
     exp.add_argument("--delimiter", default=";", choices=(";", ","))
-    exp.add_argument("--unmask", action="store_true", help="keep personal information")
+    exp.add_argument("--unmask", action="store_true", help="keep personal information (a lead)")
+    exp.add_argument("--as", dest="actor", help="who asks for the export (required with --unmask)")
     exp.add_argument("--now", help="the instant states are computed at (ISO 8601)")
     exp.set_defaults(run=_export)
 
@@ -110,9 +111,15 @@ def _import(args) -> str:
 
 
 def _export(args) -> str:
+    from lib.auth import PermissionDenied, require_lead
     from lib.reports import export, export_filename
 
     db = open_db(args.db or db_path())
+    if args.unmask:
+        try:
+            require_lead(db, args.actor, "unmask")
+        except PermissionDenied as error:
+            raise CommandError(str(error)) from error
     now = _instant(args.now) or pd.Timestamp.now(tz="UTC")
     today = now.tz_convert("America/Toronto").date()
     end = args.end or today
@@ -121,7 +128,10 @@ def _export(args) -> str:
         raise CommandError(f"--from {start} est après --to {end} / is after --to")
     data = export(db, args.kind, start, end, now=now, delimiter=args.delimiter, unmask=args.unmask)
     out = args.out or Path(export_filename(args.kind, start, end))
-    out.write_bytes(data)
+    try:
+        out.write_bytes(data)
+    except OSError as error:
+        raise CommandError(f"écriture impossible / cannot write {out}: {error.strerror}") from error
     return f"export {args.kind}: {out} ({len(data)} octets, {start} → {end})"
 
 

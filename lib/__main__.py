@@ -63,7 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--now", help="the instant states are computed at (ISO 8601)")
     exp.set_defaults(run=_export)
 
-    for sub in (demo, imp, exp):
+    pwd = commands.add_parser("password", help="set a team member's local password")
+    pwd.add_argument("username")
+    pwd.set_defaults(run=_password)
+
+    for sub in (demo, imp, exp, pwd):
         sub.add_argument("--db", type=Path, default=None, help="database file (default VIGIE_DB)")
     return parser
 
@@ -133,6 +137,22 @@ def _export(args) -> str:
     except OSError as error:
         raise CommandError(f"écriture impossible / cannot write {out}: {error.strerror}") from error
     return f"export {args.kind}: {out} ({len(data)} octets, {start} → {end})"
+
+
+def _password(args) -> str:
+    import getpass
+
+    from lib.auth import set_password
+
+    db = open_db(args.db or db_path())
+    first = getpass.getpass("Nouveau mot de passe / New password: ")
+    if first != getpass.getpass("Encore / Again: "):
+        raise CommandError("les mots de passe diffèrent / passwords differ")
+    try:
+        set_password(db, args.username, first)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    return f"mot de passe enregistré / password set: {args.username}"
 
 
 if __name__ == "__main__":

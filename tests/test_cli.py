@@ -141,3 +141,15 @@ def test_export_refuses_a_range_that_ends_before_it_starts(demo_db_path, capsys)
         != 0
     )
     assert "après" in capsys.readouterr().err
+
+
+def test_password_sets_a_local_password_that_signs_in(demo_db_path, monkeypatch, capsys):
+    from lib.auth import authenticate
+
+    typed = iter(["nouveau-mot-de-passe", "nouveau-mot-de-passe"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
+    assert main(["password", "agirard", "--db", str(demo_db_path)]) == 0
+    assert "agirard" in capsys.readouterr().out
+    db = open_db(demo_db_path)
+    assert authenticate(db, "agirard", "nouveau-mot-de-passe")["username"] == "agirard"
+    assert authenticate(db, "agirard", "vigie-demo") is None

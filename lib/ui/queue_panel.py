@@ -40,6 +40,13 @@ CONTEXT = "queue.context"  # (filters, viewer) of the last rerun, for the callba
 
 STATE_COLOURS = {"open_breached": "red", "open_at_risk": "orange", "open_ok": "green"}
 STATE_DOTS = {"open_breached": "🔴", "open_at_risk": "🟠", "open_ok": "🟢"}
+# Cell colours for the state column (the words are always there too).
+STATE_CELLS = {
+    "open_breached": "background-color: #fde2e1; color: #8a1c14",
+    "open_at_risk": "background-color: #fff1d6; color: #7a4a00",
+    "open_ok": "background-color: #e3f4e6; color: #1d5e2a",
+}
+ROW_HEIGHT = 35
 # After these the comment leaves the moderator's hands: show the next one.
 MOVING_KINDS = (
     "reply",
@@ -83,12 +90,14 @@ def filters(db) -> queue.QueueFilters:
             PLATFORMS,
             format_func=lambda c: PLATFORM_LABELS[c].in_language(language),
             key="queue.f.platforms",
+            placeholder=t("queue.all"),
             on_change=_first_page,
         )
         accounts = row[1].multiselect(
             t("common.account"),
             _with_chosen(options["account"], "queue.f.accounts"),
             key="queue.f.accounts",
+            placeholder=t("queue.all"),
             on_change=_first_page,
         )
         states = row[2].multiselect(
@@ -96,6 +105,7 @@ def filters(db) -> queue.QueueFilters:
             queue.STATES,
             format_func=lambda s: t("state." + s),
             key="queue.f.states",
+            placeholder=t("queue.all"),
             on_change=_first_page,
         )
         statuses = row[3].multiselect(
@@ -103,6 +113,7 @@ def filters(db) -> queue.QueueFilters:
             OPEN_STATUSES,
             format_func=lambda s: t("status." + s),
             key="queue.f.statuses",
+            placeholder=t("queue.all"),
             on_change=_first_page,
         )
         row = st.columns(3)
@@ -118,6 +129,7 @@ def filters(db) -> queue.QueueFilters:
             t("common.language"),
             _with_chosen(options["language"], "queue.f.languages"),
             key="queue.f.languages",
+            placeholder=t("queue.all"),
             on_change=_first_page,
         )
         flags = row[2].multiselect(
@@ -125,6 +137,7 @@ def filters(db) -> queue.QueueFilters:
             list(FLAGS),
             format_func=lambda f: FLAGS[f].in_language(language),
             key="queue.f.flags",
+            placeholder=t("queue.all"),
             on_change=_first_page,
         )
     return queue.QueueFilters(
@@ -210,9 +223,13 @@ def table(db, rows: pd.DataFrame, viewer: dict) -> list[int]:
     """
     generation = st.session_state.setdefault(TABLE_GENERATION, 0)
     table_key = f"queue.table.{generation}"
+    shown = display_rows(rows, viewer, {p["username"]: p["display_name"] for p in roster(db)})
+    styles = [STATE_CELLS[s] for s in rows["state"]]
+    styled = shown.style.apply(lambda _column: styles, subset=[t("common.state")])
     event = st.dataframe(
-        display_rows(rows, viewer, {p["username"]: p["display_name"] for p in roster(db)}),
+        styled,
         hide_index=True,
+        height=ROW_HEIGHT * (min(len(rows), 20) + 1) + 3,
         width="stretch",
         on_select="rerun",
         selection_mode="multi-row",

@@ -111,8 +111,34 @@ def import_file(
 
     frame, fmt = read_comments(raw_bytes, filename, fmt)
     with immediate(db):
-        result = insert_comments(db, frame.reset_index(drop=True), progress=progress)
-    return ImportSummary(added=result.added, already_present=result.already_present, format=fmt)
+        # Known comments skip detection, the costly part: a re-import is quick.
+        new = frame.loc[~_already_present(db, frame)].reset_index(drop=True)
+        before = _comment_count(db)
+        if len(new):
+            insert_comments(db, new, progress=progress)
+        # Counted from the table, under the write lock: nobody else can insert
+        # meanwhile, and connection change counters also count the rows that
+        # the full-text triggers write.
+        added = _comment_count(db) - before
+    return ImportSummary(added=added, already_present=len(frame) - added, format=fmt)
+
+
+def _already_present(db: Database, frame: pd.DataFrame) -> np.ndarray:
+    """Which rows' (platform, external_id) the database holds, by its unique index."""
+    known = set()
+    sql = "SELECT platform, external_id FROM comments WHERE platform = ? AND external_id IN ({})"
+    for platform, ids in frame.groupby("platform")["external_id"]:
+        ids = ids.tolist()
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            rows = db.execute(sql.format(", ".join("?" * len(part))), [platform, *part])
+            known.update(rows.fetchall())
+    pairs = zip(frame["platform"].tolist(), frame["external_id"].tolist(), strict=True)
+    return np.array([pair in known for pair in pairs], dtype=bool)
+
+
+def _comment_count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM comments").fetchone()[0]
 
 
 def parse(raw_bytes: bytes, filename: str, fmt: str = "auto") -> pd.DataFrame:
@@ -160,12 +186,21 @@ class _Table:
         self.lines.append(line)
         self.paths.append(path)
 
+    def extend(self, lines: list[int], **columns: list) -> None:
+        """Whole columns at once (CSV), faster than a call per row."""
+        for name in FRAME_COLUMNS:
+            self.columns[name].extend(columns.get(name) or [None] * len(lines))
+        self.lines.extend(lines)
+        self.paths.extend([None] * len(lines))
+
     def field(self, position: int, column: str) -> str:
         path, source = self.paths[position], self.sources.get(column, column)
         return f"{path}.{source}" if path else source
 
     def frame(self, naive_tz: str) -> pd.DataFrame:
-        frame = pd.DataFrame(self.columns, columns=list(FRAME_COLUMNS), dtype=object)
+        damaged = self._lone_surrogates()
+        # Arrow-backed text makes the checks below vectorised in C.
+        frame = pd.DataFrame(self.columns, columns=list(FRAME_COLUMNS), dtype="str")
         frame["platform"] = frame["platform"].str.strip().str.lower().replace(PLATFORM_ALIASES)
         frame["external_id"] = frame["external_id"].str.strip()
         frame["text"] = frame["text"].fillna("")
@@ -183,15 +218,25 @@ class _Table:
             self._first(problems == "nonexistent", "received_at", _nonexistent_instant),
             self._duplicate(frame),
         ]
-        for column in ("text", "author_name", "author_handle", "account", "post_ref"):
-            # JSON "\\ud800" escapes decode to lone surrogates, which no database can store.
-            damaged = frame[column].fillna("").str.contains("[\ud800-\udfff]", regex=True)
-            errors.append(self._first(damaged, column, _invalid_character))
+        if damaged is not None:
+            errors.append(self._first(damaged[1], damaged[0], _invalid_character))
         errors = [e for e in errors if e is not None]
         if errors:
             raise min(errors, key=lambda e: e[0])[1]
         frame.index = pd.Index(self.lines, name="line")
         return frame
+
+    def _lone_surrogates(self) -> tuple[str, pd.Series] | None:
+        """The first column holding lone surrogates, and where: JSON "\\ud800" escapes
+        decode to them, and no database (nor Arrow) can store them."""
+        for column in FRAME_COLUMNS:
+            values = [value or "" for value in self.columns[column]]
+            try:
+                "".join(values).encode("utf-8")
+            except UnicodeEncodeError:
+                bad = [re.search("[\ud800-\udfff]", value) is not None for value in values]
+                return column, pd.Series(bad)
+        return None
 
     def _first(self, bad: pd.Series, column: str, message) -> tuple[int, BadImportFile] | None:
         positions = np.flatnonzero(bad.fillna(False).to_numpy(dtype=bool))
@@ -280,7 +325,9 @@ def parse_instants(values: pd.Series, naive_tz: str = LOCAL_TZ) -> tuple[pd.Seri
     """
     text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
     parts = text.str.extract(f"^{_INSTANT.pattern}$")
-    shaped = parts["base"].notna()
+    # Social media began after 1970; outside that, a year is a typo (and may overflow).
+    year = pd.to_numeric(parts["base"].str[:4], errors="coerce")
+    shaped = parts["base"].notna() & year.between(1970, 2099)
     base = parts["base"].fillna("").str.replace(",", ".", regex=False)
     offset = parts["offset"].fillna("")
     with_offset = shaped & (offset != "")
@@ -337,6 +384,7 @@ def _read_csv(raw: bytes) -> pd.DataFrame:
     }
     wanted = [(CSV_OPTIONAL.get(name, name), at) for name, at in positions.items()]
     width = len(header)
+    rows, lines = [], []
     end = reader.line_num
     while True:
         start = end + 1
@@ -359,7 +407,10 @@ def _read_csv(raw: bytes) -> pd.DataFrame:
                 "or a line break must be quoted.",
                 start,
             )
-        table.add(start, **{column: row[at] for column, at in wanted})
+        rows.append(row)
+        lines.append(start)
+    cells = list(zip(*rows, strict=True)) if rows else [()] * width
+    table.extend(lines, **{column: list(cells[at]) for column, at in wanted})
     return table.frame(naive_tz=LOCAL_TZ)
 
 

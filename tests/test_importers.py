@@ -236,7 +236,7 @@ def test_facebook_graph_comments():
     assert first["text"] == "Bonjour!\nMon numéro est 514-555-0199, rappelez-moi 🙏"
     assert first["received_at"] == utc("2026-11-02 14:03:11")
     # A comment without "from" (no permission) or "message" (a sticker) is still a comment.
-    assert frame.iloc[2]["text"] == "" and frame.iloc[2]["author_name"] is None
+    assert frame.iloc[2]["text"] == "" and pd.isna(frame.iloc[2]["author_name"])
     assert frame.index.tolist() == [3, 12, 21]
 
 
@@ -276,7 +276,7 @@ def test_x_tweets_take_names_from_includes():
     ]
     assert first["received_at"] == utc("2026-11-05 14:00")
     # An author missing from includes keeps their id as handle; text stays as the API gave it.
-    assert second["author_handle"] == "999" and second["author_name"] is None
+    assert second["author_handle"] == "999" and pd.isna(second["author_name"])
     assert second["text"] == "Merci &amp; bravo"
 
 

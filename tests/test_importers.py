@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from lib.db import open_db
@@ -19,6 +19,7 @@ from lib.importers import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
+_JSON_FORMATS = {"facebook", "instagram", "youtube", "x"}
 HEADER = "platform;external_id;received_at;text"
 
 
@@ -443,32 +444,47 @@ def damaged_json(draw):
     return json.dumps(document, ensure_ascii=draw(st.booleans())).encode()
 
 
-def assert_refused_cleanly_or_imported(raw: bytes, fmt: str = "auto") -> None:
-    db = open_db(":memory:")
-    import_file(db, f"{HEADER}\nother;seed;2026-01-05 10:00;déjà là\n".encode(), "seed.csv")
-    before = dump(db)
+def assert_refused_cleanly_or_imported(db, raw: bytes, fmt: str = "auto") -> None:
+    """One database for all of a test's examples: a refusal must leave it byte for byte."""
+    before, count = dump(db), db["comments"].count
     try:
         summary = import_file(db, raw, "fuzz.dat", fmt=fmt)
     except BadImportFile as error:
+        event(f"refused: {error.message_en.split(' (')[0][:40]}")
         assert error.message and error.message_en
         assert dump(db) == before
     else:
-        assert db["comments"].count == 1 + summary.added
+        event("imported")
+        assert db["comments"].count == count + summary.added
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutations(VALID_CSV))
-def test_fuzz_csv_ends_in_a_refusal_or_a_clean_import(raw):
-    assert_refused_cleanly_or_imported(raw)
+@pytest.fixture
+def seeded(tmp_path):
+    db = open_db(tmp_path / "fuzz.db")
+    import_file(db, f"{HEADER}\nother;seed;2026-01-05 10:00;déjà là\n".encode(), "seed.csv")
+    return db
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(damaged_json(), mutations(fixture("x_tweets.json"))))
-def test_fuzz_json_ends_in_a_refusal_or_a_clean_import(raw):
-    assert_refused_cleanly_or_imported(raw)
+FUZZ = settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.binary(max_size=200), st.sampled_from(["csv", "facebook", "instagram", "youtube", "x"]))
-def test_fuzz_any_bytes_in_any_forced_format(raw, fmt):
-    assert_refused_cleanly_or_imported(raw, fmt)
+@FUZZ
+@given(raw=mutations(VALID_CSV))
+def test_fuzz_csv_ends_in_a_refusal_or_a_clean_import(seeded, raw):
+    assert_refused_cleanly_or_imported(seeded, raw)
+
+
+@FUZZ
+@given(raw=st.one_of(damaged_json(), mutations(fixture("x_tweets.json"))))
+def test_fuzz_json_ends_in_a_refusal_or_a_clean_import(seeded, raw):
+    assert_refused_cleanly_or_imported(seeded, raw)
+
+
+@FUZZ
+@given(raw=st.binary(max_size=200), fmt=st.sampled_from(["csv", *sorted(_JSON_FORMATS)]))
+def test_fuzz_any_bytes_in_any_forced_format(seeded, raw, fmt):
+    assert_refused_cleanly_or_imported(seeded, raw, fmt)

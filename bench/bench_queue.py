@@ -83,7 +83,8 @@ def main() -> int:
         target_s = TARGETS.get(name)
         ok &= target_s is None or median < target_s
         print(
-            f"{name:<24}{median:>10.3f}{worst:>10.3f}{(f'{target_s:.1f}' if target_s else '—'):>10}"
+            f"{name:<24}{median * 1000:>10.0f}{worst * 1000:>10.0f}"
+            f"{(f'{target_s * 1000:.0f}' if target_s else '—'):>10}"
         )
     print("targets met" if ok else "TARGETS MISSED")
     return 0 if ok else 1

@@ -13,7 +13,7 @@ import streamlit as st
 
 from lib import queue
 from lib.compliance import explain_clock
-from lib.db import OPEN_STATUSES, PLATFORMS, now_utc
+from lib.db import OPEN_STATUSES, PLATFORMS, db_path, now_utc, open_db
 from lib.i18n import format_datetime, format_duration, format_number
 from lib.moderation import (
     InvalidAction,
@@ -73,9 +73,19 @@ def _first_page() -> None:
     st.session_state[PAGE] = 1
 
 
+@st.cache_data(ttl=60, show_spinner=False)
+def _filter_options(path: str) -> dict[str, list[str]]:
+    """Accounts and languages of open comments; a minute old at most (a scan of the open rows)."""
+    db = open_db(path, migrate=False)
+    try:
+        return queue.filter_options(db)
+    finally:
+        db.conn.close()
+
+
 def filters(db) -> queue.QueueFilters:
     """The filter bar; any change goes back to the first page."""
-    options = queue.filter_options(db)
+    options = _filter_options(str(db_path()))
     language = lang()
     with st.expander(t("queue.filters"), expanded=True):
         search = st.text_input(

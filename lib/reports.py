@@ -163,7 +163,12 @@ def export(
 
 
 def export_filename(kind: str, start=None, end=None) -> str:
-    """The file name a lead finds in their downloads: vigie-daily-2026-11-01_2026-11-22.csv."""
+    """The file name a lead finds in their downloads: vigie-daily-2026-11-01_2026-11-22.csv.
+
+    The queue is a snapshot, not a range: it is named after its last day only.
+    """
+    if kind == "queue":
+        start = None
     days = "_".join(str(_day(d)) for d in (start, end) if d is not None)
     return f"vigie-{kind}-{days}.csv" if days else f"vigie-{kind}.csv"
 

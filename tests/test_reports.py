@@ -299,6 +299,7 @@ def test_file_names_carry_the_kind_and_the_range():
     assert export_filename("compliance", "2026-11-01", "2026-11-22") == (
         "vigie-compliance-2026-11-01_2026-11-22.csv"
     )
+    assert export_filename("queue", "2026-11-01", "2026-11-23") == "vigie-queue-2026-11-23.csv"
     assert export_filename("queue") == "vigie-queue.csv"
 
 

@@ -138,8 +138,10 @@ def _where(db: Database, filters: QueueFilters, viewer: dict, clock: QueueClock)
         clauses.append("assignee = :me")
     elif filters.assignee == "unassigned":
         clauses.append("assignee IS NULL")
-    if filters.search.strip():
-        params["search"] = db.quote_fts(filters.search.strip())
+    # Double quotes are FTS5 syntax, never words: dropped before each word is quoted.
+    words = filters.search.replace('"', " ").strip()
+    if words:
+        params["search"] = db.quote_fts(words)
         clauses.append("id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :search)")
     return " AND ".join(clauses), params
 

@@ -119,6 +119,8 @@ def test_search_ignores_accents_and_case_and_finds_only_open_comments(db, clock)
 def test_search_treats_the_query_language_as_plain_words(db, clock):
     assert ids(db, clock, search='OR NOT "') == [7]
     assert ids(db, clock, search="quand?") == [2]
+    assert ids(db, clock, search='"') == ids(db, clock)
+    assert ids(db, clock, search="région*") == [1, 3]
 
 
 def test_search_follows_text_changes_through_the_triggers(db, clock):

@@ -194,3 +194,38 @@ def test_the_page_speaks_english_too(demo_db_path):
     at = queue_page(MODERATOR, lang="en")
     assert at.title[0].value == "Queue"
     assert set(at.dataframe[0].value["State"]) <= {"🔴 Overdue", "🟠 At risk", "🟢 On time"}
+
+
+def test_a_suggestion_prefills_the_reasons_and_applies_nothing(demo_db_path):
+    at = queue_page(MODERATOR)
+    db = open_db(demo_db_path)
+    suggested = {
+        comment_id: split_codes(reasons)
+        for comment_id, reasons in db.execute(
+            "select id, suggested_reasons from comments where suggested_reasons <> ''"
+        )
+    }
+    target = next((i for i in shown_ids(at) if i in suggested), None)
+    if target is None:
+        pytest.skip("no suggestion on the first page of the demo")
+    select(at, target)
+    before = comment(demo_db_path, target)
+    at.button(key=f"queue.suggest_reasons.{target}").click().run()
+    assert tuple(at.multiselect(key=f"queue.reasons.{target}").value) == suggested[target]
+    assert comment(demo_db_path, target) == before
+
+
+def test_a_lead_rejects_with_a_note_and_the_comment_returns_to_the_queue(demo_db_path):
+    db = open_db(demo_db_path)
+    target, version = db.execute(
+        "select id, version from comments where status = 'new' order by due_at limit 1"
+    ).fetchone()
+    act(db, target, "escalate", MODERATOR, version, reply="Proposition.")
+    lead = queue_page(LEAD)
+    select(lead, target)
+    lead.button(key=f"queue.do_reject.{target}").click().run()
+    assert "Écrivez la note" in lead.error[0].value
+    lead.text_input(key=f"queue.reject_note.{target}").set_value("Ton trop sec.").run()
+    lead.button(key=f"queue.do_reject.{target}").click().run()
+    assert comment(demo_db_path, target)["status"] in ("new", "assigned")
+    assert history(demo_db_path, target)[-1]["note"] == "Ton trop sec."

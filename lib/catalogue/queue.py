@@ -122,6 +122,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "queue.template.information": {"fr": "Information générale", "en": "General information"},
     "queue.redirect": {"fr": "Rediriger vers", "en": "Redirect to"},
     "queue.reasons": {"fr": "Motifs (nétiquette)", "en": "Reasons (netiquette)"},
+    "queue.reasons_placeholder": {
+        "fr": "Choisir un ou plusieurs motifs",
+        "en": "Choose one or more",
+    },
     "queue.reasons_help": {
         "fr": "Au moins un motif de la nétiquette; le désaccord n'en est jamais un.",
         "en": "At least one netiquette reason; disagreement never is one.",

@@ -355,7 +355,7 @@ def detail(comment_id: int, viewer: dict, clock: queue.QueueClock) -> None:
     kinds = available_kinds(row, viewer["role"])
     if "approve" in kinds:
         _approval(row, settings)
-    _suggestions(row, settings)
+    _suggestions(row, kinds, settings)
     _actions(row, kinds, viewer, settings)
     _history(db, row)
     _author_past(db, row)
@@ -418,14 +418,17 @@ def _approval(row: dict, settings: Settings) -> None:
         )
 
 
-def _suggestions(row: dict, settings: Settings) -> None:
+def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
     """The detectors' suggestions, one click to prefill, never applied on their own."""
+    removable = any(k in kinds for k in ("hide", "delete"))
     reasons = [
         r
         for r in queue.split_codes(row.get("suggested_reasons"))
-        if r in REASONS and r not in settings.retired_reasons
+        if removable and r in REASONS and r not in settings.retired_reasons
     ]
     redirect = row.get("suggested_redirect")
+    if not any(k in kinds for k in ("redirect", "escalate")):
+        redirect = None
     if not reasons and redirect not in REDIRECTS:
         return
     language = lang()
@@ -566,6 +569,7 @@ def _remove_tab(row, kinds, viewer, settings) -> None:
         format_func=lambda c: _reason_label(c, settings, language),
         key=key("reasons", row["id"]),
         help=t("queue.reasons_help"),
+        placeholder=t("queue.reasons_placeholder"),
     )
     left, right = st.columns(2)
     with left:

@@ -229,3 +229,18 @@ def test_a_lead_rejects_with_a_note_and_the_comment_returns_to_the_queue(demo_db
     lead.button(key=f"queue.do_reject.{target}").click().run()
     assert comment(demo_db_path, target)["status"] in ("new", "assigned")
     assert history(demo_db_path, target)[-1]["note"] == "Ton trop sec."
+
+
+def test_a_selection_is_cleared_when_other_comments_take_its_rows(demo_db_path):
+    at = queue_page(MODERATOR)
+    first = shown_ids(at)[0]
+    at.session_state["queue.table.0"] = {"selection": {"rows": [0, 1], "columns": [], "cells": []}}
+    at.run()
+    assert at.button(key="queue.bulk.no_reply")
+
+    version = comment(demo_db_path, first)["version"]
+    act(demo_db_path, first, "hide", OTHER_MODERATOR, version, reasons=["pourriel"])
+    at.run()
+    assert "sélection" in at.info[0].value
+    assert not any(b.key == "queue.bulk.no_reply" for b in at.button)
+    assert first not in shown_ids(at)

@@ -34,6 +34,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{count} commentaires sélectionnés",
         "en": "{count} comments selected",
     },
+    "queue.selection_cleared": {
+        "fr": "La liste a changé depuis votre sélection : elle a été effacée.",
+        "en": "The list changed since your selection: it was cleared.",
+    },
     "queue.bulk.assign": {"fr": "M'assigner", "en": "Assign to me"},
     "queue.bulk.hide_spam": {"fr": "Masquer (pourriel)", "en": "Hide (spam)"},
     "queue.bulk.delete_spam": {"fr": "Supprimer (pourriel)", "en": "Delete (spam)"},

@@ -71,6 +71,7 @@ def key(name: str, comment_id: int) -> str:
 
 def _first_page() -> None:
     st.session_state[PAGE] = 1
+    _clear_selection()
 
 
 @st.cache_data(ttl=60, show_spinner=False)
@@ -174,7 +175,14 @@ def page_picker(total: int) -> int:
     current = min(max(int(st.session_state.get(PAGE, 1)), 1), pages)
     st.session_state[PAGE] = current
     left, right = st.columns([1, 3])
-    left.number_input(t("queue.page"), min_value=1, max_value=pages, step=1, key=PAGE)
+    left.number_input(
+        t("queue.page"),
+        min_value=1,
+        max_value=pages,
+        step=1,
+        key=PAGE,
+        on_change=_clear_selection,
+    )
     right.caption(
         t(
             "queue.page_of",
@@ -229,10 +237,18 @@ def _preview(text, width: int = 120) -> str:
 def table(db, rows: pd.DataFrame, viewer: dict) -> list[int]:
     """The page as a table with multi-row selection; returns the selected positions.
 
-    Selecting rows also shows the last one selected in the detail panel.
+    Selecting rows also shows the last one selected in the detail panel. A
+    selection is of positions: when other rows now stand at those positions
+    (another page, other filters, a colleague's action), it is cleared rather
+    than applied to comments the moderator never chose.
     """
-    generation = st.session_state.setdefault(TABLE_GENERATION, 0)
-    table_key = f"queue.table.{generation}"
+    ids = [int(i) for i in rows["id"]]
+    table_key = _table_key()
+    chosen = st.session_state.get(LAST_SELECTION)
+    if chosen and chosen[0] == table_key and chosen[1] != _ids_at(ids, chosen[1].keys()):
+        _clear_selection()
+        table_key = _table_key()
+        st.info(t("queue.selection_cleared"))
     shown = display_rows(rows, viewer, {p["username"]: p["display_name"] for p in roster(db)})
     styles = [STATE_CELLS[s] for s in rows["state"]]
     styled = shown.style.apply(lambda _column: styles, subset=[t("common.state")])
@@ -245,12 +261,27 @@ def table(db, rows: pd.DataFrame, viewer: dict) -> list[int]:
         selection_mode="multi-row",
         key=table_key,
     )
-    positions = [p for p in event.selection.rows if p < len(rows)]
-    if (table_key, positions) != st.session_state.get(LAST_SELECTION):
-        st.session_state[LAST_SELECTION] = (table_key, positions)
+    positions = [p for p in event.selection.rows if p < len(ids)]
+    selected = _ids_at(ids, positions)
+    if not chosen or (chosen[0], chosen[1]) != (table_key, selected):
+        st.session_state[LAST_SELECTION] = (table_key, selected)
         if positions:
-            _show(int(rows["id"].iloc[positions[-1]]))
+            _show(ids[positions[-1]])
     return positions
+
+
+def _table_key() -> str:
+    return f"queue.table.{st.session_state.setdefault(TABLE_GENERATION, 0)}"
+
+
+def _ids_at(ids: list[int], positions) -> dict[int, int | None]:
+    return {p: ids[p] if p < len(ids) else None for p in positions}
+
+
+def _clear_selection() -> None:
+    """A new table key: the next table starts with nothing selected."""
+    st.session_state[TABLE_GENERATION] = st.session_state.get(TABLE_GENERATION, 0) + 1
+    st.session_state.pop(LAST_SELECTION, None)
 
 
 def _show(comment_id: int | None) -> None:
@@ -658,7 +689,7 @@ def _submit(comment_id: int, version: int, requested: str) -> None:
 
 def _after_action(acted: set[int]) -> None:
     """Clear the table's selection and show the most urgent comment left."""
-    st.session_state[TABLE_GENERATION] = st.session_state.get(TABLE_GENERATION, 0) + 1
+    _clear_selection()
     st.session_state.pop(CONFLICT, None)
     filters_, viewer = st.session_state.get(CONTEXT, (queue.QueueFilters(), None))
     viewer = viewer or st.session_state["user"]

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from lib import compliance as engine
 from lib.csv_export import to_csv_bytes
-from lib.db import OPEN_STATUSES, now_utc, to_db_time
+from lib.db import OPEN_STATUSES, from_db_times, now_utc, to_db_time
 from lib.metrics import local_bounds, reason_labels
 from lib.privacy import mask_author, mask_series
 from lib.queries import frame, removals
@@ -73,7 +73,7 @@ def queue(db: Database, now=None, unmask: bool = False) -> pd.DataFrame:
     Author and text have their personal information masked unless `unmask`.
     """
     marks = ", ".join("?" for _ in OPEN_STATUSES)
-    rows = frame(
+    rows = _comments(
         db,
         "SELECT id, platform, account, received_at, first_handled_at, first_handled_by,"
         " status, assignee, language, flags, author_name, author_handle, text"
@@ -183,12 +183,24 @@ def _day(value) -> date:
 def _received_between(db: Database, start, end) -> pd.DataFrame:
     """Comments received on local dates [start, end]: one range query on the received_at index."""
     low, high = local_bounds(_day(start), _day(end))
-    return frame(
+    return _comments(
         db,
         "SELECT id, platform, received_at, first_handled_at, first_handled_by FROM comments"
         " WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id",
         [to_db_time(low), to_db_time(high)],
     )
+
+
+def _comments(db: Database, sql: str, params) -> pd.DataFrame:
+    """`lib.queries.frame`, with instants kept as a datetime column.
+
+    Its `.to_numpy()` turns aware instants into a million Timestamp objects
+    (4 s for a year of comments); `from_db_times` alone stays vectorised.
+    """
+    rows = frame(db, sql, params, time_columns=())
+    for column in ("received_at", "first_handled_at"):
+        rows[column] = from_db_times(rows[column])
+    return rows
 
 
 def _states(db: Database, rows: pd.DataFrame, now) -> pd.DataFrame:

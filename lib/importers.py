@@ -105,7 +105,9 @@ def import_file(
 
     Comments already in the database (same platform and external id) are
     counted in `already_present`, so re-importing a file adds nothing. A bad
-    file raises `BadImportFile` before the database is touched.
+    file raises `BadImportFile` before the database is touched. `refused` is
+    always 0: a file is taken whole or not at all. `progress(done, total)`
+    counts the new comments as they are stored.
     """
     from lib.ingest import insert_comments
 

@@ -87,13 +87,15 @@ def insert_rows(
     sql = "{} INTO {} ({}) VALUES ({})".format(
         verb, table, ", ".join(columns), ", ".join("?" * len(columns))
     )
-    before = db.conn.total_changes
+    added = 0
     total = len(rows)
     for start in range(0, total, CHUNK_ROWS):
         chunk = rows.iloc[start : start + CHUNK_ROWS]
         # Plain Python objects: sqlite3 cannot bind numpy scalars or pandas NA.
         chunk = chunk.astype(object).where(chunk.notna(), None)
-        db.conn.executemany(sql, chunk.itertuples(index=False, name=None))
+        # rowcount counts this table's rows only; total_changes would also
+        # count the rows the full-text triggers write.
+        added += db.conn.executemany(sql, chunk.itertuples(index=False, name=None)).rowcount
         if progress:
             progress(min(start + CHUNK_ROWS, total), total)
-    return db.conn.total_changes - before
+    return added

@@ -49,7 +49,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # Detail panel
     "queue.status_line": {"fr": "Statut : {status}", "en": "Status: {status}"},
     "queue.open_post": {"fr": "Ouvrir la publication", "en": "Open the post"},
-    "queue.post": {"fr": "Publication", "en": "Post"},
+    "queue.post_line": {"fr": "Publication : {post}", "en": "Post: {post}"},
+    "queue.author_line": {"fr": "Auteur : {author}", "en": "Author: {author}"},
     "queue.suggested": {
         "fr": "Suggestions de la détection (rien n'est appliqué sans vous)",
         "en": "Detector suggestions (nothing is applied without you)",

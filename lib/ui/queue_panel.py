@@ -385,7 +385,7 @@ def detail(comment_id: int, viewer: dict, clock: queue.QueueClock) -> None:
     )
     kinds = available_kinds(row, viewer["role"])
     if "approve" in kinds:
-        _approval(row, settings)
+        _approval(row)
     _suggestions(row, kinds, settings)
     _actions(row, kinds, viewer, settings)
     _history(db, row)
@@ -396,12 +396,12 @@ def _author_and_post(row: dict) -> None:
     author = row["author_name"] or ""
     if row["author_handle"]:
         author = f"{author} (@{row['author_handle']})".strip()
-    st.text(f"{t('common.author')} : {author}")
+    st.text(t("queue.author_line", author=author))
     post = row["post_ref"] or ""
     if post.startswith(("https://", "http://")):
         st.link_button(t("queue.open_post"), post)
     elif post:
-        st.text(f"{t('queue.post')} : {post}")
+        st.text(t("queue.post_line", post=post))
 
 
 def _conflict(row: dict) -> None:
@@ -425,7 +425,7 @@ def _conflict(row: dict) -> None:
     )
 
 
-def _approval(row: dict, settings: Settings) -> None:
+def _approval(row: dict) -> None:
     with st.container(border=True):
         st.markdown(f"**{t('queue.approval.title')}**")
         reply_key = key("approve", row["id"])

@@ -107,7 +107,8 @@ def generate(
         db["users"].insert_all(accounts, pk="username", replace=True)
         with bulk_load(db, "comments"):
             insert_rows(db, "comments", stored)
-        insert_rows(db, "actions", actions)
+        with bulk_load(db, "actions"):
+            insert_rows(db, "actions", actions)
     return DemoSummary(len(stored), len(actions), len(texts.TEAM), start, end)
 
 
@@ -300,7 +301,7 @@ def _handling(rng, comments: pd.DataFrame, cal, end) -> pd.DataFrame:
 
 
 def _final_status(outcome: pd.Series) -> pd.Series:
-    verb = outcome.str.split(":").str[0]
+    verb = outcome.map({o: o.split(":")[0] for o in outcome.unique()})
     status = verb.map(
         {
             "reply": "answered",
@@ -318,8 +319,9 @@ def _final_status(outcome: pd.Series) -> pd.Series:
 def _actions(rng, comments: pd.DataFrame, handling: pd.DataFrame) -> pd.DataFrame:
     """The append-only history these outcomes imply, with per-comment versions."""
     h = handling
-    verb = h["outcome"].str.split(":").str[0]
-    detail = h["outcome"].str.split(":").str[1]
+    # A handful of distinct outcomes: split each once, not once per row.
+    verb = h["outcome"].map({o: o.split(":")[0] for o in h["outcome"].unique()})
+    detail = h["outcome"].map({o: (o.split(":") + [None])[1] for o in h["outcome"].unique()})
     done = h["handled_at"].notna()
     kind = verb.where(verb != "escalate", "approve")
     parts = [
@@ -370,7 +372,8 @@ def _action_rows(
     return pd.DataFrame(
         {
             "comment_id": at.index.to_numpy()[mask],
-            "at": at.to_numpy()[mask],
+            # Naive UTC datetime64: tz-aware to_numpy() would make a Python object per row.
+            "at": at.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()[mask],
             "actor": actor.to_numpy()[mask],
             "kind": pick(kind),
             "reasons": pick(reasons),

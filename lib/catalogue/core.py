@@ -63,10 +63,4 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{count} commentaires ouverts",
         "en": "{count} open comments",
     },
-    # Reports
-    "reports.title": {"fr": "Rapports", "en": "Reports"},
-    "reports.kind": {"fr": "Rapport", "en": "Report"},
-    # Import
-    "import.title": {"fr": "Importer des commentaires", "en": "Import comments"},
-    "import.recent": {"fr": "Derniers commentaires reçus", "en": "Latest comments received"},
 }

@@ -18,7 +18,6 @@ settings = load_settings(db)
 cal = settings.calendar()
 clock = queue.queue_clock(now_utc(), cal, settings.at_risk_hours)
 filters = panel.filters(db)
-st.session_state[panel.CONTEXT] = (filters, viewer)
 
 total = queue.count_queue(db, filters, viewer, clock)
 page = panel.page_picker(total)

@@ -6,8 +6,7 @@ import pytest
 from lib import queue
 from lib.business_time import BusinessCalendar
 from lib.db import open_db
-from lib.moderation import act
-from lib.queue import QueueFilters, count_queue, next_most_urgent, queue_clock, queue_page
+from lib.queue import QueueFilters, count_queue, queue_clock, queue_page
 from lib.templates import reply_text
 
 # Tuesday 3 March 2026, 10 h 00 in Québec: office hours, 2 business hours ahead is 12 h 00.
@@ -167,14 +166,6 @@ def test_an_empty_page_still_has_the_columns(db, clock):
     page = queue_page(db, QueueFilters(search="introuvable"), ANA, clock)
     assert page.empty
     assert {"id", "state", "age_seconds", "version"} <= set(page.columns)
-
-
-def test_next_most_urgent_skips_what_was_just_handled(db, clock):
-    assert next_most_urgent(db, QueueFilters(), ANA, clock) == 5
-    act(db, 5, "hide", "ana", 1, reasons=["renseignements_personnels"], at=NOW)
-    assert next_most_urgent(db, QueueFilters(), ANA, clock) == 1
-    assert next_most_urgent(db, QueueFilters(), ANA, clock, exclude={1}) == 2
-    assert next_most_urgent(db, QueueFilters(search="introuvable"), ANA, clock) is None
 
 
 def test_filter_options_list_accounts_and_languages_of_open_comments(db):

@@ -13,7 +13,7 @@ import streamlit as st
 
 from lib import queue
 from lib.compliance import explain_clock
-from lib.db import OPEN_STATUSES, PLATFORMS, db_path, now_utc, open_db
+from lib.db import OPEN_STATUSES, PLATFORMS, db_path, open_db
 from lib.i18n import format_datetime, format_duration, format_number
 from lib.moderation import (
     InvalidAction,
@@ -36,7 +36,7 @@ FLASH = "queue.flash"
 CONFLICT = "queue.conflict"
 TABLE_GENERATION = "queue.table_generation"
 LAST_SELECTION = "queue.last_selection"
-CONTEXT = "queue.context"  # (filters, viewer) of the last rerun, for the callbacks
+PASSED_OVER = "queue.passed_over"  # just acted on: not shown next
 
 STATE_COLOURS = {"open_breached": "red", "open_at_risk": "orange", "open_ok": "green"}
 STATE_DOTS = {"open_breached": "🔴", "open_at_risk": "🟠", "open_ok": "🟢"}
@@ -297,7 +297,8 @@ def current_comment(rows: pd.DataFrame) -> int | None:
     conflict = st.session_state.get(CONFLICT) or {}
     kept = current is not None and conflict.get("comment_id") == current
     if current not in ids and not kept:
-        current = ids[0] if ids else None
+        passed_over = st.session_state.pop(PASSED_OVER, set())
+        current = next((i for i in ids if i not in passed_over), ids[0] if ids else None)
     _show(current)
     if current is None:
         return None
@@ -688,15 +689,15 @@ def _submit(comment_id: int, version: int, requested: str) -> None:
 
 
 def _after_action(acted: set[int]) -> None:
-    """Clear the table's selection and show the most urgent comment left."""
+    """Clear the table's selection; the next rerun shows the most urgent comment left.
+
+    The first page is the most urgent by construction; `acted` are passed over
+    because some actions leave a comment open (an escalation, a rejection).
+    """
     _clear_selection()
     st.session_state.pop(CONFLICT, None)
-    filters_, viewer = st.session_state.get(CONTEXT, (queue.QueueFilters(), None))
-    viewer = viewer or st.session_state["user"]
-    db = database()
-    settings = load_settings(db)
-    clock = queue.queue_clock(now_utc(), settings.calendar(), settings.at_risk_hours)
-    st.session_state[CURRENT] = queue.next_most_urgent(db, filters_, viewer, clock, acted)
+    st.session_state[CURRENT] = None
+    st.session_state[PASSED_OVER] = set(acted)
     st.session_state[PAGE] = 1
 
 

@@ -275,10 +275,3 @@ def m006_queue_order_index(db: Database) -> None:
     # The queue sorts open comments by flags (urgent first) and due time: with
     # flags in the index, finding one page reads the index alone, not every open row.
     db["comments"].create_index(["status", "due_at", "flags"], if_not_exists=True)
-
-
-@migrations()
-def m006_queue_order_index(db: Database) -> None:
-    # The queue sorts open comments by flags (urgent first) and due time: with
-    # flags in the index, finding one page reads the index alone, not every open row.
-    db["comments"].create_index(["status", "due_at", "flags"], if_not_exists=True)

@@ -1,10 +1,139 @@
-"""Importer: bring comments in from a CSV file or a platform's JSON."""
+"""Importer: bring comments in from a CSV file or a platform's JSON, after a preview."""
+
+from dataclasses import asdict
 
 import streamlit as st
 
+from lib import i18n
+from lib.auth import can
+from lib.i18n import format_number
+from lib.importers import FORMATS, BadImportFile, import_file, read_comments
 from lib.queries import recent_comments
-from lib.ui import database, t
+from lib.taxonomy import PLATFORM_LABELS
+from lib.ui import current_user, database, lang, t
+from lib.ui.auth import sign_in_prompt
+from lib.ui.lead import local_times
+
+PREVIEW_ROWS = 20
+PREVIEW_COLUMNS = ("platform", "external_id", "received_at", "author_name", "text")
+SUMMARY_KEY = "import_summary"  # (file id, format chosen, ImportSummary as a dict)
+
+
+@st.cache_data(show_spinner=False, max_entries=4, ttl="15m")
+def read_file(raw: bytes, filename: str, fmt: str) -> dict:
+    """What the preview shows of a file: its first rows, count and format, or its refusal.
+
+    Parsed once per file and format: reruns (language, a click) do not read it again.
+    A plain dict, as st.cache_data pickles it and classes of a page script do not pickle.
+    """
+    try:
+        frame, detected = read_comments(raw, filename, fmt)
+    except BadImportFile as refusal:
+        return {"refusal": {code: refusal.describe(code) for code in ("fr", "en")}}
+    head = frame.head(PREVIEW_ROWS).rename_axis("line").reset_index()
+    return {"head": head, "count": len(frame), "format": detected, "refusal": None}
+
+
+def show_preview(reading: dict) -> None:
+    st.success(
+        t(
+            "import.detected",
+            count=format_number(reading["count"], lang()),
+            format=t(f"import.format.{reading['format']}"),
+        ),
+        icon=":material/check_circle:",
+    )
+    head = local_times(reading["head"], ["received_at"])
+    head["platform"] = [PLATFORM_LABELS[p].in_language(lang()) for p in head["platform"]]
+    st.caption(t("import.preview", shown=format_number(len(head), lang())))
+    st.dataframe(
+        head[["line", *PREVIEW_COLUMNS]],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "line": t("import.col.line"),
+            "platform": t("common.platform"),
+            "external_id": t("import.col.external_id"),
+            "received_at": st.column_config.DatetimeColumn(
+                t("common.received_at"), format="YYYY-MM-DD HH:mm"
+            ),
+            "author_name": t("common.author"),
+            "text": t("common.text"),
+        },
+    )
+
+
+def run_import(db, raw: bytes, filename: str, fmt: str) -> dict:
+    """import_file with a progress bar fed by its callback; the summary as a dict."""
+    bar = st.progress(0.0)
+
+    def progress(done: int, total: int) -> None:
+        text = t(
+            "import.progress", done=format_number(done, lang()), total=format_number(total, lang())
+        )
+        bar.progress(done / total if total else 1.0, text=text)
+
+    summary = import_file(db, raw, filename, fmt, progress=progress)
+    bar.empty()
+    return asdict(summary)
+
+
+def show_summary(summary: dict) -> None:
+    st.success(t("import.done"), icon=":material/task_alt:")
+    added, present, refused = st.columns(3)
+    added.metric(t("import.added"), format_number(summary["added"], lang()), border=True)
+    present.metric(
+        t("import.already_present"), format_number(summary["already_present"], lang()), border=True
+    )
+    refused.metric(
+        t("import.refused_count"), format_number(summary["refused"], lang()), border=True
+    )
+
 
 st.title(t("import.title"))
+language = lang()
+db = database()
+me = current_user(db)
+if me is None or not can(db, me["username"], "import"):
+    sign_in_prompt()
+    st.stop()
+
+upload, options = st.columns([3, 1])
+uploaded = upload.file_uploader(
+    t("import.file"), type=["csv", "json"], help=t("import.file_help"), key="import_file"
+)
+fmt = options.selectbox(
+    t("import.format"),
+    ["auto", *FORMATS],
+    # This run's language: AppTest calls format_func after the run, where lang() says French.
+    format_func=lambda f: i18n.t(f"import.format.{f}", language),
+    key="import_format",
+)
+
+if uploaded is None:
+    st.info(t("import.choose"), icon=":material/upload_file:")
+else:
+    raw = uploaded.getvalue()
+    reading = read_file(raw, uploaded.name, fmt)
+    if reading["refusal"] is not None:
+        st.error(t("import.refused", reason=reading["refusal"][lang()]), icon=":material/block:")
+    elif reading["count"] == 0:
+        st.warning(t("import.empty", format=t(f"import.format.{reading['format']}")))
+    else:
+        show_preview(reading)
+        if st.button(t("import.run"), type="primary", icon=":material/upload:", key="import_run"):
+            try:
+                summary = run_import(db, raw, uploaded.name, fmt)
+            except BadImportFile as refusal:
+                st.error(
+                    t("import.refused", reason=refusal.describe(lang())), icon=":material/block:"
+                )
+            else:
+                st.session_state[SUMMARY_KEY] = (uploaded.file_id, fmt, summary)
+        last = st.session_state.get(SUMMARY_KEY)
+        if last is not None and last[:2] == (uploaded.file_id, fmt):
+            show_summary(last[2])
+
 st.subheader(t("import.recent"))
-st.dataframe(recent_comments(database(), 20), hide_index=True, width="stretch")
+recent = recent_comments(db, 20)
+st.dataframe(local_times(recent, ["received_at"]), hide_index=True, width="stretch")

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lib import metrics, reports
+from lib import i18n, metrics, reports
 from lib.auth import can, require
 from lib.db import db_path, open_db
 from lib.i18n import format_number
@@ -63,12 +63,14 @@ if me is None:
     sign_in_prompt()
     st.stop()
 username = me["username"]
+language = lang()
 
 kind = st.radio(
     t("reports.kind"),
     reports.KINDS,
     index=reports.KINDS.index("compliance"),
-    format_func=lambda k: t(f"reports.kind.{k}"),
+    # This run's language: AppTest calls format_func after the run, where lang() says French.
+    format_func=lambda k: i18n.t(f"reports.kind.{k}", language),
     captions=[t(f"reports.about.{k}") for k in reports.KINDS],
     horizontal=True,
     key="reports_kind",
@@ -85,7 +87,7 @@ options, privacy = st.columns(2)
 delimiter = options.radio(
     t("reports.delimiter"),
     list(DELIMITERS),
-    format_func=lambda d: t(DELIMITERS[d]),
+    format_func=lambda d: i18n.t(DELIMITERS[d], language),
     key="reports_delimiter",
 )
 unmask = False

@@ -111,6 +111,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Fichier refusé, rien n'a été importé. {reason}",
         "en": "File refused, nothing was imported. {reason}",
     },
+    "import.empty": {
+        "fr": "Aucun commentaire trouvé dans ce fichier en le lisant au format « {format} » :"
+        " vérifiez le format choisi.",
+        "en": "No comment found in this file when read as “{format}”: check the chosen format.",
+    },
     "import.run": {"fr": "Importer", "en": "Import"},
     "import.progress": {
         "fr": "{done} commentaires sur {total} enregistrés",

@@ -35,7 +35,8 @@ def frame(db: Database, sql: str, params=(), time_columns=TIME_COLUMNS) -> pd.Da
     result = pd.DataFrame.from_records(cursor.fetchall(), columns=columns)
     for column in time_columns:
         if column in result:
-            result[column] = from_db_times(result[column]).to_numpy()
+            # Keep the datetime64 dtype: to_numpy() would make one object per value.
+            result[column] = from_db_times(result[column].to_numpy()).set_axis(result.index)
     return result
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import queue
+from lib import triage
 from lib.db import now_utc
 from lib.settings import load_settings
 from lib.ui import database, t
@@ -16,12 +16,12 @@ if viewer is None:
 
 settings = load_settings(db)
 cal = settings.calendar()
-clock = queue.queue_clock(now_utc(), cal, settings.at_risk_hours)
+clock = triage.queue_clock(now_utc(), cal, settings.at_risk_hours)
 filters = panel.filters(db)
 
-total = queue.count_queue(db, filters, viewer, clock)
+total = triage.count_queue(db, filters, viewer, clock)
 page = panel.page_picker(total)
-rows = queue.queue_page(db, filters, viewer, clock, page, cal=cal)
+rows = triage.queue_page(db, filters, viewer, clock, page, cal=cal)
 panel.show_flash()
 
 listing, detail = st.columns([3, 2])

@@ -1,8 +1,8 @@
-"""Every page renders through app.py's navigation, in French and in English, without an exception."""
+"""Every page renders through app.py's navigation, in French and English, without an exception."""
 
-import pytest
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.ui import PAGES

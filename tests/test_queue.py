@@ -3,11 +3,11 @@
 import pandas as pd
 import pytest
 
-from lib import queue
+from lib import triage
 from lib.business_time import BusinessCalendar
 from lib.db import open_db
-from lib.queue import QueueFilters, count_queue, queue_clock, queue_page
 from lib.templates import reply_text
+from lib.triage import QueueFilters, count_queue, queue_clock, queue_page
 
 # Tuesday 3 March 2026, 10 h 00 in Québec: office hours, 2 business hours ahead is 12 h 00.
 NOW = pd.Timestamp("2026-03-03 10:00", tz="America/Toronto")
@@ -152,8 +152,8 @@ def test_one_page_at_a_time_and_the_count_of_everything_that_matches(db, clock):
     second = queue_page(db, QueueFilters(), ANA, clock, page=1, page_size=4)
     assert list(first["id"]) == [5, 1, 2, 7]
     assert list(second["id"]) == [3, 4]
-    assert queue.page_count(6, 4) == 2
-    assert queue.page_count(0, 4) == 1
+    assert triage.page_count(6, 4) == 2
+    assert triage.page_count(0, 4) == 1
 
 
 def test_age_is_business_time_since_arrival(db, clock):
@@ -169,7 +169,7 @@ def test_an_empty_page_still_has_the_columns(db, clock):
 
 
 def test_filter_options_list_accounts_and_languages_of_open_comments(db):
-    options = queue.filter_options(db)
+    options = triage.filter_options(db)
     assert options == {"account": ["@min", "Chaîne", "Ministère"], "language": ["en", "fr"]}
 
 
@@ -177,8 +177,8 @@ def test_excluded_authors_are_found_by_platform_and_handle(db):
     db["excluded_authors"].insert(
         {"platform": "x", "author_handle": "auteur", "until": None, "reason": "menaces"}
     )
-    assert queue.excluded_author(db, "x", "auteur")["reason"] == "menaces"
-    assert queue.excluded_author(db, "facebook", "auteur") is None
+    assert triage.excluded_author(db, "x", "auteur")["reason"] == "menaces"
+    assert triage.excluded_author(db, "facebook", "auteur") is None
 
 
 def test_an_english_comment_gets_the_template_in_french_then_in_english():

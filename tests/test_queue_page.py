@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.db import open_db
 from lib.moderation import act, history
-from lib.queue import split_codes
+from lib.triage import split_codes
 
 MODERATOR = "agirard"  # Amélie Girard
 OTHER_MODERATOR = "kbenali"  # Karim Benali

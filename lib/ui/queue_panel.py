@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lib import queue
+from lib import triage
 from lib.compliance import explain_clock
 from lib.db import OPEN_STATUSES, PLATFORMS, db_path, open_db
 from lib.i18n import format_datetime, format_duration, format_number
@@ -79,12 +79,12 @@ def _filter_options(path: str) -> dict[str, list[str]]:
     """Accounts and languages of open comments; a minute old at most (a scan of the open rows)."""
     db = open_db(path, migrate=False)
     try:
-        return queue.filter_options(db)
+        return triage.filter_options(db)
     finally:
         db.conn.close()
 
 
-def filters(db) -> queue.QueueFilters:
+def filters(db) -> triage.QueueFilters:
     """The filter bar; any change goes back to the first page."""
     options = _filter_options(str(db_path()))
     language = lang()
@@ -113,7 +113,7 @@ def filters(db) -> queue.QueueFilters:
         )
         states = row[2].multiselect(
             t("common.state"),
-            queue.STATES,
+            triage.STATES,
             format_func=lambda s: t("state." + s),
             key="queue.f.states",
             placeholder=t("queue.all"),
@@ -130,7 +130,7 @@ def filters(db) -> queue.QueueFilters:
         row = st.columns(3)
         assignee = row[0].segmented_control(
             t("common.assignee"),
-            queue.ASSIGNEE_SCOPES,
+            triage.ASSIGNEE_SCOPES,
             format_func=lambda s: t("queue.assignee." + s),
             key="queue.f.assignee",
             default="anyone",
@@ -151,7 +151,7 @@ def filters(db) -> queue.QueueFilters:
             placeholder=t("queue.all"),
             on_change=_first_page,
         )
-    return queue.QueueFilters(
+    return triage.QueueFilters(
         platforms=tuple(platforms),
         accounts=tuple(accounts),
         states=tuple(states),
@@ -171,7 +171,7 @@ def _with_chosen(options: list[str], widget_key: str) -> list[str]:
 
 def page_picker(total: int) -> int:
     """The page number (0-based) among `total` rows."""
-    pages = queue.page_count(total)
+    pages = triage.page_count(total)
     current = min(max(int(st.session_state.get(PAGE, 1)), 1), pages)
     st.session_state[PAGE] = current
     left, right = st.columns([1, 3])
@@ -218,14 +218,14 @@ def display_rows(rows: pd.DataFrame, viewer: dict, names: dict[str, str]) -> pd.
             t("common.due_at"): [format_datetime(d, language) for d in rows["due_at"]],
         }
     )
-    if viewer.get("role") == queue.LEAD:
+    if viewer.get("role") == triage.LEAD:
         shown[t("queue.proposed_reply")] = rows["proposed_reply"].fillna("").map(_preview)
     return shown
 
 
 def _flag_labels(stored, language: str) -> str:
     return ", ".join(
-        FLAGS[f].in_language(language) if f in FLAGS else f for f in queue.split_codes(stored)
+        FLAGS[f].in_language(language) if f in FLAGS else f for f in triage.split_codes(stored)
     )
 
 
@@ -357,10 +357,10 @@ def _bulk(items: list[tuple[int, int]], kind: str, arguments: dict) -> None:
 # --- the detail panel ---------------------------------------------------------------
 
 
-def detail(comment_id: int, viewer: dict, clock: queue.QueueClock) -> None:
+def detail(comment_id: int, viewer: dict, clock: triage.QueueClock) -> None:
     """The selected comment: text, author, clock, history, the author's past, and actions."""
     db = database()
-    row = queue.comment(db, comment_id)
+    row = triage.comment(db, comment_id)
     if row is None:
         st.info(t("common.empty"))
         return
@@ -368,7 +368,7 @@ def detail(comment_id: int, viewer: dict, clock: queue.QueueClock) -> None:
     language = lang()
     _conflict(row)
     is_open = row["status"] in OPEN_STATUSES
-    state = queue.comment_state(row, clock) if is_open else None
+    state = triage.comment_state(row, clock) if is_open else None
     header = st.columns([3, 1])
     platform = PLATFORM_LABELS.get(row["platform"])
     header[0].subheader(
@@ -455,7 +455,7 @@ def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
     removable = any(k in kinds for k in ("hide", "delete"))
     reasons = [
         r
-        for r in queue.split_codes(row.get("suggested_reasons"))
+        for r in triage.split_codes(row.get("suggested_reasons"))
         if removable and r in REASONS and r not in settings.retired_reasons
     ]
     redirect = row.get("suggested_redirect")
@@ -736,7 +736,7 @@ def _actions_frame(rows: list[dict]) -> pd.DataFrame:
             t("queue.reasons"): [
                 ", ".join(
                     REASONS[c].in_language(language) if c in REASONS else c
-                    for c in queue.split_codes(r["reasons"])
+                    for c in triage.split_codes(r["reasons"])
                 )
                 for r in rows
             ],
@@ -750,7 +750,7 @@ def _author_past(db, row: dict) -> None:
     if not row["author_handle"]:
         return
     past = author_history(db, row["platform"], row["author_handle"], exclude_id=row["id"])
-    excluded = queue.excluded_author(db, row["platform"], row["author_handle"])
+    excluded = triage.excluded_author(db, row["platform"], row["author_handle"])
     if excluded:
         until = excluded.get("until")
         st.error(

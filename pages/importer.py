@@ -15,6 +15,7 @@ from lib.ui.auth import sign_in_prompt
 from lib.ui.lead import local_times
 
 PREVIEW_ROWS = 20
+MINUTES = "YYYY-MM-DD HH:mm"
 PREVIEW_COLUMNS = ("platform", "external_id", "received_at", "author_name", "text")
 SUMMARY_KEY = "import_summary"  # (file id, format chosen, ImportSummary as a dict)
 
@@ -54,9 +55,7 @@ def show_preview(reading: dict) -> None:
             "line": t("import.col.line"),
             "platform": t("common.platform"),
             "external_id": t("import.col.external_id"),
-            "received_at": st.column_config.DatetimeColumn(
-                t("common.received_at"), format="YYYY-MM-DD HH:mm"
-            ),
+            "received_at": st.column_config.DatetimeColumn(t("common.received_at"), format=MINUTES),
             "author_name": t("common.author"),
             "text": t("common.text"),
         },
@@ -136,4 +135,18 @@ else:
 
 st.subheader(t("import.recent"))
 recent = recent_comments(db, 20)
-st.dataframe(local_times(recent, ["received_at"]), hide_index=True, width="stretch")
+st.dataframe(
+    local_times(recent, ["received_at"]),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "id": None,
+        "platform": t("common.platform"),
+        "account": t("common.account"),
+        "author_name": t("common.author"),
+        "text": t("common.text"),
+        "language": t("common.language"),
+        "status": t("common.status"),
+        "received_at": st.column_config.DatetimeColumn(t("common.received_at"), format=MINUTES),
+    },
+)

@@ -15,6 +15,7 @@ from lib.ui.cached import current_settings, present
 from lib.ui.lead import local_times, range_picker
 
 PREVIEW_ROWS = 50
+MINUTES = "YYYY-MM-DD HH:mm"
 DELIMITERS = {";": "reports.delimiter.semicolon", ",": "reports.delimiter.comma"}
 # Only these exports carry a person's name or words; the others are masked by construction.
 WITH_PERSONAL_INFORMATION = tuple(k for k in reports.KINDS if "text" in reports.COLUMNS[k])
@@ -128,4 +129,10 @@ else:
     )
 head = table.head(PREVIEW_ROWS)
 instants = [c for c in head.columns if isinstance(head[c].dtype, pd.DatetimeTZDtype)]
-st.dataframe(local_times(head, instants), hide_index=True, width="stretch")
+# Headers as in the file (the leads' pivot tables use them), times as the file writes them.
+st.dataframe(
+    local_times(head, instants),
+    hide_index=True,
+    width="stretch",
+    column_config={c: st.column_config.DatetimeColumn(c, format=MINUTES) for c in instants},
+)

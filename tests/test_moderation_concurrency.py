@@ -2,7 +2,9 @@
 
 import multiprocessing
 import random
+import sys
 import traceback
+import types
 
 from lib.db import open_db
 from lib.moderation import StaleVersion, act
@@ -87,8 +89,15 @@ def run(target, *args):
         context.Process(target=target, args=(*args, worker, *extra, results))
         for worker in range(WORKERS)
     ]
-    for process in processes:
-        process.start()
+    # A spawned child re-runs the parent's __main__ file; after an AppTest in the
+    # same pytest run that file is app.py. Start the children from a bare __main__.
+    saved_main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        for process in processes:
+            process.start()
+    finally:
+        sys.modules["__main__"] = saved_main
     # Drain before joining: a child cannot exit while its queued results are unread.
     outcomes, ended = [], 0
     while ended < WORKERS:

@@ -130,3 +130,60 @@ def screenshot(tab, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     tab.screenshot(path=str(path), full_page=True)
     return path
+
+
+# --- helpers for flows: sign in, go to a page, pick options, wait for reruns ---------------
+
+
+def settle(tab, timeout_ms: int = 60_000) -> None:
+    """Wait for the script run to end and for lazily loaded widgets to replace their skeletons."""
+    wait_for_app(tab, timeout_ms)
+    tab.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')",
+        timeout=timeout_ms,
+    )
+
+
+def sidebar(tab):
+    return tab.locator('[data-testid="stSidebar"]')
+
+
+def main(tab):
+    return tab.locator('[data-testid="stMain"]')
+
+
+def choose(scope, label: str, option: str) -> None:
+    """Pick `option` (a substring of its text) in the selectbox or multiselect labelled `label`."""
+    import re
+
+    tab = scope.page if hasattr(scope, "page") else scope
+    scope.get_by_role("combobox", name=label, exact=True).click()
+    tab.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+    if tab.get_by_role("listbox").count():  # a multiselect stays open for more choices
+        tab.keyboard.press("Escape")
+
+
+def sign_in(tab, url: str, display_name: str, password: str = "vigie-demo") -> None:
+    """Open the app at its landing page and sign in through the sidebar's form."""
+    from playwright.sync_api import expect
+
+    from lib.i18n import t
+
+    tab.goto(url)
+    settle(tab)
+    bar = sidebar(tab)
+    choose(bar, t("sidebar.user", "fr"), display_name)
+    bar.get_by_label(t("auth.password", "fr"), exact=True).fill(password)
+    bar.get_by_role("button", name=t("auth.sign_in", "fr")).click()
+    expect(bar.get_by_role("button", name=t("auth.sign_out", "fr"))).to_be_visible(timeout=30_000)
+    settle(tab)
+
+
+def open_page(tab, title: str) -> None:
+    """Follow the sidebar's link to a page (the session, and so the sign-in, is kept)."""
+    from playwright.sync_api import expect
+
+    sidebar(tab).get_by_role("link", name=title).click()
+    expect(tab.locator("h1").first).to_contain_text(title, timeout=30_000)
+    settle(tab)

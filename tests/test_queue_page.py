@@ -46,7 +46,7 @@ def first_shown(at: AppTest, path, negative: bool, status: str = "new") -> int:
         row = comment(path, comment_id)
         if row["status"] == status and ("negative" in split_codes(row["flags"])) == negative:
             return comment_id
-    pytest.skip("no such comment on the first page of the demo")
+    pytest.fail("no such comment on the first page of the demo")
 
 
 def select(at: AppTest, comment_id: int) -> AppTest:
@@ -244,3 +244,25 @@ def test_a_selection_is_cleared_when_other_comments_take_its_rows(demo_db_path):
     assert "sélection" in at.info[0].value
     assert not any(b.key == "queue.bulk.no_reply" for b in at.button)
     assert first not in shown_ids(at)
+
+
+def test_a_link_with_a_comment_id_opens_that_comment_even_off_the_first_page(demo_db_path):
+    db = open_db(demo_db_path)
+    handled = db.execute(
+        "select id from comments where status = 'answered' order by id desc limit 1"
+    ).fetchone()[0]
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["username"] = LEAD
+    at.run()
+    at.switch_page("pages/queue.py")
+    at.query_params["comment"] = str(handled)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["queue.current"] == handled
+    assert handled not in shown_ids(at)
+    assert "comment" not in at.query_params
+    # Choosing another comment afterwards wins over the old link.
+    other = shown_ids(at)[0]
+    select(at, other)
+    at.run()
+    assert at.session_state["queue.current"] == other

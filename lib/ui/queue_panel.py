@@ -31,6 +31,7 @@ from lib.ui import database, lang, roster, t
 
 CURRENT = "queue.current"  # id of the comment in the detail panel
 PICK = "queue.pick"  # the comment picker (a fallback to the table's selection)
+LINKED = "queue.linked"  # a comment named in the address (?comment=), kept while shown
 PAGE = "queue.page"
 FLASH = "queue.flash"
 CONFLICT = "queue.conflict"
@@ -285,17 +286,36 @@ def _clear_selection() -> None:
 
 
 def _show(comment_id: int | None) -> None:
+    if comment_id != st.session_state.get(LINKED):
+        st.session_state.pop(LINKED, None)
     if st.session_state.get(CURRENT) != comment_id:
         st.session_state[CURRENT] = comment_id
         st.session_state.pop(CONFLICT, None)
 
 
+def _linked_comment() -> int | None:
+    """A comment named in the address (`?comment=123`, e.g. from a breach on Conformité).
+
+    Read once, then dropped from the address, so that choosing another comment wins.
+    """
+    value = st.query_params.get("comment")
+    if value is None:
+        return st.session_state.get(LINKED)
+    del st.query_params["comment"]
+    linked = int(value) if value.isdigit() and triage.comment(database(), int(value)) else None
+    st.session_state[LINKED] = linked
+    if linked is not None:
+        _show(linked)
+    return linked
+
+
 def current_comment(rows: pd.DataFrame) -> int | None:
     """The comment of the detail panel, with a picker that works without the table."""
     ids = [int(i) for i in rows["id"]]
+    linked = _linked_comment()
     current = st.session_state.get(CURRENT)
     conflict = st.session_state.get(CONFLICT) or {}
-    kept = current is not None and conflict.get("comment_id") == current
+    kept = current is not None and (conflict.get("comment_id") == current or current == linked)
     if current not in ids and not kept:
         passed_over = st.session_state.pop(PASSED_OVER, set())
         current = next((i for i in ids if i not in passed_over), ids[0] if ids else None)

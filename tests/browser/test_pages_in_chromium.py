@@ -1,29 +1,25 @@
-"""Every page renders in a real headless Chromium against `streamlit run`."""
+"""Every page renders in a real headless Chromium against `streamlit run`, signed in as a lead."""
 
 import pytest
 
+from lib.i18n import t
 from lib.ui import PAGES
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import open_page, screenshot, sidebar, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 
-def _url_path(page_file: str) -> str:
-    return page_file.removeprefix("pages/").removesuffix(".py")
-
-
-@pytest.mark.parametrize("page_file", [p for p, _k, _i in PAGES])
-def test_every_page_renders_in_chromium_without_an_exception(server, page, page_file):
-    page.goto(f"{server['url']}/{_url_path(page_file)}")
-    wait_for_app(page)
-    page.wait_for_selector("h1", timeout=30_000)
-    assert page.locator('[data-testid="stException"]').count() == 0
-    screenshot(page, f"page-{_url_path(page_file)}")
-
-
-def test_the_app_opens_in_french_with_the_team_in_the_sidebar(server, page):
+def test_before_sign_in_the_app_opens_in_french_and_asks_who_is_working(server, page):
     page.goto(server["url"])
     wait_for_app(page)
     assert page.locator("h1").first.inner_text() == "Aujourd'hui"
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    assert "Personne au travail" in sidebar.inner_text()
+    assert t("auth.sign_in", "fr") in sidebar(page).inner_text()
+
+
+def test_every_page_renders_for_a_lead_without_an_exception(server, page):
+    sign_in(page, server["url"], "Maude Lachance")
+    for path, key, _icon in PAGES:
+        title = t(key, "fr")
+        open_page(page, title)
+        assert page.locator('[data-testid="stException"]').count() == 0, title
+        screenshot(page, f"page-{path.removeprefix('pages/').removesuffix('.py')}")

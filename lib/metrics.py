@@ -380,11 +380,13 @@ class ComplianceFigures:
 def per_week(states: pd.DataFrame, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
     """`summarise` per week (Monday of the local arrival week), weeks without comments at zero."""
     local = states["received_at"].dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
-    week = (local - pd.to_timedelta(local.dt.day_of_week, unit="D")).dt.date
+    # Grouped as datetime64, not as one date object per comment; dates only for the weeks.
+    week = local - pd.to_timedelta(local.dt.day_of_week, unit="D")
     rows = compliance.summarise(states.assign(week=week), "week").set_index("week")
     first = start - timedelta(days=start.weekday())
-    weeks = [d.date() for d in pd.date_range(first, end, freq="7D")]
+    weeks = pd.date_range(first, end, freq="7D").as_unit(week.dt.unit)
     rows = rows.reindex(weeks)
+    rows.index = [d.date() for d in weeks]
     counts = list(compliance.SUMMARY_COLUMNS[:6])
     rows[counts] = rows[counts].fillna(0).astype(np.int64)
     return rows.rename_axis("week").reset_index()

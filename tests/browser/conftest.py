@@ -141,6 +141,8 @@ def settle(tab, timeout_ms: int = 60_000) -> None:
     tab.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
         " && !document.querySelector('[data-stale=\"true\"]')",
+        # A timer, not animation frames: a page in the background gets few of those.
+        polling=100,
         timeout=timeout_ms,
     )
 
@@ -164,19 +166,44 @@ def choose(scope, label: str, option: str) -> None:
         tab.keyboard.press("Escape")
 
 
-def sign_in(tab, url: str, display_name: str, password: str = "vigie-demo") -> None:
-    """Open the app at its landing page and sign in through the sidebar's form."""
-    from playwright.sync_api import expect
+def sign_in(tab, url: str, display_name: str, page_title: str | None = None) -> None:
+    """Open the app, go to `page_title` (if given), and sign in through the sidebar's form.
 
+    Going to the page first spares a render of the landing page once signed in.
+    """
+    start_sign_in(tab, url, display_name, page_title)
+    submit_sign_in(tab)
+    await_signed_in(tab)
+
+
+def start_sign_in(
+    tab, url: str, display_name: str, page_title: str | None = None, password: str = "vigie-demo"
+) -> None:
+    """Everything of signing in but the click on the button."""
     from lib.i18n import t
 
     tab.goto(url)
     settle(tab)
+    if page_title:
+        open_page(tab, page_title)
     bar = sidebar(tab)
     choose(bar, t("sidebar.user", "fr"), display_name)
     bar.get_by_label(t("auth.password", "fr"), exact=True).fill(password)
-    bar.get_by_role("button", name=t("auth.sign_in", "fr")).click()
-    expect(bar.get_by_role("button", name=t("auth.sign_out", "fr"))).to_be_visible(timeout=30_000)
+
+
+def submit_sign_in(tab) -> None:
+    from lib.i18n import t
+
+    sidebar(tab).get_by_role("button", name=t("auth.sign_in", "fr")).click()
+
+
+def await_signed_in(tab) -> None:
+    from playwright.sync_api import expect
+
+    from lib.i18n import t
+
+    signed_out = sidebar(tab).get_by_role("button", name=t("auth.sign_out", "fr"))
+    expect(signed_out).to_be_visible(timeout=60_000)
     settle(tab)
 
 

@@ -18,7 +18,7 @@ from lib.i18n import t as translate
 from lib.importers import import_file
 from lib.moderation import act
 from lib.reports import COLUMNS
-from tests.browser.conftest import choose, main, open_page, screenshot, settle, sign_in
+from tests.browser.conftest import choose, main, screenshot, settle, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -96,8 +96,7 @@ def test_a_moderator_filters_hides_a_spam_and_replies_to_a_question(server, page
     )
     spam, question = ids[f"spam-{token}"], ids[f"question-{token}"]
 
-    sign_in(page, server["url"], MODERATOR)
-    open_page(page, t("nav.queue"))
+    sign_in(page, server["url"], MODERATOR, t("nav.queue"))
     screenshot(page, "flow-moderator-1-queue")
 
     search_queue(page, token)
@@ -167,8 +166,7 @@ def test_a_lead_approves_a_reply_escalated_by_a_moderator(server, page):
     finally:
         db.conn.close()
 
-    sign_in(page, server["url"], LEAD)
-    open_page(page, t("nav.queue"))
+    sign_in(page, server["url"], LEAD, t("nav.queue"))
     search_queue(page, token)
     show_comment(page, comment_id)
     approval = main(page).get_by_text(t("queue.approval.title"))
@@ -202,8 +200,7 @@ def test_a_lead_approves_a_reply_escalated_by_a_moderator(server, page):
     reason="pages/queue.py ignores ?comment=<id>: the link opens the queue on its first comment",
 )
 def test_a_lead_follows_a_breach_from_conformite_to_its_comment_in_the_queue(server, page):
-    sign_in(page, server["url"], LEAD)
-    open_page(page, t("nav.compliance"))
+    sign_in(page, server["url"], LEAD, t("nav.compliance"))
     expect(main(page).get_by_role("heading", name=t("compliance.breaches"))).to_be_visible()
     link = main(page).get_by_role(
         "link", name=re.compile(re.escape(t("lead.open_comment", id=0))[:-1])
@@ -221,8 +218,7 @@ def test_a_lead_follows_a_breach_from_conformite_to_its_comment_in_the_queue(ser
 
 
 def test_a_lead_downloads_a_csv_for_excel_from_rapports(server, page):
-    sign_in(page, server["url"], LEAD)
-    open_page(page, t("nav.reports"))
+    sign_in(page, server["url"], LEAD, t("nav.reports"))
     screenshot(page, "flow-reports-1-page")
     button = main(page).get_by_role(
         "button", name=re.compile("^" + re.escape(t("reports.download", name="")))
@@ -267,8 +263,7 @@ def _a_due_time_a_closure_would_move(server) -> tuple[int, str, str]:
 def test_a_lead_adds_a_closure_and_an_open_comments_due_time_moves(server, page):
     comment_id, day, due_before = _a_due_time_a_closure_would_move(server)
 
-    sign_in(page, server["url"], LEAD)
-    open_page(page, t("nav.settings"))
+    sign_in(page, server["url"], LEAD, t("nav.settings"))
     main(page).get_by_role("tab", name=t("settings.tab.closures")).click()
     screenshot(page, "flow-settings-1-closures")
     year, month, date_of_month = day.split("-")

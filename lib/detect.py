@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
@@ -254,6 +256,10 @@ _FINDERS = (
     _addresses,
 )
 
+# Every other finder's pattern needs a digit; most comments have none.
+_FINDERS_WITHOUT_DIGITS = (_emails,)
+_DIGIT = re.compile(r"\d")
+
 
 def find_personal_information(text: str) -> list[PersonalInformation]:
     """Every piece of personal information in `text`, left to right, never overlapping.
@@ -268,7 +274,8 @@ def find_personal_information(text: str) -> list[PersonalInformation]:
     """
     if not text:
         return []
-    found = [p for finder in _FINDERS for p in finder(text)]
+    finders = _FINDERS if _DIGIT.search(text) else _FINDERS_WITHOUT_DIGITS
+    found = [p for finder in finders for p in finder(text)]
     kept: list[PersonalInformation] = []
     for piece in sorted(found, key=lambda p: -(p.end - p.start)):
         if all(piece.end <= k.start or piece.start >= k.end for k in kept):
@@ -281,6 +288,15 @@ def find_personal_information(text: str) -> list[PersonalInformation]:
 # --------------------------------------------------------------------------- #
 
 _NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+|\d+|_", re.UNICODE)
+# The same without its e-mail alternative, which tries every run of non-spaces
+# at every position: for the many texts with no "@".
+_NOT_WORDS_NO_AT = re.compile(r"https?://\S+|www\.\S+|#\w+|\d+|_", re.UNICODE)
+
+
+def _not_words(text: str) -> re.Pattern[str]:
+    return _NOT_WORDS if "@" in text else _NOT_WORDS_NO_AT
+
+
 _WORD = re.compile(r"[^\W\d_]+")
 # Very short comments ("Ok merci", "Pas fort") carry too few character n-grams
 # for the model; a handful of unambiguous everyday words decides them.
@@ -333,18 +349,138 @@ OTHER_LANGUAGE_MIN_LETTERS = 40
 OTHER_LANGUAGE_MIN_CONFIDENCE = 0.99
 
 
+class _Identifier(LanguageIdentifier):
+    """py3langid's identifier, able to use feature counts found beforehand for many texts.
+
+    Its byte-by-byte walk is the slow part of a classification; `_walked` runs it
+    for a batch of texts at once, and `classify` then scores them exactly as usual.
+    """
+
+    __slots__ = ("known_visits",)
+
+    def _raw_score(self, text: bytes):
+        visits = getattr(self, "known_visits", {}).get(text)
+        if visits is None:
+            return super()._raw_score(text)
+        # `_sparse_score` with the features as arrays rather than a Counter.
+        features, counts = visits
+        return np.log1p(counts) @ self.nb_ptc[features] + self.nb_pc
+
+
 @lru_cache(maxsize=1)
-def _identifiers() -> tuple[LanguageIdentifier, LanguageIdentifier]:
-    everything = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    french_or_english = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+def _identifiers() -> tuple[_Identifier, _Identifier]:
+    everything = _Identifier.from_model_file(MODEL_FILE, norm_probs=True)
+    french_or_english = _Identifier.from_model_file(MODEL_FILE, norm_probs=True)
     french_or_english.set_languages(["fr", "en"])
+    for identifier in (everything, french_or_english):
+        identifier.known_visits = {}
     return everything, french_or_english
+
+
+# Texts walked together at most: the walk holds a texts x longest-text byte table.
+WALK_CELLS = 4_000_000
+
+
+def _visit_counts(identifier: LanguageIdentifier, encoded: list[bytes]) -> list[tuple]:
+    """py3langid's `visit_counts` for many texts at once: one numpy step per byte position.
+
+    For each text, its features (intp) in order of first appearance, as in the
+    Counter that py3langid builds so that scores are summed in the same order,
+    and how often each was seen (float32, as `_sparse_score` reads them).
+    """
+    next_move = np.frombuffer(identifier.tk_nextmove, dtype=identifier.tk_nextmove.typecode)
+    row_base = np.asarray(identifier._rowbase, dtype=np.int64)
+    output = np.asarray(identifier.tk_output, dtype=np.int64)
+    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    longest_first = np.argsort(-lengths, kind="stable")
+    found: list[tuple] = [None] * len(encoded)
+    start = 0
+    while start < len(encoded):
+        width = max(int(lengths[longest_first[start]]), 1)
+        batch = longest_first[start : start + max(1, WALK_CELLS // width)]
+        start += len(batch)
+        walked = _walk_batch(
+            next_move, row_base, output, [encoded[i] for i in batch], lengths[batch]
+        )
+        for position, visits in zip(batch.tolist(), walked, strict=True):
+            found[position] = visits
+    return found
+
+
+def _walk_batch(next_move, row_base, output, texts, lengths) -> list[tuple]:
+    table = np.zeros((len(texts), max(int(lengths.max()), 1)), dtype=np.int64)
+    flat = np.frombuffer(b"".join(texts), dtype=np.uint8)
+    rows = np.repeat(np.arange(len(texts)), lengths)
+    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    table[rows, np.arange(len(flat)) - starts] = flat
+    state = np.zeros(len(texts), dtype=np.int64)
+    active = np.searchsorted(-lengths, -np.arange(table.shape[1]), side="right")
+    hit_rows, hit_features = [], []
+    for column in range(table.shape[1]):
+        live = int(active[column])
+        moved = next_move[row_base[state[:live]] + table[:live, column]]
+        state[:live] = moved
+        feature = output[moved]
+        hits = np.flatnonzero(feature >= 0)
+        hit_rows.append(hits)
+        hit_features.append(feature[hits])
+    rows = np.concatenate(hit_rows)
+    features = np.concatenate(hit_features)
+    by_text = np.argsort(rows, kind="stable")
+    keys = rows[by_text] * len(output) + features[by_text]
+    unique, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    in_order = np.argsort(first, kind="stable")
+    text_of, feature_of = np.divmod(unique[in_order], len(output))
+    bounds = np.searchsorted(text_of, np.arange(len(texts) + 1))
+    features = feature_of.astype(np.intp)
+    counts = counts[in_order].astype(np.float32)
+    return [
+        (features[a:b], counts[a:b]) if b > a else None
+        for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)
+    ]
+
+
+@contextmanager
+def _walked(cleaned_texts):
+    """Within the block, classifying one of `cleaned_texts` skips py3langid's walk."""
+    identifiers = _identifiers()
+    encoded = list({LanguageIdentifier._encode(text) for text in cleaned_texts})
+    visits = {
+        text: counts
+        for text, counts in zip(encoded, _visit_counts(identifiers[0], encoded), strict=True)
+        if counts is not None
+    }
+    for identifier in identifiers:
+        identifier.known_visits.update(visits)
+    try:
+        yield
+    finally:
+        # Another thread's batch may hold some of the same texts: their counts
+        # are the same, and a missing one only means walking it again.
+        for identifier in identifiers:
+            for text in visits:
+                identifier.known_visits.pop(text, None)
+
+
+class _WithoutCombining(dict):
+    """`str.translate` table dropping combining marks, filled one code point at a time."""
+
+    def __missing__(self, point: int) -> int | None:
+        kept = None if unicodedata.combining(chr(point)) else point
+        self[point] = kept
+        return kept
+
+
+_WITHOUT_COMBINING = _WithoutCombining()
 
 
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes straightened: what word lists match."""
+    if text.isascii():
+        # NFKD leaves ASCII as it is and there is no mark to drop.
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ʼ", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return decomposed.translate(_WITHOUT_COMBINING).lower()
 
 
 def detect_language(text: str, folded: str | None = None) -> str:
@@ -356,21 +492,35 @@ def detect_language(text: str, folded: str | None = None) -> str:
     >>> detect_language("Ok merci"), detect_language("Ok thanks"), detect_language("👍")
     ('fr', 'en', 'und')
     """
-    cleaned = _NOT_WORDS.sub(" ", text or "")
-    words = _WORD.findall(_NOT_WORDS.sub(" ", folded) if folded is not None else fold(cleaned))
+    decided, cleaned, long_enough = _language_without_model(text, folded)
+    return decided or _model_language(cleaned, long_enough)
+
+
+def _language_without_model(text: str, folded: str | None) -> tuple[str | None, str, bool]:
+    """The language when the words alone decide it, else None; the text the model reads."""
+    cleaned = _not_words(text or "").sub(" ", text or "")
+    words = _WORD.findall(
+        _not_words(folded).sub(" ", folded) if folded is not None else fold(cleaned)
+    )
     if not words:
-        return "und"
+        return "und", cleaned, False
     if len(words) <= 4:
         fr = sum(w in _SHORT_FR for w in words)
         en = sum(w in _SHORT_EN for w in words)
         if fr != en:
-            return "fr" if fr > en else "en"
+            return ("fr" if fr > en else "en"), cleaned, False
+    return None, cleaned, sum(map(len, words)) >= OTHER_LANGUAGE_MIN_LETTERS
+
+
+# Comments differ by a number, a mention or a link far more often than by their
+# words; those are cleaned away, so the model's answer is worth remembering.
+@lru_cache(maxsize=100_000)
+def _model_language(cleaned: str, long_enough: bool) -> str:
     everything, french_or_english = _identifiers()
     code, confidence = everything.classify(cleaned)
     if code in ("fr", "en"):
         # Best among all languages is also best between these two: one pass.
         return code
-    long_enough = sum(map(len, words)) >= OTHER_LANGUAGE_MIN_LETTERS
     if long_enough and confidence >= OTHER_LANGUAGE_MIN_CONFIDENCE:
         return code
     return french_or_english.classify(cleaned)[0]
@@ -554,21 +704,31 @@ def _in_order(codes: set[str], order) -> tuple[str, ...]:
     return tuple(code for code in order if code in codes)
 
 
-def _redirect(folded: str, pii: bool, flags: set[str], threat: bool) -> str | None:
+class _Found(dict):
+    """Whether each word list matches one folded text, each list searched at most once."""
+
+    def __init__(self, folded: str):
+        super().__init__()
+        self.folded = folded
+
+    def __missing__(self, words: re.Pattern[str]) -> bool:
+        hit = self[words] = words.search(self.folded) is not None
+        return hit
+
+
+def _redirect(found: _Found, pii: bool, flags: set[str], threat: bool) -> str | None:
     if pii:
         return "prive"
     if threat:
         # A threat is escalated and removed, not answered with a template.
         return None
-    if not threat and (DISTRESS.search(folded) or MEDICAL.search(folded)):
+    if found[DISTRESS] or found[MEDICAL] or found[EMERGENCY]:
         return "medical"
-    if not threat and EMERGENCY.search(folded):
-        return "medical"
-    if COMPLAINT.search(folded):
+    if found[COMPLAINT]:
         return "plainte"
-    if OWN_FILE.search(folded):
+    if found[OWN_FILE]:
         return "dossier"
-    if "negative" in flags and SERVICE_EXPERIENCE.search(folded):
+    if "negative" in flags and found[SERVICE_EXPERIENCE]:
         return "plainte"
     return None
 
@@ -582,9 +742,13 @@ def analyse(text: str) -> Detection:
     """
     text = text if isinstance(text, str) else ""
     folded = fold(text)
-    language = detect_language(text, folded)
+    return _analyse(text, folded, detect_language(text, folded))
+
+
+def _analyse(text: str, folded: str, language: str) -> Detection:
     pii = bool(find_personal_information(text))
-    threat = bool(THREATS.search(folded))
+    found = _Found(folded)
+    threat = found[THREATS]
 
     flags: set[str] = set()
     if pii:
@@ -593,11 +757,11 @@ def analyse(text: str) -> Detection:
         flags.add("english")
     if _has_question(folded):
         flags.add("question")
-    if threat or NEGATIVE.search(folded) or INSULTS.search(folded) or HATE.search(folded):
+    if threat or found[NEGATIVE] or found[INSULTS] or found[HATE]:
         flags.add("negative")
-    if URL.search(EMAIL.sub(" ", text)):
+    if URL.search(EMAIL.sub(" ", text) if "@" in text else text):
         flags.add("link")
-    if threat or DISTRESS.search(folded) or EMERGENCY.search(folded):
+    if threat or found[DISTRESS] or found[EMERGENCY]:
         flags.add("urgent")
 
     reasons: set[str] = set()
@@ -605,24 +769,24 @@ def analyse(text: str) -> Detection:
         reasons.add("renseignements_personnels")
     if threat:
         reasons.add("menace")
-    if HATE.search(folded):
+    if found[HATE]:
         reasons.add("haineux")
-    elif INSULTS.search(folded):
+    elif found[INSULTS]:
         reasons.add("injurieux")
-    if SEXUAL.search(folded):
+    if found[SEXUAL]:
         reasons.add("sexuel")
-    if SPAM.search(folded):
+    if found[SPAM]:
         reasons.add("pourriel")
-    elif COMMERCIAL.search(folded):
+    elif found[COMMERCIAL]:
         reasons.add("commercial")
-    if PARTISAN.search(folded):
+    if found[PARTISAN]:
         reasons.add("partisan")
 
     return Detection(
         language=language,
         flags=_in_order(flags, FLAGS),
         suggested_reasons=_in_order(reasons, REASONS),
-        suggested_redirect=_redirect(folded, pii, flags, threat),
+        suggested_redirect=_redirect(found, pii, flags, threat),
     )
 
 
@@ -633,7 +797,12 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
     the taxonomy's order), suggested_redirect (None when there is none).
     """
     codes, uniques = pd.factorize(texts.fillna("").astype(str), sort=False)
-    results = [analyse(text) for text in uniques]
+    uniques = uniques.tolist()
+    folded = [fold(text) for text in uniques]
+    without_model = [_language_without_model(t, f) for t, f in zip(uniques, folded, strict=True)]
+    with _walked({cleaned for decided, cleaned, _ in without_model if decided is None}):
+        languages = [decided or _model_language(c, long) for decided, c, long in without_model]
+    results = [_analyse(t, f, lang) for t, f, lang in zip(uniques, folded, languages, strict=True)]
     table = pd.DataFrame(
         {
             "language": [r.language for r in results],

@@ -7,7 +7,11 @@ True
 
 from __future__ import annotations
 
+import sqlite3
+
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from sqlite_utils import Database
 
 from lib.db import from_db_times, to_db_time
@@ -26,6 +30,11 @@ FRAME_COLUMNS = (
     "due_at",
 )
 TIME_COLUMNS = ("received_at", "first_handled_at", "due_at")
+INTEGER_COLUMNS = ("id",)
+RECEIVED_INDEX = "idx_comments_received_at"
+# `packed_frame` joins a column's values with UNIT and marks NULL with RECORD (ASCII
+# separators, not expected in names); a value holding one makes it fall back to `frame`.
+UNIT, RECORD = "\x1f", "\x1e"
 
 
 def frame(db: Database, sql: str, params=(), time_columns=TIME_COLUMNS) -> pd.DataFrame:
@@ -38,6 +47,35 @@ def frame(db: Database, sql: str, params=(), time_columns=TIME_COLUMNS) -> pd.Da
     columns = [c[0] for c in cursor.description]
     result = pd.DataFrame.from_records(cursor.fetchall(), columns=columns)
     for column in time_columns:
+        if column in result:
+            result[column] = _timestamps(result[column])
+    return result
+
+
+def packed_frame(db: Database, sql: str, params, columns) -> pd.DataFrame:
+    """`frame` of `SELECT <select_list(columns)> ...`, read about twice as fast.
+
+    Reading 300,000 rows one Python object per value costs more than the query itself;
+    here SQLite joins each column into one string and pyarrow splits it, so no value
+    becomes a Python object. `columns` are comment columns (text, or INTEGER_COLUMNS,
+    or TIME_COLUMNS). Same frame as `frame`, which it falls back to when a value holds
+    a separator.
+    """
+    packed = ", ".join(
+        f"group_concat(ifnull({c}, char({ord(RECORD)})), char({ord(UNIT)}))" for c in columns
+    )
+    row = db.execute(f"SELECT count(*), {packed} FROM ({sql})", params).fetchone()
+    count, texts = row[0], row[1:]
+    arrays = [_unpacked(text) for text in texts] if count else []
+    if not count or any(len(values) != count for values in arrays):
+        return frame(db, sql, params)
+    result = pd.DataFrame(
+        {
+            column: _typed(values, column in TIME_COLUMNS or column in INTEGER_COLUMNS)
+            for column, values in zip(columns, arrays, strict=True)
+        }
+    )
+    for column in TIME_COLUMNS:
         if column in result:
             result[column] = _timestamps(result[column])
     return result
@@ -61,10 +99,14 @@ def comments_between(db: Database, start, end, columns=FRAME_COLUMNS) -> pd.Data
     if end is not None:
         where.append("received_at < ?")
         params.append(to_db_time(end))
-    sql = "SELECT {} FROM comments{} ORDER BY received_at".format(
-        select_list(columns), " WHERE " + " AND ".join(where) if where else ""
+    select = "SELECT {} FROM comments{}{}".format(
+        select_list(columns), "{}", " WHERE " + " AND ".join(where) if where else ""
     )
-    return frame(db, sql, params)
+    try:
+        # Walking the index reads the rows in received_at order, without a sort.
+        return packed_frame(db, select.format(" INDEXED BY " + RECEIVED_INDEX), params, columns)
+    except sqlite3.OperationalError:  # the index is suspended during a bulk load
+        return frame(db, select.format("") + " ORDER BY comments.received_at", params)
 
 
 def open_comments(db: Database, columns=FRAME_COLUMNS) -> pd.DataFrame:
@@ -115,3 +157,18 @@ def _timestamps(values: pd.Series) -> pd.Series:
     stamps = pd.to_datetime(seconds, unit="s", utc=True)
     # The unit text parsing gives: microseconds, seconds when there is no value at all.
     return stamps.dt.as_unit("us" if seconds.notna().any() else "s")
+
+
+def _unpacked(text: str) -> pa.Array:
+    """One `packed_frame` column: its values as an arrow string array, NULL for RECORD."""
+    values = pc.split_pattern(pa.array([text], pa.large_string()), UNIT).flatten()
+    return pc.if_else(pc.equal(values, RECORD), None, values)
+
+
+def _typed(values: pa.Array, numeric: bool) -> pd.Series:
+    """As `DataFrame.from_records` types a column: int64, float64 with NaN, str, or object."""
+    if values.null_count == len(values):
+        return pd.Series([None] * len(values), dtype=object)
+    if numeric:
+        return pd.Series(pc.cast(values, pa.int64()).to_numpy(zero_copy_only=False))
+    return pd.Series(values.cast(pa.string()).to_pandas())

@@ -171,15 +171,16 @@ def load_escalations(db: Database, start: date, end: date, tz: str = LOCAL_TZ) -
     )
 
 
-def load_redirects(db: Database, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
-    """Redirections published on local dates [start, end] (directly or on a lead's approval)."""
+def load_redirect_counts(db: Database, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
+    """Redirections published on local dates [start, end] (directly or on a lead's approval):
+    per template, how many and on how many comments (counted by SQLite)."""
     low, high = local_bounds(start, end, tz)
     sql = (
-        "SELECT a.comment_id, unixepoch(a.at) AS redirected_at, a.template FROM actions a"
-        " WHERE a.kind IN ('redirect', 'approve') AND a.template IS NOT NULL"
-        " AND a.at >= ? AND a.at < ?"
+        "SELECT template, count(*) AS redirects, count(DISTINCT comment_id) AS comments"
+        " FROM actions WHERE kind IN ('redirect', 'approve') AND template IS NOT NULL"
+        " AND at >= ? AND at < ? GROUP BY template"
     )
-    return frame(db, sql, [to_db_time(low), to_db_time(high)], time_columns=("redirected_at",))
+    return frame(db, sql, [to_db_time(low), to_db_time(high)], time_columns=())
 
 
 def load_removals(db: Database, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
@@ -552,16 +553,21 @@ def removal_rate(rows: pd.DataFrame, arrivals: pd.DataFrame, tz: str = LOCAL_TZ)
     return out.rename_axis("week").reset_index()
 
 
-def redirects_by_type(redirects: pd.DataFrame) -> pd.DataFrame:
-    counts = redirects["template"].value_counts().rename_axis("template")
-    out = counts.reindex(list(REDIRECTS), fill_value=0).reset_index(name="redirects")
+def redirects_by_type(counts: pd.DataFrame) -> pd.DataFrame:
+    """Redirections per template of the catalogue (`load_redirect_counts`), unused ones at 0."""
+    per_template = counts.set_index("template")["redirects"].rename_axis("template")
+    per_template = per_template.reindex(list(REDIRECTS), fill_value=0).astype(np.int64)
+    out = per_template.reset_index(name="redirects")
     out["label_fr"] = out["template"].map(lambda c: REDIRECTS[c].fr)
     out["label_en"] = out["template"].map(lambda c: REDIRECTS[c].en)
     return out[["template", "label_fr", "label_en", "redirects"]]
 
 
 def pii_incidents(rows: pd.DataFrame, redirects: pd.DataFrame, arrivals: pd.DataFrame):
-    """Personal information: flagged on arrival, removed for it, redirected to a private channel."""
+    """Personal information: flagged on arrival, removed for it, redirected to a private channel.
+
+    `redirects` is `load_redirect_counts`.
+    """
     private = redirects["template"].eq(PRIVATE_REDIRECT)
     return pd.DataFrame(
         {
@@ -569,7 +575,7 @@ def pii_incidents(rows: pd.DataFrame, redirects: pd.DataFrame, arrivals: pd.Data
             "comments": [
                 int(arrivals["pii_flagged"].sum()),
                 int(rows.loc[rows["reason_code"].eq(PII_REASON), "comment_id"].nunique()),
-                int(redirects.loc[private, "comment_id"].nunique()),
+                int(redirects.loc[private, "comments"].sum()),
             ],
         }
     )
@@ -612,7 +618,7 @@ def reasons_figures(
     settings = settings or load_settings(db)
     cal = settings.calendar()
     rows = load_removals(db, start, end, cal.tz)
-    redirects = load_redirects(db, start, end, cal.tz)
+    redirects = load_redirect_counts(db, start, end, cal.tz)
     arrivals = load_arrivals(db, start, end, cal.tz)
     removed = rows.drop_duplicates("comment_id")
     return ReasonsFigures(

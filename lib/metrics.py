@@ -138,22 +138,30 @@ def load_open_at_each(db: Database, instants, settings: Settings, cal=None) -> l
 
 
 def awaiting_approval_at(db: Database, instant) -> pd.Series:
-    """Ids of the comments waiting for a lead's decision at `instant` (from the history).
+    """Ids of the comments waiting for a lead's decision at `instant` (from the history)."""
+    return awaiting_approval_at_each(db, [instant])[0]
 
-    A comment waits when its last escalation, approval or rejection by then is an escalation.
+
+def awaiting_approval_at_each(db: Database, instants) -> list[pd.Series]:
+    """`awaiting_approval_at` for several instants, from one pass over the escalations.
+
+    A comment waits at t when its last escalation, approval or rejection by t is an
+    escalation: one made by t whose next such action (if any) comes after t.
     """
-    at = to_db_time(instant)
+    instants = [_utc(t).floor("s") for t in instants]
     rows = frame(
         db,
-        "SELECT e.comment_id FROM actions e WHERE e.kind = 'escalate' AND e.at <= ?"
-        " AND NOT EXISTS (SELECT 1 FROM actions x WHERE x.comment_id = e.comment_id"
-        "  AND x.kind IN ('escalate', 'approve', 'reject') AND x.at <= ?"
-        "  AND (x.at > e.at OR (x.at = e.at AND x.id > e.id)))"
-        " ORDER BY e.comment_id",
-        [at, at],
-        time_columns=(),
+        "SELECT comment_id, unixepoch(at) AS escalated_at, unixepoch(next_at) AS next_at FROM ("
+        " SELECT e.comment_id, e.at, (SELECT x.at FROM actions x"
+        "  WHERE x.comment_id = e.comment_id AND x.kind IN ('escalate', 'approve', 'reject')"
+        "  AND (x.at > e.at OR (x.at = e.at AND x.id > e.id)) ORDER BY x.at, x.id LIMIT 1"
+        " ) AS next_at FROM actions e WHERE e.kind = 'escalate' AND e.at <= ?"
+        ") WHERE next_at IS NULL OR next_at > ? ORDER BY comment_id",
+        [to_db_time(max(instants)), to_db_time(min(instants))],
+        time_columns=("escalated_at", "next_at"),
     )
-    return rows["comment_id"]
+    waiting = [rows["escalated_at"].le(at) & ~rows["next_at"].le(at) for at in instants]
+    return [rows.loc[w, "comment_id"].reset_index(drop=True) for w in waiting]
 
 
 def load_escalations(db: Database, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
@@ -332,8 +340,7 @@ def today_figures(db: Database, day: date, now, settings: Settings | None = None
     row = compliance.daily(today_states, cal, day, day).iloc[0]
     prev_row = compliance.daily(prev_states, cal, previous, previous).iloc[0]
     open_now, open_prev = load_open_at_each(db, [instant, prev_instant], settings, cal)
-    awaiting_now = awaiting_approval_at(db, instant)
-    awaiting_prev = awaiting_approval_at(db, prev_instant)
+    awaiting_now, awaiting_prev = awaiting_approval_at_each(db, [instant, prev_instant])
     lead_list = needs_lead(open_now, awaiting_now)
     local_now = _utc(now).tz_convert(cal.tz)
     return TodayFigures(

@@ -705,15 +705,35 @@ def _in_order(codes: set[str], order) -> tuple[str, ...]:
 
 
 class _Found(dict):
-    """Whether each word list matches one folded text, each list searched at most once."""
+    """Whether each word list matches one folded text, each list searched at most once.
+
+    The text is read with every run of ASCII digits as a single "0"
+    (`_digits_as_zero`): the word lists only ever see digits through \\d, \\w
+    and [0-9] classes, which take a run and a "0" alike, so comments that differ
+    by a number share their answers.
+    """
 
     def __init__(self, folded: str):
         super().__init__()
         self.folded = folded
+        self._question: bool | None = None
 
     def __missing__(self, words: re.Pattern[str]) -> bool:
         hit = self[words] = words.search(self.folded) is not None
         return hit
+
+    @property
+    def question(self) -> bool:
+        if self._question is None:
+            self._question = _has_question(self.folded)
+        return self._question
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _digits_as_zero(folded: str) -> str:
+    return _DIGIT_RUN.sub("0", folded)
 
 
 def _redirect(found: _Found, pii: bool, flags: set[str], threat: bool) -> str | None:
@@ -742,12 +762,12 @@ def analyse(text: str) -> Detection:
     """
     text = text if isinstance(text, str) else ""
     folded = fold(text)
-    return _analyse(text, folded, detect_language(text, folded))
+    found = _Found(_digits_as_zero(folded))
+    return _analyse(text, detect_language(text, folded), found)
 
 
-def _analyse(text: str, folded: str, language: str) -> Detection:
+def _analyse(text: str, language: str, found: _Found) -> Detection:
     pii = bool(find_personal_information(text))
-    found = _Found(folded)
     threat = found[THREATS]
 
     flags: set[str] = set()
@@ -755,7 +775,7 @@ def _analyse(text: str, folded: str, language: str) -> Detection:
         flags.add("pii")
     if language == "en":
         flags.add("english")
-    if _has_question(folded):
+    if found.question:
         flags.add("question")
     if threat or found[NEGATIVE] or found[INSULTS] or found[HATE]:
         flags.add("negative")
@@ -802,7 +822,13 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
     without_model = [_language_without_model(t, f) for t, f in zip(uniques, folded, strict=True)]
     with _walked({cleaned for decided, cleaned, _ in without_model if decided is None}):
         languages = [decided or _model_language(c, long) for decided, c, long in without_model]
-    results = [_analyse(t, f, lang) for t, f, lang in zip(uniques, folded, languages, strict=True)]
+    word_lists: dict[str, _Found] = {}
+    results = [
+        _analyse(text, language, word_lists.setdefault(key, _Found(key)))
+        for text, language, key in zip(
+            uniques, languages, map(_digits_as_zero, folded), strict=True
+        )
+    ]
     table = pd.DataFrame(
         {
             "language": [r.language for r in results],

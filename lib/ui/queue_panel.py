@@ -209,9 +209,9 @@ def display_rows(rows: pd.DataFrame, viewer: dict, names: dict[str, str]) -> pd.
                 PLATFORM_LABELS[p].in_language(language) if p in PLATFORM_LABELS else p
                 for p in rows["platform"]
             ],
-            t("common.account"): rows["account"],
+            t("common.account"): rows["account"].fillna(""),
             t("queue.age"): [format_duration(s, language) for s in rows["age_seconds"]],
-            t("common.language"): rows["language"],
+            t("common.language"): rows["language"].fillna(""),
             t("common.flags"): [_flag_labels(f, language) for f in rows["flags"]],
             t("common.status"): [t("status." + s) for s in rows["status"]],
             t("common.assignee"): [names.get(a, a) for a in rows["assignee"].fillna("")],

@@ -243,21 +243,20 @@ def _file_numbers(text: str):
 
 
 # Context-anchored finders first: on a tie in length, "dossier 2024-771203" is a
-# file number rather than the phone number its digits could also spell.
+# file number rather than the phone number its digits could also spell. Each
+# comes with the fewest digits a text needs for it to find anything, so that a
+# comment with none or a few skips the patterns that cannot match.
 _FINDERS = (
-    _file_numbers,
-    _birth_dates,
-    _emails,
-    _cards,
-    _driver_licences,
-    _health_cards,
-    _sins,
-    _phones,
-    _addresses,
+    (_file_numbers, 5),
+    (_birth_dates, 4),
+    (_emails, 0),
+    (_cards, 13),
+    (_driver_licences, 12),
+    (_health_cards, 8),
+    (_sins, 9),
+    (_phones, 1),
+    (_addresses, 1),
 )
-
-# Every other finder's pattern needs a digit; most comments have none.
-_FINDERS_WITHOUT_DIGITS = (_emails,)
 _DIGIT = re.compile(r"\d")
 
 
@@ -274,8 +273,8 @@ def find_personal_information(text: str) -> list[PersonalInformation]:
     """
     if not text:
         return []
-    finders = _FINDERS if _DIGIT.search(text) else _FINDERS_WITHOUT_DIGITS
-    found = [p for finder in finders for p in finder(text)]
+    digits = len(_DIGIT.findall(text))
+    found = [p for finder, needs in _FINDERS if digits >= needs for p in finder(text)]
     kept: list[PersonalInformation] = []
     for piece in sorted(found, key=lambda p: -(p.end - p.start)):
         if all(piece.end <= k.start or piece.start >= k.end for k in kept):
@@ -704,7 +703,7 @@ def _in_order(codes: set[str], order) -> tuple[str, ...]:
     return tuple(code for code in order if code in codes)
 
 
-class _Found(dict):
+class _Found:
     """Whether each word list matches one folded text, each list searched at most once.
 
     The text is read with every run of ASCII digits as a single "0"
@@ -713,13 +712,18 @@ class _Found(dict):
     by a number share their answers.
     """
 
+    __slots__ = ("_hits", "_question", "folded")
+
     def __init__(self, folded: str):
-        super().__init__()
         self.folded = folded
+        # Keyed by id: hashing a compiled pattern hashes its whole program.
+        self._hits: dict[int, bool] = {}
         self._question: bool | None = None
 
-    def __missing__(self, words: re.Pattern[str]) -> bool:
-        hit = self[words] = words.search(self.folded) is not None
+    def has(self, words: re.Pattern[str]) -> bool:
+        hit = self._hits.get(id(words))
+        if hit is None:
+            hit = self._hits[id(words)] = words.search(self.folded) is not None
         return hit
 
     @property
@@ -742,13 +746,13 @@ def _redirect(found: _Found, pii: bool, flags: set[str], threat: bool) -> str | 
     if threat:
         # A threat is escalated and removed, not answered with a template.
         return None
-    if found[DISTRESS] or found[MEDICAL] or found[EMERGENCY]:
+    if found.has(DISTRESS) or found.has(MEDICAL) or found.has(EMERGENCY):
         return "medical"
-    if found[COMPLAINT]:
+    if found.has(COMPLAINT):
         return "plainte"
-    if found[OWN_FILE]:
+    if found.has(OWN_FILE):
         return "dossier"
-    if "negative" in flags and found[SERVICE_EXPERIENCE]:
+    if "negative" in flags and found.has(SERVICE_EXPERIENCE):
         return "plainte"
     return None
 
@@ -768,7 +772,7 @@ def analyse(text: str) -> Detection:
 
 def _analyse(text: str, language: str, found: _Found) -> Detection:
     pii = bool(find_personal_information(text))
-    threat = found[THREATS]
+    threat = found.has(THREATS)
 
     flags: set[str] = set()
     if pii:
@@ -777,11 +781,11 @@ def _analyse(text: str, language: str, found: _Found) -> Detection:
         flags.add("english")
     if found.question:
         flags.add("question")
-    if threat or found[NEGATIVE] or found[INSULTS] or found[HATE]:
+    if threat or found.has(NEGATIVE) or found.has(INSULTS) or found.has(HATE):
         flags.add("negative")
     if URL.search(EMAIL.sub(" ", text) if "@" in text else text):
         flags.add("link")
-    if threat or found[DISTRESS] or found[EMERGENCY]:
+    if threat or found.has(DISTRESS) or found.has(EMERGENCY):
         flags.add("urgent")
 
     reasons: set[str] = set()
@@ -789,17 +793,17 @@ def _analyse(text: str, language: str, found: _Found) -> Detection:
         reasons.add("renseignements_personnels")
     if threat:
         reasons.add("menace")
-    if found[HATE]:
+    if found.has(HATE):
         reasons.add("haineux")
-    elif found[INSULTS]:
+    elif found.has(INSULTS):
         reasons.add("injurieux")
-    if found[SEXUAL]:
+    if found.has(SEXUAL):
         reasons.add("sexuel")
-    if found[SPAM]:
+    if found.has(SPAM):
         reasons.add("pourriel")
-    elif found[COMMERCIAL]:
+    elif found.has(COMMERCIAL):
         reasons.add("commercial")
-    if found[PARTISAN]:
+    if found.has(PARTISAN):
         reasons.add("partisan")
 
     return Detection(

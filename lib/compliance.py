@@ -30,6 +30,7 @@ from sqlite_utils import Database
 
 from lib.business_time import BusinessCalendar
 from lib.db import OPEN_STATUSES, from_db_times, immediate, to_db_times
+from lib.i18n import MONTHS, WEEKDAYS, format_clock
 from lib.settings import Settings, load_settings
 
 STATES = ("handled_on_time", "handled_late", "open_breached", "open_at_risk", "open_ok")
@@ -275,60 +276,21 @@ _WORDS = {
         "separator": "; ",
     },
 }
-_WEEKDAYS = {
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-_MONTHS = {
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
 
 
 def _day(day: date, lang: str) -> str:
     """'mercredi 24 juin', 'lundi 1er juin' / 'Wednesday, June 24'."""
-    weekday, month = _WEEKDAYS[lang][day.weekday()], _MONTHS[lang][day.month - 1]
+    weekday, month = WEEKDAYS[lang][day.weekday()], MONTHS[lang][day.month - 1]
     if lang == "fr":
         return f"{weekday} {'1er' if day.day == 1 else day.day} {month}"
     return f"{weekday}, {month} {day.day}"
 
 
 def _time(t: pd.Timestamp, lang: str) -> str:
-    """'8 h 30', '9 h' (Office québécois de la langue française) / '8:30 a.m.', '9 a.m.'."""
-    if lang == "fr":
-        return f"{t.hour} h {t.minute:02d}" if t.minute else f"{t.hour} h"
-    hour = t.hour % 12 or 12
-    suffix = "a.m." if t.hour < 12 else "p.m."
-    return f"{hour}:{t.minute:02d} {suffix}" if t.minute else f"{hour} {suffix}"
+    return format_clock(t, lang)
 
 
 def _moment(t: pd.Timestamp, since: date, lang: str) -> str:
     if (t.date() - since).days > 6:
         return f"{_day(t.date(), lang)}{', ' if lang == 'en' else ' '}{_time(t, lang)}"
-    return f"{_WEEKDAYS[lang][t.weekday()]} {_time(t, lang)}"
+    return f"{WEEKDAYS[lang][t.weekday()]} {_time(t, lang)}"

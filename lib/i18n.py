@@ -91,13 +91,14 @@ def format_percent(value, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> st
 
 
 def format_clock(ts, lang: str = DEFAULT_LANGUAGE) -> str:
-    """Local time of day: '8 h 30', '17 h 05' in French; '8:30 a.m.' in English."""
+    """Local time of day: '8 h 30', '17 h 05', '9 h' in French (Office québécois de la
+    langue française); '8:30 a.m.', '9 a.m.' in English."""
     ts = local(ts)
     if lang == "en":
         hour = ts.hour % 12 or 12
         suffix = "a.m." if ts.hour < 12 else "p.m."
-        return f"{hour}:{ts.minute:02d} {suffix}"
-    return f"{ts.hour} h {ts.minute:02d}"
+        return f"{hour}:{ts.minute:02d} {suffix}" if ts.minute else f"{hour} {suffix}"
+    return f"{ts.hour} h {ts.minute:02d}" if ts.minute else f"{ts.hour} h"
 
 
 def format_date(ts, lang: str = DEFAULT_LANGUAGE, weekday: bool = True) -> str:

@@ -25,19 +25,11 @@ import pandas as pd
 from sqlite_utils import Database
 
 from lib.db import PLATFORMS, immediate
+from lib.ingest import INGEST_COLUMNS
 
 LOCAL_TZ = "America/Toronto"
 FORMATS = ("csv", "facebook", "instagram", "youtube", "x")
-FRAME_COLUMNS = (
-    "platform",
-    "account",
-    "external_id",
-    "post_ref",
-    "author_name",
-    "author_handle",
-    "text",
-    "received_at",
-)
+FRAME_COLUMNS = INGEST_COLUMNS
 CSV_REQUIRED = ("platform", "external_id", "received_at", "text")
 # Vigie's CSV column -> ingest frame column.
 CSV_OPTIONAL = {

@@ -105,9 +105,9 @@ def generate(
     ]
     with immediate(db):
         db["users"].insert_all(accounts, pk="username", replace=True)
-        with bulk_load(db, "comments"):
+        with bulk_load(db, "comments", rebuild_indexes=True):
             insert_rows(db, "comments", stored)
-        with bulk_load(db, "actions"):
+        with bulk_load(db, "actions", rebuild_indexes=True):
             insert_rows(db, "actions", actions)
     return DemoSummary(len(stored), len(actions), len(texts.TEAM), start, end)
 

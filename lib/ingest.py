@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlite_utils import Database
 
-from lib.db import to_db_times
+from lib.db import bulk_load, to_db_times
 
 INGEST_COLUMNS = (
     "platform",
@@ -67,7 +67,8 @@ def insert_comments(
     from lib.settings import load_settings
 
     rows = prepare_comments(frame, settings or load_settings(db))
-    added = insert_rows(db, "comments", rows, progress=progress, ignore=True)
+    with bulk_load(db, "comments"):
+        added = insert_rows(db, "comments", rows, progress=progress, ignore=True)
     return InsertResult(added=added, already_present=len(rows) - added)
 
 

@@ -70,3 +70,31 @@ def test_instants_are_stored_as_utc_text_and_read_back_aware():
     parsed = from_db_times(["2026-06-24 12:30:00", None])
     assert str(parsed[0]) == "2026-06-24 12:30:00+00:00"
     assert parsed.isna().tolist() == [False, True]
+
+
+def test_a_bulk_load_indexes_new_text_and_restores_triggers_and_indexes(tmp_path):
+    from lib.db import bulk_load, immediate
+
+    db = open_db(tmp_path / "v.db")
+    before = _schema(db)
+    db["comments"].insert(
+        {"id": 1, "platform": "x", "external_id": "old", "received_at": "2026-01-05 14:00:00",
+         "text": "Ancienne région"}
+    )  # fmt: skip
+    with immediate(db), bulk_load(db, "comments", rebuild_indexes=True):
+        db["comments"].insert(
+            {"id": 2, "platform": "x", "external_id": "new",
+             "received_at": "2026-01-05 15:00:00", "text": "Nouvelle région"}
+        )  # fmt: skip
+    assert _schema(db) == before
+    found = db.execute(
+        "SELECT rowid FROM comments_fts WHERE comments_fts MATCH 'region' ORDER BY rowid"
+    ).fetchall()
+    assert found == [(1,), (2,)]
+    # The restored trigger indexes the next ordinary insert as before.
+    db["comments"].insert(
+        {"id": 3, "platform": "x", "external_id": "later", "received_at": "2026-01-05 16:00:00",
+         "text": "Troisième région"}
+    )  # fmt: skip
+    assert db.execute("SELECT count(*) FROM comments_fts WHERE comments_fts MATCH 'region'"
+                      ).fetchone()[0] == 3  # fmt: skip

@@ -43,5 +43,15 @@ chromium:
 test: lint chromium
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.dev
-	@ls bench/*.py
+# Benchmarks, run by hand on a quiet machine (README, "Benchmarks"); BENCH_DB is
+# built once with a million demo comments.
+BENCH_DB ?= /tmp/vigie-bench-1m.db
+bench: $(VENV)/.dev chromium
+	$(BIN)/python bench/bench_business_time.py
+	rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm
+	$(BIN)/python bench/bench_demo.py --rows 1000000 --keep $(BENCH_DB)
+	$(BIN)/python bench/bench_import_export.py --db $(BENCH_DB)
+	$(BIN)/python bench/bench_act.py $(BENCH_DB)
+	$(BIN)/python bench/bench_queue.py $(BENCH_DB)
+	$(BIN)/python bench/bench_lead_pages.py $(BENCH_DB)
+	$(BIN)/python bench/bench_pages.py $(BENCH_DB)

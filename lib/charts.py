@@ -309,6 +309,9 @@ def removal_rate(rows: pd.DataFrame, lang: str = "fr") -> go.Figure:
             "side": "right",
             "rangemode": "tozero",
             "showgrid": False,
+            # Its own round ticks, not ones aligned on the left axis's grid (20,34 …).
+            "tickmode": "auto",
+            "ticksuffix": " %",
         },
     )
     figure.update_xaxes(title=t("lead.week", lang), type="category")

@@ -544,12 +544,17 @@ def removal_trend(rows: pd.DataFrame, tz: str = LOCAL_TZ) -> pd.DataFrame:
     return out.reset_index(name="removals")
 
 
-def removal_rate(rows: pd.DataFrame, arrivals: pd.DataFrame, tz: str = LOCAL_TZ) -> pd.DataFrame:
+def removal_rate(
+    rows: pd.DataFrame, arrivals: pd.DataFrame, start: date, end: date, tz: str = LOCAL_TZ
+) -> pd.DataFrame:
     """Per local arrival week: comments received, how many of them were removed, and the rate (%).
 
-    Removals are those made in the range, counted on the week their comment arrived.
+    Both counts are of comments that arrived on local dates [start, end], so that a
+    removal in the range of an older comment does not give a week with nothing received.
     """
     removed = rows.drop_duplicates("comment_id")
+    low, high = local_bounds(start, end, tz)
+    removed = removed[(removed["received_at"] >= low) & (removed["received_at"] < high)]
     removed = removed.groupby(week_of(removed["received_at"], tz)).size()
     days = pd.to_datetime(arrivals["date"])
     received = arrivals.groupby((days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.date)[
@@ -638,7 +643,7 @@ def reasons_figures(
         .value_counts()
         .rename_axis("platform")
         .reset_index(name="removed"),
-        removal_rate=removal_rate(rows, arrivals, cal.tz),
+        removal_rate=removal_rate(rows, arrivals, start, end, cal.tz),
         redirects=redirects_by_type(redirects),
         pii=pii_incidents(rows, redirects, arrivals),
         repeat_authors=repeat_authors(rows),

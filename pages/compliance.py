@@ -16,7 +16,8 @@ start, end = range_picker("compliance", metrics.local_today(present(), cal.tz))
 figures = compliance_figures(start, end)
 overall = figures.overall
 
-columns = st.columns(6)
+# Two rows of three: a duration such as « 1 h 32 min » must fit its card.
+columns = [*st.columns(3), *st.columns(3)]
 columns[0].metric(
     t("compliance.overall"),
     format_percent(overall["compliance_pct"], lang()),
@@ -120,7 +121,9 @@ with figures_column:
     heatmap = figures.arrivals_heatmap
     chart(
         figure("arrivals_heatmap", heatmap, figures.outside_office_share, lang()),
-        heatmap.rename(index=dict(enumerate(WEEKDAYS[lang()])))
+        heatmap.rename(
+            index=dict(enumerate(WEEKDAYS[lang()])), columns=lambda h: charts.hour_label(h, lang())
+        )
         .rename_axis("weekday")
         .reset_index(),
         f"arrivees-{start}-{end}",

@@ -16,12 +16,17 @@ figures = reasons_figures(start, end)
 label = f"label_{lang()}"
 approvals = figures.approvals
 
-columns = st.columns(6)
-columns[0].metric(t("reasons.removed"), format_number(figures.removed_comments, lang()))
+# Two rows of three: a duration such as « 1 h 32 min » must fit its card.
+columns = [*st.columns(3), *st.columns(3)]
+columns[0].metric(
+    t("reasons.removed"), format_number(figures.removed_comments, lang()), border=True
+)
 for column, key in zip(columns[1:5], ("escalated", "approved", "rejected", "waiting"), strict=True):
-    column.metric(t(f"reasons.{key}"), format_number(int(approvals[key]), lang()))
+    column.metric(t(f"reasons.{key}"), format_number(int(approvals[key]), lang()), border=True)
 columns[5].metric(
-    t("reasons.median_wait"), format_duration(approvals["median_wait_seconds"], lang())
+    t("reasons.median_wait"),
+    format_duration(approvals["median_wait_seconds"], lang()),
+    border=True,
 )
 st.caption(t("reasons.definition"))
 

@@ -172,3 +172,20 @@ def test_compliance_across_the_end_of_daylight_saving_time(tmp_path):
 )
 def test_presets_are_local_dates_with_both_ends_included(preset, expected):
     assert metrics.preset_range(preset, date(2026, 11, 2)) == expected
+
+
+def test_removal_rate_counts_only_comments_received_in_the_range(tmp_path):
+    db, _ids = build(
+        tmp_path,
+        {"old": "2026-06-12 10:00", "new": "2026-06-22 10:00", "kept": "2026-06-23 10:00"},
+        [
+            ("old", "hide", "2026-06-22 11:00", {"reasons": ["pourriel"]}),
+            ("new", "delete", "2026-06-22 11:30", {"reasons": ["injurieux"]}),
+        ],
+    )
+    figures = metrics.reasons_figures(db, date(2026, 6, 22), date(2026, 6, 26))
+    assert figures.removed_comments == 2  # both removals were made in the range
+    rate = figures.removal_rate
+    assert list(rate["week"]) == [date(2026, 6, 22)]  # no week of 8 June with nothing received
+    assert rate[["received", "removed"]].to_numpy().tolist() == [[2, 1]]
+    assert rate["removal_rate_pct"].iloc[0] == 50.0

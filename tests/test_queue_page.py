@@ -61,7 +61,7 @@ def test_the_queue_shows_one_page_with_state_in_colour_and_words(demo_db_path):
     table = at.dataframe[0].value
     assert 0 < len(table) <= 50
     states = set(table["État"])
-    assert states <= {"🔴 En retard", "🟠 À risque", "🟢 Dans les délais"}
+    assert states <= {"✖ En retard", "▲ À risque", "● Dans les délais"}
     assert at.caption[0].value.startswith("Page 1 sur ")
 
 
@@ -70,7 +70,7 @@ def test_filtering_by_platform_and_state_narrows_the_table(demo_db_path):
     at.multiselect(key="queue.f.platforms").set_value(["youtube"]).run()
     assert set(at.dataframe[0].value["Plateforme"]) == {"YouTube"}
     at.multiselect(key="queue.f.states").set_value(["open_breached"]).run()
-    assert set(at.dataframe[0].value["État"]) <= {"🔴 En retard"}
+    assert set(at.dataframe[0].value["État"]) <= {"✖ En retard"}
 
 
 def test_searching_without_accents_finds_accented_words(demo_db_path):
@@ -193,7 +193,7 @@ def test_a_colleague_acting_first_is_reported_and_the_typed_reply_is_kept(demo_d
 def test_the_page_speaks_english_too(demo_db_path):
     at = queue_page(MODERATOR, lang="en")
     assert at.title[0].value == "Queue"
-    assert set(at.dataframe[0].value["State"]) <= {"🔴 Overdue", "🟠 At risk", "🟢 On time"}
+    assert set(at.dataframe[0].value["State"]) <= {"✖ Overdue", "▲ At risk", "● On time"}
 
 
 def test_a_suggestion_prefills_the_reasons_and_applies_nothing(demo_db_path):

@@ -40,7 +40,8 @@ LAST_SELECTION = "queue.last_selection"
 PASSED_OVER = "queue.passed_over"  # just acted on: not shown next
 
 STATE_COLOURS = {"open_breached": "red", "open_at_risk": "orange", "open_ok": "green"}
-STATE_DOTS = {"open_breached": "🔴", "open_at_risk": "🟠", "open_ok": "🟢"}
+# A shape per state as well as a colour and a word; plain glyphs that every font has.
+STATE_MARKS = {"open_breached": "✖", "open_at_risk": "▲", "open_ok": "●"}
 # Cell colours for the state column (the words are always there too).
 STATE_CELLS = {
     "open_breached": "background-color: #fde2e1; color: #8a1c14",
@@ -201,22 +202,23 @@ def page_picker(total: int) -> int:
 def display_rows(rows: pd.DataFrame, viewer: dict, names: dict[str, str]) -> pd.DataFrame:
     """The page's rows as the moderator reads them: state in colour and in words."""
     language = lang()
+    # Reading order: what to do first (state, text, due), then where it comes from.
     shown = pd.DataFrame(
         {
-            t("common.state"): [f"{STATE_DOTS[s]} {t('state.' + s)}" for s in rows["state"]],
+            t("common.state"): [f"{STATE_MARKS[s]} {t('state.' + s)}" for s in rows["state"]],
             "#": rows["id"].astype(int),
+            t("common.text"): [_preview(x) for x in rows["text"]],
+            t("common.due_at"): [format_datetime(d, language) for d in rows["due_at"]],
+            t("queue.age"): [format_duration(s, language) for s in rows["age_seconds"]],
+            t("common.flags"): [_flag_labels(f, language) for f in rows["flags"]],
             t("common.platform"): [
                 PLATFORM_LABELS[p].in_language(language) if p in PLATFORM_LABELS else p
                 for p in rows["platform"]
             ],
             t("common.account"): rows["account"].fillna(""),
-            t("queue.age"): [format_duration(s, language) for s in rows["age_seconds"]],
             t("common.language"): rows["language"].fillna(""),
-            t("common.flags"): [_flag_labels(f, language) for f in rows["flags"]],
             t("common.status"): [t("status." + s) for s in rows["status"]],
             t("common.assignee"): [names.get(a, a) for a in rows["assignee"].fillna("")],
-            t("common.text"): [_preview(x) for x in rows["text"]],
-            t("common.due_at"): [format_datetime(d, language) for d in rows["due_at"]],
         }
     )
     if viewer.get("role") == triage.LEAD:
@@ -261,6 +263,7 @@ def table(db, rows: pd.DataFrame, viewer: dict) -> list[int]:
         on_select="rerun",
         selection_mode="multi-row",
         key=table_key,
+        column_config={t("common.text"): st.column_config.TextColumn(width="large")},
     )
     positions = [p for p in event.selection.rows if p < len(ids)]
     selected = _ids_at(ids, positions)

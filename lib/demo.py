@@ -33,6 +33,7 @@ HOUR_WEIGHTS = np.array(
 WEEKEND_WEIGHT = 1.35
 NEVER_HANDLED_SHARE = 0.01
 OFF_HOURS_HANDLING_SHARE = 0.06
+REJECTED_SHARE = 0.15  # of escalations: the lead sends the proposal back once
 TROLL_AUTHORS = 12
 
 
@@ -208,7 +209,8 @@ def _author_names(count: int) -> tuple[np.ndarray, np.ndarray]:
     last = np.array(texts.LAST_NAMES)
     i = np.arange(count)
     firsts = first[i % len(first)]
-    lasts = last[(i // len(first)) % len(last)]
+    # Offset by i so that neighbouring authors (the trolls are the first few) differ in both.
+    lasts = last[(i // len(first) + i) % len(last)]
     names = np.char.add(np.char.add(firsts, " "), lasts)
     base = {n: _ascii_handle(n) for n in set(names.tolist())}
     handles = np.array([f"{base[n]}{k}" for n, k in zip(names.tolist(), i.tolist(), strict=True)])
@@ -249,8 +251,14 @@ def _handling(rng, comments: pd.DataFrame, cal, end) -> pd.DataFrame:
     delay = _quarter_hours(np.minimum(rng.lognormal(np.log(1.5), 1.2, n), 40))
     wait = _quarter_hours(rng.uniform(0.25, 4, n))
     first_step = _deadlines(cal, received, delay)
+    # A rejected proposal: sent back after the wait, revised a quarter hour later,
+    # approved after a second wait.
+    rejected = escalated & (rng.random(n) < REJECTED_SHARE)
+    rejected_at = _deadlines(cal, received[rejected], delay[rejected] + wait[rejected])
+    revised_at = _deadlines(cal, received[rejected], delay[rejected] + wait[rejected] + 0.25)
+    approval_after = delay + wait + np.where(rejected, wait + 0.25, 0)
     handled = first_step.copy()
-    handled[escalated] = _deadlines(cal, received[escalated], delay[escalated] + wait[escalated])
+    handled[escalated] = _deadlines(cal, received[escalated], approval_after[escalated])
     duty = (rng.random(n) < OFF_HOURS_HANDLING_SHARE) & ~np.asarray(cal.is_open(received))
     duty &= ~escalated
     handled[duty] = received[duty] + pd.to_timedelta(rng.exponential(40, duty.sum()), unit="min")
@@ -262,6 +270,10 @@ def _handling(rng, comments: pd.DataFrame, cal, end) -> pd.DataFrame:
     assigned = (rng.random(n) < 0.35) & (delay >= 1) & (assigned_at <= end).to_numpy()
     assigned &= ~(assigned_at >= handled.fillna(pd.Timestamp.max.tz_localize("UTC"))).to_numpy()
     escalated_at = first_step.dt.floor("s").where(escalated & (first_step <= end))
+    rejected_at, revised_at = (
+        at.dt.floor("s").reindex(comments.index).pipe(lambda s: s.where(s <= end))
+        for at in (rejected_at, revised_at)
+    )
 
     moderators = np.array([u for u, _n, r in texts.TEAM if r == "moderator"], dtype=object)
     leads = np.array([u for u, _n, r in texts.TEAM if r == "lead"], dtype=object)
@@ -271,29 +283,41 @@ def _handling(rng, comments: pd.DataFrame, cal, end) -> pd.DataFrame:
     approver = leads[rng.integers(0, len(leads), n)]
 
     is_handled = handled.notna().to_numpy()
+    # Sent back and not yet revised: back in the queue, with its assignee.
+    sent_back = rejected_at.notna().to_numpy() & revised_at.isna().to_numpy()
     status = np.select(
-        [is_handled, escalated_at.notna().to_numpy(), assigned],
-        [_final_status(outcome).to_numpy(), "awaiting_approval", "assigned"],
+        [is_handled, sent_back, escalated_at.notna().to_numpy(), assigned],
+        [_final_status(outcome).to_numpy(), "assigned", "awaiting_approval", "assigned"],
         default="new",
     )
-    lang = np.where(comments["english"].to_numpy(), "en", "fr")
-    reply_text = np.where(lang == "en", texts.REPLIES["en"], texts.REPLIES["fr"])
+    english = comments["english"].to_numpy()
+    reply_text = np.where(english, texts.REPLIES["en"], texts.REPLIES["fr"])
+    revised_text = np.where(english, texts.REVISED_REPLIES["en"], texts.REVISED_REPLIES["fr"])
+    notes = np.array(texts.REJECTION_NOTES, dtype=object)
+    # What is on the comment now: the revision once made, else the first proposal.
+    proposal = np.where(revised_at.notna().to_numpy(), revised_text, reply_text)
+    final_reply = np.where(rejected, revised_text, reply_text)
     return pd.DataFrame(
         {
             "outcome": outcome,
             "handled_at": handled,
             "assigned_at": assigned_at.where(assigned),
             "escalated_at": escalated_at,
+            "rejected_at": rejected_at,
+            "revised_at": revised_at,
             "handler": handler,
             "approver": approver,
             "reply_text": reply_text,
+            "revised_text": revised_text,
+            "final_reply": final_reply,
+            "rejection_note": notes[rng.integers(0, len(notes), n)],
             "status": status,
             "assignee": np.where(assigned | escalated_at.notna().to_numpy(), handler, None),
             "first_handled_at": handled,
             "first_handled_by": np.where(is_handled, np.where(escalated, approver, handler), None),
             # Approval publishes the proposed reply and clears it, as `act` does.
             "proposed_reply": np.where(
-                escalated_at.notna().to_numpy() & ~is_handled, reply_text, None
+                escalated_at.notna().to_numpy() & ~is_handled, proposal, None
             ),
         },
         index=comments.index,
@@ -342,12 +366,28 @@ def _actions(rng, comments: pd.DataFrame, handling: pd.DataFrame) -> pd.DataFram
             reply=h["reply_text"],
         ),
         _action_rows(
+            h["rejected_at"].notna(),
+            h["rejected_at"],
+            h["approver"],
+            "reject",
+            2,
+            note=h["rejection_note"],
+        ),
+        _action_rows(
+            h["revised_at"].notna(),
+            h["revised_at"],
+            h["handler"],
+            "escalate",
+            3,
+            reply=h["revised_text"],
+        ),
+        _action_rows(
             done,
             h["handled_at"],
             h["handler"].where(verb != "escalate", h["approver"]),
             kind,
-            2,
-            reply=h["reply_text"].where(kind.isin(["reply", "approve"])),
+            4,
+            reply=h["final_reply"].where(kind.isin(["reply", "approve"])),
             template=detail.where(verb == "redirect"),
             reasons=detail.where(verb.isin(["hide", "delete"])),
         ),
@@ -360,7 +400,7 @@ def _actions(rng, comments: pd.DataFrame, handling: pd.DataFrame) -> pd.DataFram
 
 
 def _action_rows(
-    mask, at, actor, kind, step, reply=None, template=None, reasons=None, assignee=None
+    mask, at, actor, kind, step, reply=None, template=None, reasons=None, assignee=None, note=None
 ):
     mask = mask.to_numpy()
 
@@ -379,7 +419,7 @@ def _action_rows(
             "reasons": pick(reasons),
             "reply": pick(reply),
             "template": pick(template),
-            "note": None,
+            "note": pick(note),
             "assignee": pick(assignee),
             "step": step,
         }

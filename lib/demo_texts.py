@@ -262,3 +262,23 @@ REPLIES = {
         "Hello, thank you for your message. You will find the information on our website."
     ),
 }
+
+# A lead sends some proposed replies back (`reject`, with a note); the moderator
+# then proposes this revised text, which the lead approves.
+REJECTION_NOTES = (
+    "Ton trop défensif : reconnaître d'abord l'insatisfaction de la personne.",
+    "Ne promettez pas de délai; invitez plutôt la personne à nous écrire en privé.",
+    "Ajoutez le lien vers le formulaire de plainte.",
+)
+REVISED_REPLIES = {
+    "fr": (
+        "Bonjour, nous sommes désolés de votre expérience et nous comprenons votre "
+        "insatisfaction. Écrivez-nous en message privé : un membre de l'équipe fera le suivi."
+    ),
+    "en": (
+        "Bonjour, nous sommes désolés de votre expérience et nous comprenons votre "
+        "insatisfaction. Écrivez-nous en message privé : un membre de l'équipe fera le suivi.\n\n"
+        "Hello, we are sorry about your experience and understand your dissatisfaction. "
+        "Please send us a private message: a member of the team will follow up."
+    ),
+}

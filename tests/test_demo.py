@@ -108,6 +108,23 @@ def test_history_is_consistent_with_what_act_would_have_written(demo):
     assert set(approvals["actor"]) <= leads
 
 
+def test_some_proposed_replies_are_sent_back_by_a_lead_with_a_note(demo):
+    _db, _comments, actions = demo
+    decisions = actions[actions["kind"].isin(["escalate", "approve", "reject"])]
+    rejections = decisions[decisions["kind"] == "reject"]
+    escalated = decisions.loc[decisions["kind"] == "escalate", "comment_id"].nunique()
+    assert 0.05 <= rejections["comment_id"].nunique() / escalated <= 0.3
+    assert set(rejections["actor"]) <= {"mlachance", "fbeaulieu"}
+    assert rejections["note"].notna().all()
+    # Each rejection answers an escalation, and whatever follows it starts with a new one.
+    ordered = decisions.sort_values(["comment_id", "version"])
+    before = ordered.groupby("comment_id")["kind"].shift(1)
+    after = ordered.groupby("comment_id")["kind"].shift(-1)
+    is_reject = ordered["kind"] == "reject"
+    assert (before[is_reject] == "escalate").all()
+    assert after[is_reject].dropna().eq("escalate").all()
+
+
 def test_some_replies_are_late_and_most_are_on_time(demo):
     _db, comments, _actions = demo
     cal = BusinessCalendar()

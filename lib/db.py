@@ -291,3 +291,23 @@ def m007_drop_index_covered_by_queue_order(db: Database) -> None:
     # (status, due_at, flags) serves every query (status, due_at) served; one
     # index less to maintain on each write.
     db.execute("DROP INDEX IF EXISTS idx_comments_status_due_at")
+
+
+def _refuse(db: Database, table: str, verb: str, when: str = "") -> None:
+    """A trigger that aborts every `verb` (optionally `WHEN ...`) on `table`."""
+    name = f"{table}_no_{'replace' if when else verb.lower()}"
+    db.execute(
+        f"CREATE TRIGGER {name} BEFORE {verb} ON {table} {when} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+    )
+
+
+@migrations()
+def m008_history_cannot_be_replaced(db: Database) -> None:
+    # INSERT OR REPLACE deletes the old row without firing a DELETE trigger (unless
+    # recursive triggers are on): refuse an insert over an existing history row. The
+    # settings history is kept append-only the same way as the actions history.
+    for table in ("actions", "settings_history"):
+        _refuse(db, table, "INSERT", f"WHEN EXISTS (SELECT 1 FROM {table} WHERE id = NEW.id)")
+    _refuse(db, "settings_history", "UPDATE")
+    _refuse(db, "settings_history", "DELETE")

@@ -64,6 +64,41 @@ def test_history_refuses_updates_and_deletes(tmp_path):
         db.execute("DELETE FROM actions")
 
 
+def test_history_refuses_to_be_replaced_even_from_a_plain_connection(tmp_path):
+    path = tmp_path / "v.db"
+    db = open_db(path)
+    db["comments"].insert(
+        {"id": 1, "platform": "x", "external_id": "1", "received_at": "2026-01-05 14:00:00"}
+    )
+    db["actions"].insert(
+        {"id": 1, "comment_id": 1, "at": "2026-01-05 15:00:00", "actor": "ana", "kind": "note"}
+    )
+    db["settings_history"].insert(
+        {"id": 1, "at": "2026-01-05 15:00:00", "actor": "lea", "key": "target_hours"}
+    )
+    plain = sqlite3.connect(path)  # foreign keys off, no Vigie settings at all
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        plain.execute(
+            "INSERT OR REPLACE INTO actions (id, comment_id, at, actor, kind)"
+            " VALUES (1, 1, '2026-01-05 15:00:00', 'ghost', 'note')"
+        )
+    for sql in (
+        "INSERT OR REPLACE INTO settings_history (id, at, actor, key)"
+        " VALUES (1, '2026-01-05 15:00:00', 'ghost', 'target_hours')",
+        "UPDATE settings_history SET actor = 'ghost'",
+        "DELETE FROM settings_history",
+    ):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            plain.execute(sql)
+    plain.close()
+    assert [r["actor"] for r in db["actions"].rows] == ["ana"]
+    assert [r["actor"] for r in db["settings_history"].rows] == ["lea"]
+    db["actions"].insert(  # a new row is still welcome
+        {"id": 2, "comment_id": 1, "at": "2026-01-05 16:00:00", "actor": "ana", "kind": "note"}
+    )
+    assert db["actions"].count == 2
+
+
 def test_instants_are_stored_as_utc_text_and_read_back_aware():
     assert to_db_time("2026-06-24T08:30:00-04:00") == "2026-06-24 12:30:00"
     assert to_db_time(None) is None

@@ -172,15 +172,19 @@ class BusinessCalendar:
         """The earliest instant t >= start with elapsed(start, t) == hours * 3600, in UTC.
 
         A target reached exactly at closing time is due at closing time.
-        `hours` is a number or an array-like of numbers (not negative).
+        `hours` is a number or an array-like of numbers (not negative); `start` and
+        `hours` broadcast together, so one start with many targets gives many deadlines.
 
         >>> friday_evening = pd.Timestamp("2026-03-06 22:05", tz="UTC")  # 17 h 05, EST
         >>> BusinessCalendar().deadline(friday_evening, 8)  # Monday 16 h 30, EDT
         Timestamp('2026-03-09 20:30:00+0000', tz='UTC')
+        >>> BusinessCalendar().deadline(friday_evening, [1, 8]).strftime("%a %H:%M").tolist()
+        ['Mon 13:30', 'Mon 20:30']
         """
         (s,), missing, shape = _instants(start)
-        budget = _hours_ns(hours, s.shape)
-        missing = missing | (budget == _NAT)
+        s, budget = np.broadcast_arrays(s, _hours_ns(hours))
+        missing = np.broadcast_to(missing, s.shape) | (budget == _NAT)
+        shape = _with_array_shape(shape, hours)
         s_ok = np.where(missing, s[~missing].min() if (~missing).any() else 0, s)
         budget = np.where(missing, 0, budget)
         table = self._covering(s_ok, extra_ns=int(budget.max(initial=0)))
@@ -385,12 +389,22 @@ def _utc_ns(values) -> np.ndarray:
     return pd.DatetimeIndex(values).as_unit("ns").asi8
 
 
-def _hours_ns(hours, shape) -> np.ndarray:
+def _hours_ns(hours) -> np.ndarray:
+    """Nanoseconds for a number (0-d) or an array-like of hours; NaN becomes NaT."""
     h = np.asarray(hours.to_numpy() if isinstance(hours, pd.Series) else hours, dtype=float)
     if (h < 0).any():
         raise ValueError("a deadline needs a number of hours that is not negative")
     ns = np.where(np.isnan(h), 0, np.rint(h * 3600 * NS)).astype(np.int64)
-    return np.broadcast_to(np.where(np.isnan(h), _NAT, ns), shape)
+    return np.where(np.isnan(h), _NAT, ns)
+
+
+def _with_array_shape(shape, hours):
+    """The output shape once `hours` joins the instants: an array-like makes it an array."""
+    if shape[0] == "series" or not isinstance(hours, _ARRAY_TYPES):
+        return shape
+    if isinstance(hours, pd.Series):
+        return ("series", hours.index)
+    return ("array", None)
 
 
 def _numbers_out(values: np.ndarray, missing: np.ndarray, shape):

@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime, time, timedelta
 
 import businesstimedelta
+import holidays
 import numpy as np
 import pandas as pd
 import pytest
@@ -101,7 +102,8 @@ def test_is_open_and_next_open_agree(t):
 
 def reference_rules(years=range(2018, 2031)):
     zone = pytz.timezone(TZ)
-    closed = {d for y in years for d, *_ in CAL.holidays_between(date(y, 1, 1), date(y, 12, 31))}
+    # Straight from the holidays package, not through the calendar under test.
+    closed = set(holidays.country_holidays("CA", subdiv="QC", years=list(years)))
     workday = businesstimedelta.WorkDayRule(
         start_time=time(8, 30), end_time=time(16, 30), working_days=[0, 1, 2, 3, 4], tz=zone
     )
@@ -249,6 +251,26 @@ def test_lists_and_numpy_arrays_give_arrays():
     assert spent.tolist() == [HOUR]
     due = CAL.deadline([utc("2026-03-09 13:30")], 1)
     assert list(due) == [utc("2026-03-09 14:30")]
+
+
+def test_one_start_with_many_targets_broadcasts_and_many_starts_with_one_target_too():
+    monday = utc("2026-03-09 13:30")  # 9 h 30 in Québec
+    due = CAL.deadline(monday, [1, 7, 8])
+    assert list(due) == [
+        local("2026-03-09 10:30"),
+        local("2026-03-09 16:30"),
+        local("2026-03-10 09:30"),
+    ]
+    targets = pd.Series([1.0, np.nan], index=["a", "b"])
+    due = CAL.deadline(monday, targets)
+    assert list(due.index) == ["a", "b"]
+    assert due["a"] == local("2026-03-09 10:30") and due.isna().tolist() == [False, True]
+    starts = np.array(["2026-03-09 13:30", "2026-03-09 20:00"], "M8[s]")  # 9 h 30, 16 h 00
+    assert list(CAL.deadline(starts, np.array(1))) == [
+        local("2026-03-09 10:30"),
+        local("2026-03-10 09:00"),
+    ]
+    assert CAL.deadline(pd.NaT, [1, 2]).isna().all()
 
 
 def test_naive_timestamps_mean_utc_and_other_zones_are_converted():

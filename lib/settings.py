@@ -61,6 +61,7 @@ CALENDAR_KEYS = ("open_time", "close_time", "weekdays", "include_easter_monday",
 DUE_KEYS = (*CALENDAR_KEYS, "target_hours")
 SETTING_KEYS = tuple(f.name for f in fields(Settings))
 _TUPLE_KEYS = {"weekdays", "closures", "retired_reasons"}
+_DEFAULTS = asdict(Settings())
 
 
 class SettingsError(ValueError):
@@ -75,9 +76,44 @@ def load_settings(db: Database) -> Settings:
     stored = {}
     if db["settings"].exists():
         stored = {row["key"]: json.loads(row["value"]) for row in db["settings"].rows}
-    known = {f.name for f in fields(Settings)}
-    values = {k: (tuple(v) if k in _TUPLE_KEYS else v) for k, v in stored.items() if k in known}
+    return _settings_from(stored)
+
+
+def _settings_from(stored: dict) -> Settings:
+    """Settings from decoded JSON values by key; unknown keys are ignored."""
+    values = {
+        k: (tuple(v) if k in _TUPLE_KEYS else v) for k, v in stored.items() if k in SETTING_KEYS
+    }
     return Settings(**values)
+
+
+def settings_at(db: Database, instant) -> Settings:
+    """The settings as they stood at `instant`: today's, with every later change undone.
+
+    `instant` is a timestamp (aware, or naive meaning UTC) or stored UTC text. A
+    change recorded at `instant` itself is in effect; one recorded after it is
+    undone by restoring its `old` value (the earliest such change of a key holds
+    the value the key had at `instant`). Excluded authors are not settings here.
+
+    >>> from lib.db import open_db
+    >>> db = open_db(":memory:")
+    >>> _ = db["users"].insert({"username": "lea", "display_name": "Léa", "role": "lead"})
+    >>> _ = save_settings(db, "lea", target_hours=6)
+    >>> settings_at(db, "2000-01-01").target_hours, settings_at(db, now_utc()).target_hours
+    (8.0, 6.0)
+    """
+    current = asdict(load_settings(db))
+    if not db["settings_history"].exists():
+        return _settings_from(current)
+    later = db.execute(
+        "SELECT key, old FROM settings_history WHERE at > ? ORDER BY id",
+        [to_db_time(instant)],
+    ).fetchall()
+    undone: dict = {}
+    for key, old in later:
+        if key in SETTING_KEYS and key not in undone:
+            undone[key] = _DEFAULTS[key] if old is None else json.loads(old)
+    return _settings_from({**current, **undone})
 
 
 def save_settings(db: Database, actor: str, **changes) -> Settings:

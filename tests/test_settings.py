@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from lib.auth import PermissionDenied
@@ -18,6 +19,7 @@ from lib.settings import (
     readmit_author,
     reason_label,
     save_settings,
+    settings_at,
     settings_history,
 )
 
@@ -150,6 +152,32 @@ def test_a_lead_excludes_and_readmits_an_author_and_both_are_recorded(db):
     history = settings_history(db)
     assert [(h["actor"], h["key"]) for h in history] == [("lea", "excluded_authors")] * 3
     assert history[0]["new"] is None and "spambot" in history[0]["old"]
+
+
+def _saved_at(monkeypatch, db, when, **changes):
+    monkeypatch.setattr("lib.settings.now_utc", lambda: pd.Timestamp(when, tz="UTC"))
+    return save_settings(db, "lea", **changes)
+
+
+def test_settings_at_a_past_instant_undo_every_later_change(db, monkeypatch):
+    original = load_settings(db)
+    _saved_at(monkeypatch, db, "2026-11-02 14:00:00", compliance_goal_pct=85)
+    before = load_settings(db)
+    _saved_at(monkeypatch, db, "2026-11-19 15:00:00", target_hours=6)
+    _saved_at(monkeypatch, db, "2026-11-20 13:00:00", closures=["2026-12-24"], target_hours=4)
+    exclude_author(db, "lea", "x", "spambot")  # an exclusion is no setting: ignored
+    current = load_settings(db)
+    assert (current.target_hours, current.closures) == (4.0, ("2026-12-24",))
+
+    assert settings_at(db, "2026-11-01 00:00:00") == original
+    assert settings_at(db, pd.Timestamp("2026-11-18 17:00", tz="America/Toronto")) == before
+    yesterday = settings_at(db, "2026-11-19 20:00:00")
+    assert (yesterday.target_hours, yesterday.closures) == (6.0, ())
+    assert yesterday.compliance_goal_pct == 85.0
+    # A change recorded at the instant itself is in effect.
+    assert settings_at(db, "2026-11-20 13:00:00") == current
+    assert settings_at(db, pd.Timestamp("2026-11-21 09:00")) == current
+    assert settings_at(db, "2026-11-19 20:00:00").calendar() == before.calendar()
 
 
 def test_a_moderator_cannot_exclude_or_readmit(db):

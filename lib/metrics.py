@@ -191,10 +191,13 @@ def load_redirect_counts(db: Database, start: date, end: date, tz: str = LOCAL_T
     return frame(db, sql, [to_db_time(low), to_db_time(high)], time_columns=())
 
 
-def load_removals(db: Database, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
+def load_removals(
+    db: Database, start: date, end: date, tz: str = LOCAL_TZ, by: str = "removed"
+) -> pd.DataFrame:
     """`lib.queries.removals` on local dates [start, end], with each comment's author."""
     low, high = local_bounds(start, end, tz)
-    rows = removals(db, low, high, comment_columns=("received_at", "author_name", "author_handle"))
+    columns = ("received_at", "author_name", "author_handle")
+    rows = removals(db, low, high, comment_columns=columns, by=by)
     return rows.reset_index(drop=True)
 
 
@@ -386,7 +389,10 @@ class ComplianceFigures:
 
 
 def per_week(states: pd.DataFrame, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
-    """`summarise` per week (Monday of the local arrival week), weeks without comments at zero."""
+    """`summarise` per local arrival week, weeks without comments at zero.
+
+    A week is named by its Monday, or by `start` for a first week the range cuts.
+    """
     local = states["received_at"].dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
     # Grouped as datetime64, not as one date object per comment; dates only for the weeks.
     week = local - pd.to_timedelta(local.dt.day_of_week, unit="D")
@@ -394,7 +400,8 @@ def per_week(states: pd.DataFrame, start: date, end: date, tz: str = LOCAL_TZ) -
     first = start - timedelta(days=start.weekday())
     weeks = pd.date_range(first, end, freq="7D").as_unit(week.dt.unit)
     rows = rows.reindex(weeks)
-    rows.index = [d.date() for d in weeks]
+    # A week cut by the range is named after its first day in the range.
+    rows.index = [max(d.date(), start) for d in weeks]
     counts = list(compliance.SUMMARY_COLUMNS[:6])
     rows[counts] = rows[counts].fillna(0).astype(np.int64)
     return rows.rename_axis("week").reset_index()
@@ -530,36 +537,33 @@ def removals_by_reason(rows: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     ]
 
 
-def week_of(instants: pd.Series, tz: str = LOCAL_TZ) -> pd.Series:
-    """The Monday (local date) of each instant's week."""
+def week_of(instants: pd.Series, start: date, tz: str = LOCAL_TZ) -> pd.Series:
+    """The Monday (local date) of each instant's week; `start` for days of a week before it."""
     local = pd.to_datetime(instants, utc=True).dt.tz_convert(tz).dt.tz_localize(None)
     local = local.dt.normalize()
-    return (local - pd.to_timedelta(local.dt.day_of_week, unit="D")).dt.date
+    monday = local - pd.to_timedelta(local.dt.day_of_week, unit="D")
+    return monday.clip(lower=pd.Timestamp(start)).dt.date
 
 
-def removal_trend(rows: pd.DataFrame, tz: str = LOCAL_TZ) -> pd.DataFrame:
-    """Removals per week and reason code."""
-    weeks = week_of(rows["removed_at"], tz)
+def removal_trend(rows: pd.DataFrame, start: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
+    """Removals per week (named as in `week_of`) and reason code."""
+    weeks = week_of(rows["removed_at"], start, tz)
     out = rows.assign(week=weeks).groupby(["week", "reason_code"]).size()
     return out.reset_index(name="removals")
 
 
 def removal_rate(
-    rows: pd.DataFrame, arrivals: pd.DataFrame, start: date, end: date, tz: str = LOCAL_TZ
+    received_rows: pd.DataFrame, arrivals: pd.DataFrame, start: date, tz: str = LOCAL_TZ
 ) -> pd.DataFrame:
     """Per local arrival week: comments received, how many of them were removed, and the rate (%).
 
-    Both counts are of comments that arrived on local dates [start, end], so that a
-    removal in the range of an older comment does not give a week with nothing received.
+    `received_rows` are the removals, made at any time so far, of the comments received
+    in the range (`load_removals(..., by="received")`); weeks are named as in `week_of`.
     """
-    removed = rows.drop_duplicates("comment_id")
-    low, high = local_bounds(start, end, tz)
-    removed = removed[(removed["received_at"] >= low) & (removed["received_at"] < high)]
-    removed = removed.groupby(week_of(removed["received_at"], tz)).size()
+    removed = received_rows.drop_duplicates("comment_id")
+    removed = removed.groupby(week_of(removed["received_at"], start, tz)).size()
     days = pd.to_datetime(arrivals["date"])
-    received = arrivals.groupby((days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.date)[
-        "received"
-    ].sum()
+    received = arrivals.groupby(week_of(days.dt.tz_localize(tz), start, tz))["received"].sum()
     out = pd.DataFrame({"received": received, "removed": removed}).fillna(0).astype(np.int64)
     out["removal_rate_pct"] = (out["removed"] / out["received"] * 100).where(out["received"] > 0)
     return out.rename_axis("week").reset_index()
@@ -638,12 +642,14 @@ def reasons_figures(
         end=end,
         removed_comments=len(removed),
         by_reason=removals_by_reason(rows, settings),
-        trend=removal_trend(rows, cal.tz),
+        trend=removal_trend(rows, start, cal.tz),
         by_platform=removed["platform"]
         .value_counts()
         .rename_axis("platform")
         .reset_index(name="removed"),
-        removal_rate=removal_rate(rows, arrivals, start, end, cal.tz),
+        removal_rate=removal_rate(
+            load_removals(db, start, end, cal.tz, by="received"), arrivals, start, cal.tz
+        ),
         redirects=redirects_by_type(redirects),
         pii=pii_incidents(rows, redirects, arrivals),
         repeat_authors=repeat_authors(rows),

@@ -329,11 +329,18 @@ def excluded_authors(db: Database) -> list[dict]:
 
 def is_excluded(db: Database, platform: str, handle: str, on: date | None = None) -> bool:
     """Whether the author is excluded on local date `on` (default today in Québec)."""
-    row = _exclusion(db, platform, handle)
+    return current_exclusion(db, platform, handle, on) is not None
+
+
+def current_exclusion(
+    db: Database, platform: str, handle: str | None, on: date | None = None
+) -> dict | None:
+    """The author's exclusion if it is in force on local date `on` (default today), else None."""
+    row = _exclusion(db, platform, handle) if handle else None
     if row is None:
-        return False
+        return None
     on = on or now_utc().tz_convert("America/Toronto").date()
-    return row["until"] is None or on.isoformat() <= row["until"]
+    return row if row["until"] is None or on.isoformat() <= row["until"] else None
 
 
 def _exclusion(db: Database, platform: str, handle: str) -> dict | None:

@@ -236,19 +236,6 @@ def comment_state(row: dict, clock: QueueClock) -> str:
     return "open_at_risk" if due < clock.at_risk_until else "open_ok"
 
 
-def excluded_author(db: Database, platform: str, author_handle: str | None) -> dict | None:
-    """The excluded-authors entry for this author, if the team listed them."""
-    if not author_handle or not db["excluded_authors"].exists():
-        return None
-    rows = list(
-        db.query(
-            "SELECT * FROM excluded_authors WHERE platform = ? AND author_handle = ?",
-            [platform, author_handle],
-        )
-    )
-    return rows[0] if rows else None
-
-
 def split_codes(stored: str | None) -> tuple[str, ...]:
     """Space-separated codes (flags, suggested reasons) as a tuple."""
     return tuple((stored or "").split())

@@ -174,18 +174,33 @@ def test_presets_are_local_dates_with_both_ends_included(preset, expected):
     assert metrics.preset_range(preset, date(2026, 11, 2)) == expected
 
 
-def test_removal_rate_counts_only_comments_received_in_the_range(tmp_path):
+def test_removal_rate_is_of_the_comments_received_in_the_range_removed_so_far(tmp_path):
     db, _ids = build(
         tmp_path,
-        {"old": "2026-06-12 10:00", "new": "2026-06-22 10:00", "kept": "2026-06-23 10:00"},
+        {
+            "old": "2026-06-12 10:00",  # before the range, removed in it
+            "new": "2026-06-24 10:00",  # in the range, removed in it
+            "late": "2026-06-25 10:00",  # in the range, removed after it
+            "kept": "2026-06-23 10:00",
+        },
         [
-            ("old", "hide", "2026-06-22 11:00", {"reasons": ["pourriel"]}),
-            ("new", "delete", "2026-06-22 11:30", {"reasons": ["injurieux"]}),
+            ("old", "hide", "2026-06-24 11:00", {"reasons": ["pourriel"]}),
+            ("new", "delete", "2026-06-24 11:30", {"reasons": ["injurieux"]}),
+            ("late", "hide", "2026-06-30 09:00", {"reasons": ["injurieux"]}),
         ],
     )
-    figures = metrics.reasons_figures(db, date(2026, 6, 22), date(2026, 6, 26))
-    assert figures.removed_comments == 2  # both removals were made in the range
+    figures = metrics.reasons_figures(db, date(2026, 6, 23), date(2026, 6, 26))
+    assert figures.removed_comments == 2  # the removals made in the range: old and new
     rate = figures.removal_rate
-    assert list(rate["week"]) == [date(2026, 6, 22)]  # no week of 8 June with nothing received
-    assert rate[["received", "removed"]].to_numpy().tolist() == [[2, 1]]
-    assert rate["removal_rate_pct"].iloc[0] == 50.0
+    # One week, cut by the range: named after its first day in the range, not Monday 22.
+    assert list(rate["week"]) == [date(2026, 6, 23)]
+    assert rate[["received", "removed"]].to_numpy().tolist() == [[3, 2]]  # new and late
+    assert rate["removal_rate_pct"].iloc[0] == pytest.approx(200 / 3)
+    assert list(figures.trend["week"].unique()) == [date(2026, 6, 23)]
+
+
+def test_a_week_cut_by_the_range_is_named_after_its_first_day(june):
+    db, _ids = june
+    figures = metrics.compliance_figures(db, date(2026, 6, 24), date(2026, 6, 26), JUNE_NOW)
+    assert list(figures.per_week["week"]) == [date(2026, 6, 24)]
+    assert figures.per_week["received"].tolist() == [3]  # c3, c4, c5

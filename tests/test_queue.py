@@ -1,11 +1,14 @@
 """The queue's SQL: filters, states, ordering, paging and accent-insensitive search."""
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
 from lib import triage
 from lib.business_time import BusinessCalendar
 from lib.db import open_db
+from lib.settings import current_exclusion
 from lib.templates import reply_text
 from lib.triage import QueueFilters, count_queue, queue_clock, queue_page
 
@@ -173,12 +176,24 @@ def test_filter_options_list_accounts_and_languages_of_open_comments(db):
     assert options == {"account": ["@min", "Chaîne", "Ministère"], "language": ["en", "fr"]}
 
 
-def test_excluded_authors_are_found_by_platform_and_handle(db):
-    db["excluded_authors"].insert(
-        {"platform": "x", "author_handle": "auteur", "until": None, "reason": "menaces"}
+def test_an_exclusion_is_found_by_platform_and_handle_while_it_is_in_force(db):
+    db["excluded_authors"].insert_all(
+        [
+            {"platform": "x", "author_handle": "auteur", "until": None, "reason": "menaces"},
+            {
+                "platform": "x",
+                "author_handle": "passe",
+                "until": "2026-12-31",
+                "reason": "pourriel",
+            },
+        ]
     )
-    assert triage.excluded_author(db, "x", "auteur")["reason"] == "menaces"
-    assert triage.excluded_author(db, "facebook", "auteur") is None
+    assert current_exclusion(db, "x", "auteur")["reason"] == "menaces"
+    assert current_exclusion(db, "facebook", "auteur") is None
+    assert current_exclusion(db, "x", None) is None
+    # Until a local date, that day included; expired the day after.
+    assert current_exclusion(db, "x", "passe", on=date(2026, 12, 31))["reason"] == "pourriel"
+    assert current_exclusion(db, "x", "passe", on=date(2027, 1, 1)) is None
 
 
 def test_an_english_comment_gets_the_template_in_french_then_in_english():

@@ -56,6 +56,40 @@ class PersonalInformation:
 
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# An address written so that robots miss it: "julie at gmail dot com",
+# "jp.ouellet(at)videotron(dot)ca", "nathalie point roy arobase hotmail point com".
+_SPELLED_AT = r"(?:\s*[(\[]\s*(?:at|arobase)\s*[)\]]\s*|\s+(?:at|arobase)\s+|\s*@\s*)"
+_SPELLED_DOT = r"(?:\s*[(\[]\s*(?:dot|point)\s*[)\]]\s*|\s+(?:dot|point)\s+|\.)"
+SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.+-])(?P<mailbox>[\w+-]+(?:{_SPELLED_DOT}[\w+-]+)*){_SPELLED_AT}"
+    rf"(?P<domain>[A-Za-z][\w-]*(?:{_SPELLED_DOT}[A-Za-z][\w-]*)*?{_SPELLED_DOT}"
+    r"(?:com|ca|net|org|fr|info|qc\.ca|qc dot ca|qc point ca))(?![\w-])",
+    re.IGNORECASE,
+)
+_SPELLED_DOT_ONLY = re.compile(_SPELLED_DOT, re.IGNORECASE)
+# "Find us at example.com", "more details at quebec.ca": English puts these words before "at".
+NOT_A_MAILBOX = re.compile(
+    r"(?:us|me|you|him|her|them|it|we|online|home|here|there|now|more|details|look|visit|"
+    r"find|available|apply|register|meet|see|it's|its|is|are|found|posted|listed)",
+    re.IGNORECASE,
+)
+# Both halves must be spelled out somewhere before the pattern is worth trying.
+_SPELLED_AT_HINT = re.compile(r"[(\[\s](?:at|arobase)[)\]\s]", re.IGNORECASE)
+_SPELLED_DOT_HINT = re.compile(r"[(\[\s](?:dot|point)[)\]\s]|\.(?:com|ca|net|org)\b", re.IGNORECASE)
+# Addresses that reach an office, not a person: a public body's domain, or a
+# role such as info@ or plaintes@ anywhere. Quoting them exposes nobody.
+PUBLIC_EMAIL_DOMAIN = re.compile(
+    r"(?:^|\.)(?:gouv\.qc\.ca|quebec\.ca|gc\.ca|canada\.ca|gov|gouv\.fr)$", re.IGNORECASE
+)
+ROLE_MAILBOX = re.compile(
+    r"(?:infos?|informations?|renseignements|communications?|comm|plaintes?|complaints?|"
+    r"contact|accueil|reception|services?|service-?clientele|support|aide|help|medias?|"
+    r"presse|press|admin|administration|secretariat|emplois?|jobs|careers|carrieres|rh|hr|"
+    r"recrutement|no-?reply|ne-?pas-?repondre|webmestre|webmaster|direction|inscriptions?|"
+    r"facturation|billing|ventes|sales|confidentialite|privacy|acces|ombudsman|commissaire|"
+    r"nouvelles|news)",
+    re.IGNORECASE,
+)
 
 # A 3-3-3 group with one consistent separator, not glued to other digits nor
 # to a decimal part or a currency (an amount such as "123 456 789 $").
@@ -65,9 +99,26 @@ SIN_CANDIDATE = re.compile(
 SIN_CONTEXT = re.compile(
     r"\b(?:nas|sin|n\.a\.s\.?|assurance[- ]sociale|social insurance)\b", re.IGNORECASE
 )
+# Nine digits near one of these words are an amount, an order or a count, not a SIN.
+MONEY_CONTEXT = re.compile(
+    r"\$|€|\b(?:pay[ée]e?s?|payer|paie|pay[ée]|d[ée]pens[ée]e?s?|d[ée]penser|co[ûu]t[ée]?s?|co[ûu]te(?:nt)?|"
+    r"montants?|budgets?|totale?|factur[ée]e?s?|factures?|prix|sommes?|dollars?|piasses?|"
+    r"millions?|milliards?|subventions?|contrats?|investi\w*|re[çc]u|rembours\w*|"
+    r"paid|pay|cost\w*|spent|spend|amount|price|sum|invoice|bill(?:ed)?|grant|budget|"
+    r"dollars?|bucks|millions?|billions?)\b",
+    re.IGNORECASE,
+)
 # RAMQ health-insurance number: 3 letters of the surname and the first name's
-# initial, then YYMMDD (women's month + 50) and two administrative digits.
+# initial, then YYMMDD (women's month + 50) and two administrative digits. The
+# card prints the letters in capitals; other spellings count only when named.
 HEALTH_CARD = re.compile(r"(?<![\w])([A-Za-z]{4})[ -]?(\d{2})(\d{2})[ -]?(\d{2})(\d{2})(?![\w])")
+HEALTH_CARD_CONTEXT = re.compile(
+    r"\b(?:nam|ramq|carte soleil|assurance[- ]maladie|health (?:card|insurance)|medicare|"
+    r"healthcare number|num[ée]ro d'assurance maladie)\b",
+    re.IGNORECASE,
+)
+# Days in each month, February as in a leap year (the card gives two digits of the year).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # Four-letter words that could precede eight digits in ordinary prose.
 HEALTH_CARD_STOPWORDS = frozenset(
     [
@@ -162,7 +213,11 @@ PUBLIC_PHONE_TYPES = frozenset({PhoneNumberType.TOLL_FREE})
 # How people write North American numbers (418-555-0142, 1 418 555 0142,
 # 4185550142, 418 5550142); other groupings ("2024-771203") are years and file
 # numbers that happen to be valid numbers somewhere in the plan.
-NANP_GROUPINGS = frozenset({(10,), (11,), (3, 3, 4), (1, 3, 3, 4), (3, 7), (1, 3, 7), (1, 10)})
+# Québec numbers are also written in pairs: 450-555-12-34.
+NANP_GROUPINGS = frozenset(
+    {(10,), (11,), (3, 3, 4), (1, 3, 3, 4), (3, 7), (1, 3, 7), (1, 10)}
+    | {(3, 3, 2, 2), (1, 3, 3, 2, 2)}
+)
 
 
 def _luhn(digits: str) -> bool:
@@ -175,9 +230,26 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
+def _is_personal_email(address: str) -> bool:
+    """False for a public body's address or a role mailbox (info@, plaintes@…)."""
+    mailbox, _, domain = address.rpartition("@")
+    return not (PUBLIC_EMAIL_DOMAIN.search(domain) or ROLE_MAILBOX.fullmatch(mailbox))
+
+
 def _emails(text: str):
-    for m in EMAIL.finditer(text):
-        yield PersonalInformation("email", m.start(), m.end(), m.group())
+    if "@" in text:
+        for m in EMAIL.finditer(text):
+            if _is_personal_email(m.group()):
+                yield PersonalInformation("email", m.start(), m.end(), m.group())
+    if _SPELLED_AT_HINT.search(text) and _SPELLED_DOT_HINT.search(text):
+        for m in SPELLED_EMAIL.finditer(text):
+            mailbox, domain = (
+                _SPELLED_DOT_ONLY.sub(".", m.group(g)) for g in ("mailbox", "domain")
+            )
+            # "Details at www.example.org" gives a web address, not a mailbox.
+            web = domain.lower().startswith("www.") or NOT_A_MAILBOX.fullmatch(mailbox)
+            if "@" not in m.group() and not web and _is_personal_email(f"{mailbox}@{domain}"):
+                yield PersonalInformation("email", m.start(), m.end(), m.group())
 
 
 def _phones(text: str):
@@ -196,19 +268,39 @@ def _sins(text: str):
     for m in SIN_CANDIDATE.finditer(text):
         digits = m.group(1) + m.group(3) + m.group(4)
         named = SIN_CONTEXT.search(text, max(0, m.start() - 40), m.start())
-        # Unnamed, a number must look like a real SIN: Luhn-valid, and first
-        # digit 1-7 or 9 (0 is unassigned, 8 is for business numbers).
-        if named or (_luhn(digits) and digits[0] not in "08"):
+        # Unnamed, a number must look like a real SIN: written 3-3-3, Luhn-valid,
+        # first digit 1-7 or 9 (0 is unassigned, 8 is for business numbers), and
+        # not an amount ("J'ai payé 130 692 544").
+        if named or (
+            m.group(2)
+            and _luhn(digits)
+            and digits[0] not in "08"
+            and not MONEY_CONTEXT.search(text, max(0, m.start() - 30), m.end() + 20)
+        ):
             yield PersonalInformation("sin", m.start(), m.end(), m.group())
 
 
 def _health_cards(text: str):
     for m in HEALTH_CARD.finditer(text):
-        letters, month, day = m.group(1), int(m.group(3)), int(m.group(4))
-        if letters.lower() in HEALTH_CARD_STOPWORDS or not letters.isascii():
+        letters = m.group(1)
+        if not letters.isascii():
             continue
-        if (1 <= month <= 12 or 51 <= month <= 62) and 1 <= day <= 31:
+        # Named ("NAM", "carte d'assurance maladie"), a number is taken as written:
+        # a typo in its digits still exposes the person. Unnamed, it must look
+        # like a card: capitals, not a word, and a birth date that exists.
+        named = HEALTH_CARD_CONTEXT.search(text, max(0, m.start() - 40), m.start())
+        if named or (
+            letters.isupper()
+            and letters.lower() not in HEALTH_CARD_STOPWORDS
+            and _is_card_birth_date(int(m.group(3)), int(m.group(4)))
+        ):
             yield PersonalInformation("health_card", m.start(), m.end(), m.group())
+
+
+def _is_card_birth_date(month: int, day: int) -> bool:
+    """Whether MMDD can be a RAMQ birth date: month 1-12, or 51-62 for women."""
+    month = month - 50 if month > 50 else month
+    return 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1]
 
 
 def _cards(text: str):
@@ -342,10 +434,20 @@ _SHORT_EN = frozenset(
         "what",
         "disappointed",
         "awesome",
+        "no",
+        "go",
     ]
 )
 OTHER_LANGUAGE_MIN_LETTERS = 40
 OTHER_LANGUAGE_MIN_CONFIDENCE = 0.99
+# Under SHORT_TEXT_LETTERS letters ("Ok", "Wow", "811 option 2", an ISBN) the
+# model guesses, and most often English; such a text is taken as English only
+# when the model is sure between the two, and otherwise as French, the
+# organisation's language. Under MIN_LETTERS it is not asked at all.
+MIN_LETTERS = 4
+SHORT_TEXT_LETTERS = 20
+SHORT_TEXT_MIN_CONFIDENCE = 0.75
+_SHORT, _MEDIUM, _LONG = 0, 1, 2
 
 
 class _Identifier(LanguageIdentifier):
@@ -491,38 +593,47 @@ def detect_language(text: str, folded: str | None = None) -> str:
     >>> detect_language("Ok merci"), detect_language("Ok thanks"), detect_language("👍")
     ('fr', 'en', 'und')
     """
-    decided, cleaned, long_enough = _language_without_model(text, folded)
-    return decided or _model_language(cleaned, long_enough)
+    decided, cleaned, size = _language_without_model(text, folded)
+    return decided or _model_language(cleaned, size)
 
 
-def _language_without_model(text: str, folded: str | None) -> tuple[str | None, str, bool]:
-    """The language when the words alone decide it, else None; the text the model reads."""
+def _language_without_model(text: str, folded: str | None) -> tuple[str | None, str, int]:
+    """The language when the words alone decide it, else None; the text the model
+    reads, and how long it is for the model (`_SHORT`, `_MEDIUM` or `_LONG`)."""
     cleaned = _not_words(text or "").sub(" ", text or "")
     words = _WORD.findall(
         _not_words(folded).sub(" ", folded) if folded is not None else fold(cleaned)
     )
     if not words:
-        return "und", cleaned, False
+        return "und", cleaned, _SHORT
     if len(words) <= 4:
         fr = sum(w in _SHORT_FR for w in words)
         en = sum(w in _SHORT_EN for w in words)
         if fr != en:
-            return ("fr" if fr > en else "en"), cleaned, False
-    return None, cleaned, sum(map(len, words)) >= OTHER_LANGUAGE_MIN_LETTERS
+            return ("fr" if fr > en else "en"), cleaned, _SHORT
+    letters = sum(map(len, words))
+    if letters < MIN_LETTERS:
+        return "fr", cleaned, _SHORT
+    if letters < SHORT_TEXT_LETTERS:
+        return None, cleaned, _SHORT
+    return None, cleaned, _LONG if letters >= OTHER_LANGUAGE_MIN_LETTERS else _MEDIUM
 
 
 # Comments differ by a number, a mention or a link far more often than by their
 # words; those are cleaned away, so the model's answer is worth remembering.
 @lru_cache(maxsize=100_000)
-def _model_language(cleaned: str, long_enough: bool) -> str:
+def _model_language(cleaned: str, size: int) -> str:
     everything, french_or_english = _identifiers()
     code, confidence = everything.classify(cleaned)
-    if code in ("fr", "en"):
+    if code == "fr" or (code == "en" and size != _SHORT):
         # Best among all languages is also best between these two: one pass.
         return code
-    if long_enough and confidence >= OTHER_LANGUAGE_MIN_CONFIDENCE:
+    if size == _LONG and code != "en" and confidence >= OTHER_LANGUAGE_MIN_CONFIDENCE:
         return code
-    return french_or_english.classify(cleaned)[0]
+    code, confidence = french_or_english.classify(cleaned)
+    if size == _SHORT and code == "en" and confidence < SHORT_TEXT_MIN_CONFIDENCE:
+        return "fr"
+    return code
 
 
 # --------------------------------------------------------------------------- #
@@ -532,6 +643,39 @@ def _model_language(cleaned: str, long_enough: bool) -> str:
 
 def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+class _WordsNear:
+    """A word list tried only on texts where `needles` (a pattern) occurs.
+
+    Proximity patterns (a speaker, a few words, then a verb) would otherwise be
+    tried at every "je" and "i" of every comment; most hold none of the verbs.
+    """
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, needles: str, *alternatives: str):
+        self.needles = re.compile(needles)
+        self.pattern = _words(*alternatives)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.needles.search(text) else None
+
+
+class _AnyOf:
+    """Several word lists read as one: `search` finds the first that matches."""
+
+    __slots__ = ("lists",)
+
+    def __init__(self, *lists: re.Pattern[str] | _WordsNear):
+        self.lists = lists
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for words in self.lists:
+            hit = words.search(text)
+            if hit:
+                return hit
+        return None
 
 
 URL = re.compile(
@@ -574,35 +718,142 @@ NEGATIVE = _words(
     r"been waiting|nobody (?:ever )?(?:answers|calls|replies)|no (?:answer|response|reply)|"
     r"never (?:answer|reply|call)s?|(?:does not|doesn't|not) work\w*|complain\w*|"
     r"disagree|get rid of|sucks?",
+    # Québec French and everyday complaints.
+    r"(?:etes|es|est|sont|c'est|ete|vraiment|tellement|completement|totalement) nul(?:le)?s?|"
+    r"pourri(?:e|s|es|ture)?|"
+    r"(?:c'est|c'|cest|vraiment|tellement|trop|tres|assez|ben|bin|full|donc) poche|"
+    r"(?:n'?(?:ai|a|avons|ont) )?jamais recue?s?|(?:toujours|encore) pas (?:recu|eu)|"
+    r"still (?:have not|haven't|has not|hasn't|not) (?:received|heard|gotten)|"
+    r"never (?:got|received|heard back)|personne n'est (?:venu|passe)|"
+    r"nobody (?:came|showed up|picked up)|pas eu de nouvelles|"
+    r"(?:debite|charge|preleve)e?s? deux fois|charged twice|par erreur|by mistake|"
+    r"(?:a ete|est|ete|encore|toujours) refusee?s?|(?:was|got|been) (?:refused|denied|rejected)|"
+    r"(?:appele|telephone|ecrit|rappele|relance)e?s? (?:0|deux|trois|quatre|cinq|six|dix|"
+    r"plusieurs|des dizaines de) fois|"
+    r"(?:called|emailed|written|phoned) (?:0|two|three|four|five|ten|several|many|multiple) "
+    r"times|on repassera|"
+    r"(?:pay|paie|paye|payons|payer) (?:des |nos |our |my )?(?:taxes|impots) "
+    r"(?:too|aussi|nous aussi|pour rien|for nothing)",
 )
-THREATS = _words(
-    r"bombes?|bombs?|explosifs?|explosives?|faire sauter|blow (?:up|it up)|attentat|"
+# Threats are read as a speaker, a violent verb and a target a few words apart:
+# "je vais tous vous tuer", "on va aller les descendre", "je vais tirer sur vos
+# employés", "I'm going to kill the minister". Words are separated by spaces or
+# apostrophes ("j'vais l'abattre"). "Me", "se" and "myself" are distress, not threats.
+_TOKEN = r"[\s']+"
+_NOT_SELF = r"(?!(?:me|m|moi|se|s|myself|ourselves)\b)"
+_FR_SPEAKER = (
+    r"(?:(?:je|on|nous)\s+(?:vais|va|vas|allons|veux|voulons|voudrais|devrais|pourrais|vas)"
+    r"|j'?\s*vais|m'as)"
+)
+_FR_KILL = (
+    r"(?:tuer|descendre|buter|abattre|poignarder|egorger|etrangler|massacrer|eliminer|"
+    r"flinguer|trucider|frapper|battre|tabasser|casser la gueule|faire sauter|tirer)"
+)
+_FR_OBJECT = r"(?:te|t|vous|le|la|l|les|lui|leur)"
+_FR_PERSON = (
+    r"(?:ministres?|premiers? ministres?|employee?s?|fonctionnaires?|agente?s?|directeurs?|"
+    r"directrices?|directions?|maires?|mairesses?|presidente?s?|deputee?s?|profs?|"
+    r"professeure?s?|enseignante?s?|personnel|infirmiere?s?|infirmiers?|medecins?|"
+    r"docteure?s?|gens|monde|enfants|eleves|policiers?|policieres?|juges?|avocate?s?|"
+    r"travailleuses?|travailleurs?|boss|patrons?|patronnes?|gerante?s?|responsables?|"
+    r"preposee?s?|chauffeurs?|secretaires?|receptionnistes?|commissaires?|chefs?|"
+    r"toi|vous|quelqu'un|gars|madame|monsieur|femme|homme|conjointe?)"
+)
+_EN_SPEAKER = (
+    r"(?:(?:i'm|im|i am|we're|we are)\s+(?:going to|gonna|about to)"
+    r"|(?:i|we)(?:'ll|\s+will|\s+shall|\s+want to|\s+wanna|\s+gonna)|i'?ma|imma)"
+)
+_EN_KILL = (
+    r"(?:kill|shoot|stab|murder|strangle|hurt|beat up|blow up|attack|punch|choke|"
+    r"gun down|execute|slaughter|hunt down)"
+)
+_EN_PERSON = (
+    r"(?:minister|premier|mayor|staff|employees?|workers?|people|clerks?|agents?|principal|"
+    r"teachers?|nurses?|doctors?|officers?|cops?|judges?|lawyers?|boss|managers?|directors?|"
+    r"receptionists?|guy|guys|lady|woman|man|kids?|one|ones|bastards?)"
+)
+_KILL_STEMS = (
+    r"tuer|descendre|bute|abatt|poignard|egorg|etrangl|massacr|elimin|flingu|truci|frapp|"
+    r"battre|tabass|gueule|sauter|tirer|kill|shoot|stab|murder|strangle|hurt|beat|blow|"
+    r"attack|punch|choke|gun|execute|slaughter|hunt"
+)
+THREAT_PROXIMITY = _WordsNear(
+    _KILL_STEMS,
+    rf"{_FR_SPEAKER}(?:{_TOKEN}{_NOT_SELF}\w+){{0,2}}?{_TOKEN}{_FR_OBJECT}{_TOKEN}{_FR_KILL}",
+    rf"{_FR_SPEAKER}(?:{_TOKEN}{_NOT_SELF}\w+){{0,2}}?{_TOKEN}{_FR_KILL}"
+    rf"(?:{_TOKEN}(?:sur|a|au|aux))?(?:{_TOKEN}\w+){{0,2}}?{_TOKEN}{_FR_PERSON}",
+    rf"{_EN_SPEAKER}(?:\s+\w+){{0,2}}?\s+{_EN_KILL}\s+"
+    rf"(?:you|ya|u|him|her|them|everyone|everybody|all of you|y'all|"
+    rf"(?:the|your|that|this|those|these|every|each|some|all|a)(?:\s+\w+){{0,2}}?\s+{_EN_PERSON})",
+)
+THREAT_WORDS = _words(
+    r"(?:merites?|meritez|meritent|meriterais?|meriteriez) (?:de|d') ?(?:crever|mourir|"
+    r"(?:te|vous|se) faire (?:tuer|descendre|abattre))|deserves? to die|"
+    r"should (?:be|get) (?:shot|killed)|creve(?:z)? donc|go die|drop dead",
+    # "Une bombe" is Québec slang for a hit ("ce film était une bombe"): only a
+    # bomb somewhere, placed or threatened, is a threat.
+    r"bombes?\s+(?:dans|sous|devant|pres|au|aux|chez|a(?! retardement))|"
+    r"bombs?\s+(?:in|at|under|near|inside|on)|"
+    r"(?:poser|placer|mettre|cacher|planter|plant|place|put|hide|set off|faire exploser) "
+    r"(?:une |des |a |the )?bombe?s?|alerte a la bombe|bomb threat|pipe bombs?|"
+    r"bombes? artisanales?|explosifs?|explosives?|faire sauter|blow (?:up|it up)|attentat|"
     r"(?:mon|ma|un|une|des|avec) (?:fusil|arme|carabine|couteau)|"
     r"(?:my|a) (?:gun|rifle|knife)|shoot (?:up|you|everyone|them)|"
-    r"je vais (?:te|vous|la|le|les) (?:tuer|retrouver|descendre|buter|faire payer)|"
-    r"(?:vous|tu) (?:allez|vas|va) (?:payer|le regretter|mourir)|"
+    r"je vais (?:te|vous|la|le|les) (?:retrouver|faire payer)|"
+    r"(?:vous|tu) (?:allez|vas|va) (?:payer|le regretter|mourir|crever)|"
     r"(?:il|elle|ils|elles) (?:va|vont) le regretter|"
     r"je sais (?:ou|où) (?:tu|vous) (?:habite[sz]?|reste[sz]?|demeure[sz]?)|"
     r"i know where you live|you(?: will|'ll) (?:pay|regret|die)|"
-    r"(?:i'm|i am) (?:going to|gonna) (?:kill|hurt|shoot) (?:you|him|her|them|everyone)|"
     r"kill (?:you|all)|burn (?:it|that|this|the|your) (?:\w+ )?down|mettre le feu|"
     r"bruler (?:le|votre|vos|la) \w+",
 )
-DISTRESS = _words(
-    r"me (?:tuer|suicider|pendre)|suicid\w*|en finir|mettre fin a mes jours|"
-    r"(?:veux|vais|voudrais|aimerais|envie de) mourir|(?:j'en|je n'en) peux plus|"
-    r"(?:can't|cannot) take (?:this|it) anymore|(?:plus|pas) envie de vivre|"
-    r"(?:je )?(?:ne )?suis plus capable|me faire du mal|"
-    r"kill myself|end (?:my life|it all)|want to die|(?:don't|do not) want to live|"
+THREATS = _AnyOf(THREAT_WORDS, THREAT_PROXIMITY)
+# Distress is the speaker's own: "je pense à en finir", not "on va en finir avec
+# les bouchons"; "j'ai pensé au suicide", not "la prévention du suicide".
+_FIRST_PERSON = r"(?:je|j|me|m|moi|i|i'm|im|i've|ive|i'll|my|myself)"
+DISTRESS_PROXIMITY = _WordsNear(
+    r"suicid|en finir|sauter|jeter|lancer|jump|throw myself",
+    rf"{_FIRST_PERSON}(?:{_TOKEN}\w+){{0,4}}?{_TOKEN}"
+    r"(?<!prevention du )(?<!prevention of )(?<!prevent )suicid\w*(?! assist)",
+    rf"{_FIRST_PERSON}(?:{_TOKEN}\w+){{0,4}}?{_TOKEN}en finir"
+    r"(?!\s+(?:avec|une fois|enfin|bientot)(?!\s+(?:la|ma) vie))",
+    rf"{_FIRST_PERSON}(?:{_TOKEN}\w+){{0,4}}?{_TOKEN}"
+    r"(?:sauter|jeter|lancer|jump|jumping|throw myself)(?:\s+\w+){0,3}?\s+"
+    r"(?:pont|bridge|toit|roof|balcon|balcony|falaise|cliff|fenetre|window|train|metro|"
+    r"subway|edifice|immeuble|building|tour|tower|autoroute|highway)",
+)
+DISTRESS_WORDS = _words(
+    r"me (?:tuer|suicider|pendre)|(?:se|te) suicider|suicidaires?|suicidal|"
+    r"mettre fin a mes jours|(?:veux|vais|voudrais|aimerais|envie de) mourir|"
+    r"(?:veux|voudrais|ai|a|peux|vois)\s+(?:plus|pu|pus|pas)\s+"
+    r"(?:envie\s+de\s+|la\s+force\s+de\s+|de\s+raison\s+de\s+)?vivre|"
+    r"(?:veux|voudrais|aimerais|envie de|want to|wanna)\s+(?:juste\s+|just\s+)?"
+    r"(?:disparaitre|disappear)|idees? noires|pensees? noires|dark thoughts|"
+    r"(?:j'en|je n'en) peux plus|(?:can't|cannot) take (?:this|it) anymore|"
+    r"(?:plus|pas) envie de vivre|(?:je )?(?:ne )?suis plus capable|me faire du mal|"
+    r"kill myself|end(?:ing)? (?:my life|it all)|want to die|"
+    r"(?:don't|do not|dont) want to (?:live|be alive|exist)|"
     r"no reason to live|self[- ]harm|hurt myself",
 )
+DISTRESS = _AnyOf(DISTRESS_WORDS, DISTRESS_PROXIMITY)
+# "Urgent" alone is how people say "important" ("il est urgent d'agir sur le
+# climat"): only a person's own "c'est urgent" is a call for help.
 EMERGENCY = _words(
-    r"urgent|c'est (?:une )?urgence|^urgence|urgence ?!|au secours|a l'aide ?!|help me ?!|"
+    r"c'est (?:vraiment |tres |super )?urgent(?!\s+(?:de|d'|que|qu'|pour))|"
+    r"urgent (?:svp|s'il vous plait|please|!)|^urgent\b|"
+    r"c'est (?:une )?urgence|^urgence|urgence ?!|au secours|a l'aide ?!|help me ?!|"
     r"please help me|help me please|"
-    r"emergency(?! room| department| ward|,? call)|"
+    r"(?<!for an )(?<!in an )(?<!if it's an )(?<!if it is an )(?<!case of )(?<!of )"
+    r"emergency(?! room| department| ward| line| number| services?| exit| kit| plan|"
+    r" measures| preparedness|,? call)|"
     r"ne respire (?:plus|pas)|not breathing|can't breathe|cannot breathe|respire mal|"
     r"inconscient\w*|unconscious|collapsed|s'est effondre\w*|crise cardiaque|heart attack|"
+    r"(?:perdu|perd|perdre) connaissance|sans connaissance|evanoui\w*|fainted|passed out|"
+    r"crises? d'epilepsie|convulsions?|convulse\w*|seizures?|having a seizure|"
     r"overdose|surdose|avale des (?:medicaments|pilules)|saigne beaucoup|bleeding|"
+    r"(?<!prevention des )(?<!prevention d')incendies? (?:a|au|aux|dans|chez|sur|pres)|"
+    r"(?:y a|y'a|il y a) (?:le feu|un incendie|un feu)|au feu ?!|"
+    r"(?:there's|there is) a fire|(?:is|are) on fire|fire (?:at|in) (?:the|my|our)|"
     r"(?:me|nous) (?:frappe|bat)|hits me|beats me|violence conjugale|"
     r"peur de rentrer|afraid to go home",
 )
@@ -664,18 +915,49 @@ SERVICE_EXPERIENCE = _words(
     r"transport scolaire|autobus|service lamentable|sent home|messages",
 )
 
+# Exclamations open like questions: "Quelle belle journée", "Quel bon service!".
+_EXCLAIMED = (
+    r"(?:belles?|beaux?|bel|bons?|bonnes?|grande?s?|magnifiques?|superbes?|jolie?s?|"
+    r"excellente?s?|merveilleu\w+|extraordinaires?|formidables?|incroyables?|tristes?|"
+    r"tristesse|honte|dommage|plaisir|chance|bonheur|joie|horreur|gachis|farce|blague|"
+    r"soulagement|fierte|cauchemar|desastre|catastrophe|scandale|folie)\b"
+)
 QUESTION_START = re.compile(
-    r"(?:^|[.!\n]\s*)(?:(?:bonjour|allo|salut|hi|hello|hey|oui|ok|alors|donc|so|and|but),?\s+)?(?:"
+    r"(?:^|[.!\n]\s*)(?:(?:bonjour|bonsoir|bon matin|allo|salut|hi|hello|hey|good morning|"
+    r"oui|ok|alors|donc|so|and|but|fait que|faque|pis|ben|bon|mais|et|svp|merci),?\s+)?(?:"
     r"est[- ]ce qu|est[- ]ce que|pouvez[- ]vous|pourriez[- ]vous|avez[- ]vous|savez[- ]vous|"
-    r"peut[- ]on|puis[- ]je|dois[- ]je|y a[- ]t[- ]il|pourquoi|combien|quel(?:le)?s?\b|"
-    r"comment (?:on|faire|je|ca|se|est)|a quand|ou est|c'est quand|c'est quoi|"
+    r"peut[- ]on|puis[- ]je|dois[- ]je|y a[- ]t[- ]il|pourquoi|combien|"
+    rf"quel(?:le)?s?\b(?!\s+{_EXCLAIMED})(?![^?.\n]*!)|"
+    r"comment (?:on|faire|je|ca|se|est)|a quand|ou est|c'est quand(?! meme)|c'est quoi|"
+    r"ou (?:trouver|envoyer|aller|faire|obtenir|deposer|acheter|s'inscrire|se trouve|sont|"
+    r"puis|peut|peux|dois|doit|on|je)\b|"
+    r"quand (?:est|ouvre|ouvrez|ferme|fermez|commence|commencent|aura|auront|sera|seront|"
+    r"va|vont|pourrai|pourra|pourrons|peut|peux|recevrai|recevra)\b|"
+    r"qui (?:peut|dois|doit|appeler|contacter|s'occupe)\b|kosse|kesse|quosse|"
     r"how (?:do|does|can|long|much|many|is|are)|what (?:is|are|time|about)|"
     r"when (?:is|does|will|are)|where (?:is|can|do|are)|why\b|can (?:i|you|we|someone)|"
     r"could (?:you|someone)|do (?:you|i|we)|does\b|is (?:there|it|the|my)|are (?:you|they)|"
-    r"will (?:you|there|it))",
+    r"will (?:you|there|it)|(?:any(?:one|body)) (?:know|knows|have|has))",
 )
-# Québec French asks with a "-tu" particle: "c'tu ouvert", "ça se peut-tu".
-QUEBEC_TU = re.compile(r"\w-tu\b|\bc'?tu\b")
+# Asked without a question mark, anywhere in the sentence: "vous ouvrez à quelle
+# heure", "ça ouvre quand", "quelqu'un sait si…", "j'aimerais savoir si…".
+QUESTION_ANYWHERE = _words(
+    r"a quelle (?:heure|date|adresse)|a quel (?:endroit|moment|numero)|de quelle facon|"
+    r"c'est (?:quand(?! meme)|quoi|combien|ou(?! bien))|"
+    r"(?:quand|combien|a quelle heure|pourquoi|c'est ou)\s*(?:$|\n)|"
+    r"(?:quelqu'un|qqn) (?:sait|saurait|connait|connaitrait)|"
+    r"(?:quelqu'un|qqn) (?:peut|pourrait) (?:me dire|m'expliquer|m'aider|me repondre)|"
+    r"(?:j'aimerais|je voudrais|je veux|je voulais|j'voudrais) (?:savoir|connaitre)|"
+    r"(?:comprends?|sais|sait|vois) (?:pas |plus |vraiment pas )?(?:pourquoi|combien)|"
+    r"(?:i'd|i would|i want to|i need to|i'd just) (?:like to )?know|"
+    r"wondering (?:if|whether|when|where|how|why)",
+)
+# Québec French asks with a "-tu" particle: "c'tu ouvert", "ça se peut-tu",
+# often written without the hyphen: "y'a tu", "c'est tu".
+QUEBEC_TU = re.compile(
+    r"\w-tu\b|\bc'?tu\b|\b(?:y'?a|y a|c'est|est|sont|peut|peux|faut|va|vont|as|avez|"
+    r"etes|fait|marche|ouvre|reste) tu\b"
+)
 WONDERING = _words(r"je me demandais|je me demande si|i was wondering|i wonder if|any idea")
 
 
@@ -684,8 +966,9 @@ def _has_question(folded: str) -> bool:
     return bool(
         "?" in without_links
         or QUESTION_START.search(without_links)
-        or QUEBEC_TU.search(without_links)
+        or ("tu" in without_links and QUEBEC_TU.search(without_links))
         or WONDERING.search(without_links)
+        or QUESTION_ANYWHERE.search(without_links)
     )
 
 
@@ -720,7 +1003,7 @@ class _Found:
         self._hits: dict[int, bool] = {}
         self._question: bool | None = None
 
-    def has(self, words: re.Pattern[str]) -> bool:
+    def has(self, words: re.Pattern[str] | _AnyOf) -> bool:
         hit = self._hits.get(id(words))
         if hit is None:
             hit = self._hits[id(words)] = words.search(self.folded) is not None
@@ -825,7 +1108,7 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
     folded = [fold(text) for text in uniques]
     without_model = [_language_without_model(t, f) for t, f in zip(uniques, folded, strict=True)]
     with _walked({cleaned for decided, cleaned, _ in without_model if decided is None}):
-        languages = [decided or _model_language(c, long) for decided, c, long in without_model]
+        languages = [decided or _model_language(c, size) for decided, c, size in without_model]
     word_lists: dict[str, _Found] = {}
     results = [
         _analyse(text, language, word_lists.setdefault(key, _Found(key)))
@@ -850,30 +1133,71 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
     return found
 
 
+# --------------------------------------------------------------------------- #
+# Repetition: the same message again from the same author
+# --------------------------------------------------------------------------- #
+
+# Fewer words than this ("Merci!", "Vote QS!") can be said twice in good faith:
+# such a text is a repeat only at its third copy.
+REPEAT_MIN_WORDS = 4
+_MENTION = re.compile(r"@\w+")
+_KEY_WORD = re.compile(r"[^\W_]+")
+_SAME_LETTERS = re.compile(r"([^\W\d_])\1+")
+
+
+def repeat_key(text: str) -> str:
+    """What two texts share when they are "nearly the same" message.
+
+    Case, accents, punctuation, emoji and spacing are ignored, each number,
+    link and mention counts as one of its kind, and letters stretched for
+    emphasis count once.
+
+    >>> repeat_key("MERCIII!!! 😡 voir https://a.example/1 @marc, dossier 1234") == repeat_key(
+    ...     "merci voir www.b.example/2 @julie dossier 98")
+    True
+    """
+    folded = fold(text if isinstance(text, str) else "")
+    folded = _DIGIT_RUN.sub("0", _MENTION.sub(" @ ", URL.sub(" http ", folded)))
+    return " ".join(_SAME_LETTERS.sub(r"\1", word) for word in _KEY_WORD.findall(folded))
+
+
 def repeated_text(
     frame: pd.DataFrame,
+    earlier: pd.DataFrame | None = None,
     author: str = "author_handle",
     text: str = "text",
-    min_count: int = 3,
     by: tuple[str, ...] = ("platform",),
+    order: str = "received_at",
 ) -> pd.Series:
-    """True for comments whose author posted the same text at least `min_count` times.
+    """True for each row of `frame` whose author already wrote nearly the same text.
 
-    Texts are compared folded and with spaces collapsed, so "MERCI!!" and
-    "merci!!" are the same message. Supports the `anonyme_repetitif` reason.
+    "Already" means in `earlier` (comments stored before, same columns) or in
+    `frame` itself, received before it (`order`; at equal instants, stored
+    rows and then `frame`'s own order come first). An author is the `author`
+    column within `by` (the same handle on two platforms is two people); rows
+    without an author are never repeats. Texts are compared by `repeat_key`,
+    and one of fewer than `REPEAT_MIN_WORDS` words needs two earlier copies.
+    Vectorised: each distinct text is normalised once.
     """
-    keys = [c for c in by if c in frame.columns] + [author]
-    normalised = (
-        frame[text]
-        .fillna("")
-        .astype(str)
-        .str.lower()
-        .str.normalize("NFKD")
-        .str.encode("ascii", "ignore")
-        .str.decode("ascii")
-        .str.replace(r"\s+", " ", regex=True)
-        .str.strip()
-    )
-    grouping = [frame[k].fillna("") for k in keys] + [normalised]
-    counts = normalised.groupby(grouping, sort=False).transform("size")
-    return (counts >= min_count) & frame[author].notna() & normalised.ne("")
+    keys = [c for c in (*by, author) if c in frame.columns]
+    columns = [*keys, text] + ([order] if order in frame.columns else [])
+    before = earlier.reindex(columns=columns) if earlier is not None else frame.iloc[0:0][columns]
+    both = pd.concat([before, frame[columns]], ignore_index=True)
+    if author not in both.columns or both.empty:
+        return pd.Series(False, index=frame.index, dtype=bool)
+    text_codes, texts = pd.factorize(both[text].fillna("").astype(str), sort=False)
+    key_codes, keys_found = pd.factorize(pd.Series([repeat_key(t) for t in texts], dtype=object))
+    words = np.fromiter((k.count(" ") + 1 if k else 0 for k in keys_found), dtype=np.int64)
+    row_key = key_codes[text_codes]
+    grouping = pd.DataFrame({c: pd.factorize(both[c].fillna(""))[0] for c in keys})
+    grouping["key"] = row_key
+    if order in both.columns:
+        sequence = np.argsort(both[order].to_numpy(), kind="stable")
+    else:
+        sequence = np.arange(len(both))
+    copies_before = np.empty(len(both), dtype=np.int64)
+    copies_before[sequence] = grouping.iloc[sequence].groupby(list(grouping.columns)).cumcount()
+    row_words = words[row_key]
+    needed = np.where(row_words < REPEAT_MIN_WORDS, 2, 1)
+    repeat = (copies_before >= needed) & (row_words > 0) & both[author].notna().to_numpy()
+    return pd.Series(repeat[len(before) :], index=frame.index)

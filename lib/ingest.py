@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from sqlite_utils import Database
 
-from lib.db import bulk_load, to_db_times
+from lib.db import bulk_load, from_db_times, to_db_times
 
 INGEST_COLUMNS = (
     "platform",
@@ -25,6 +26,8 @@ INGEST_COLUMNS = (
     "received_at",
 )
 CHUNK_ROWS = 20_000
+# Handles per query when reading what the incoming authors wrote before.
+AUTHORS_PER_QUERY = 500
 
 
 @dataclass(frozen=True)
@@ -33,24 +36,68 @@ class InsertResult:
     already_present: int
 
 
-def prepare_comments(frame: pd.DataFrame, settings) -> pd.DataFrame:
-    """The rows to store: the source columns plus language, flags, suggestions, due_at."""
+def prepare_comments(
+    frame: pd.DataFrame, settings, earlier: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The rows to store: the source columns plus language, flags, suggestions, due_at.
+
+    A comment whose author already wrote nearly the same text, earlier in
+    `frame` or in `earlier` (their stored comments, `earlier_comments`), gets
+    the `repeat` flag and the `anonyme_repetitif` suggestion.
+    """
     from lib.compliance import due_dates_for
-    from lib.detect import analyse_many
+    from lib.detect import analyse_many, repeated_text
 
     rows = frame.reindex(columns=INGEST_COLUMNS).copy()
     rows["text"] = rows["text"].fillna("").astype(str)
     received = pd.to_datetime(rows["received_at"], utc=True)
     detected = analyse_many(rows["text"])
+    repeat = repeated_text(rows.assign(received_at=received), earlier).to_numpy()
     rows["language"] = detected["language"].to_numpy()
-    rows["flags"] = detected["flags"].to_numpy()
-    rows["suggested_reasons"] = detected["suggested_reasons"].to_numpy()
+    # Both codes come last in the taxonomy's order, so appending keeps it.
+    rows["flags"] = _appended(detected["flags"].to_numpy(), repeat, "repeat")
+    rows["suggested_reasons"] = _appended(
+        detected["suggested_reasons"].to_numpy(), repeat, "anonyme_repetitif"
+    )
     rows["suggested_redirect"] = detected["suggested_redirect"].to_numpy()
     rows["due_at"] = to_db_times(due_dates_for(received, settings)).to_numpy()
     rows["received_at"] = to_db_times(received).to_numpy()
     rows["status"] = "new"
     rows["version"] = 1
     return rows
+
+
+def _appended(codes: np.ndarray, where: np.ndarray, code: str) -> np.ndarray:
+    """Space-separated `codes` with `code` added at the end of the rows in `where`."""
+    codes = codes.astype(object)
+    if where.any():
+        codes[where] = [f"{c} {code}" if c else code for c in codes[where]]
+    return codes
+
+
+def earlier_comments(db: Database, frame: pd.DataFrame) -> pd.DataFrame:
+    """What the authors in `frame` have stored already: platform, author_handle, text, received_at.
+
+    Read along the author_handle index; the frame's own comments (same platform
+    and external id, as in a partial re-import) are left out.
+    """
+    columns = ["platform", "author_handle", "text", "received_at"]
+    handles = frame["author_handle"].dropna().unique().tolist() if "author_handle" in frame else []
+    if not handles or not db["comments"].exists():
+        return pd.DataFrame(columns=columns)
+    parts = []
+    for start in range(0, len(handles), AUTHORS_PER_QUERY):
+        chunk = handles[start : start + AUTHORS_PER_QUERY]
+        sql = (
+            "SELECT platform, external_id, author_handle, text, received_at FROM comments "
+            "WHERE author_handle IN ({})".format(", ".join("?" * len(chunk)))
+        )
+        cursor = db.execute(sql, chunk)
+        parts.append(pd.DataFrame(cursor.fetchall(), columns=[d[0] for d in cursor.description]))
+    stored = pd.concat(parts, ignore_index=True)
+    incoming = pd.MultiIndex.from_frame(frame.reindex(columns=["platform", "external_id"]))
+    stored = stored[~pd.MultiIndex.from_frame(stored[["platform", "external_id"]]).isin(incoming)]
+    return stored[columns].assign(received_at=from_db_times(stored["received_at"]).to_numpy())
 
 
 def insert_comments(
@@ -66,7 +113,7 @@ def insert_comments(
     """
     from lib.settings import load_settings
 
-    rows = prepare_comments(frame, settings or load_settings(db))
+    rows = prepare_comments(frame, settings or load_settings(db), earlier_comments(db, frame))
     with bulk_load(db, "comments"):
         added = insert_rows(db, "comments", rows, progress=progress, ignore=True)
     return InsertResult(added=added, already_present=len(rows) - added)

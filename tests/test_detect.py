@@ -9,14 +9,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import lib.ingest
+from lib.db import open_db
 from lib.detect import (
     Detection,
     analyse,
     analyse_many,
     detect_language,
     find_personal_information,
+    repeat_key,
     repeated_text,
 )
+from lib.ingest import insert_comments, prepare_comments
+from lib.settings import load_settings
 from lib.taxonomy import FLAGS, REASONS, REDIRECTS
 
 
@@ -50,6 +55,17 @@ def kinds(text: str) -> list[str]:
         ("numéro de dossier est 2024-458213", "file_number", "2024-458213"),
         ("dossier no AJ-45821-2025", "file_number", "AJ-45821-2025"),
         ("my case number is 2024-771203", "file_number", "2024-771203"),
+        ("rappelez-moi au 450-555-12-34 svp", "phone", "450-555-12-34"),
+        ("écrivez à julie at gmail dot com", "email", "julie at gmail dot com"),
+        ("jp.ouellet(at)videotron(dot)ca", "email", "jp.ouellet(at)videotron(dot)ca"),
+        (
+            "marie point roy arobase hotmail point com",
+            "email",
+            "marie point roy arobase hotmail point com",
+        ),
+        ("numéro d'assurance maladie: GAGJ 1234 5678", "health_card", "GAGJ 1234 5678"),
+        ("NAS 130 692 544", "sin", "130 692 544"),
+        ("mon NAS: 130692544", "sin", "130692544"),
     ],
 )
 def test_personal_information_is_found_with_its_kind_and_exact_value(text, kind, value):
@@ -100,6 +116,17 @@ def test_several_pieces_come_back_left_to_right():
         "le code postal G4X 1A1 de la région",
         "un numéro qui ne passe pas Luhn 123 456 789",
         "dans 1203 1234 cas",
+        "Écrivez à info@quebec.ca pour toute question",
+        "Le dossier est à plaintes@csj.qc.ca ou a.tremblay@mess.gouv.qc.ca",
+        "Contact communications@example.org for media requests",
+        "J'ai payé 130 692 544",
+        "Ils ont dépensé 130 692 544 pour ça",
+        "un numéro de 9 chiffres sans espaces 130692544",
+        "Unit 9001 1512",
+        "Bill 8501 1512 passed",
+        "GAGJ 8513 1234 n'est pas une date",
+        "TREM 8502 3012 le 30 février",
+        "see you at the office dot party",
     ],
 )
 def test_numbers_that_are_not_personal_information_are_left_alone(text):
@@ -112,6 +139,28 @@ def test_toll_free_service_lines_are_not_personal_but_local_numbers_are():
     # flagged too: Vigie cannot tell them from a citizen's; a moderator can.
     assert kinds("commissaire au 418 368-3301, poste 3604") == ["phone"]
     assert kinds("Info au 1 866 555-0100") == []
+
+
+def test_a_health_card_number_needs_capitals_and_a_real_birth_date_unless_named():
+    assert kinds("TREM 8503 1234") == ["health_card"]
+    assert kinds("TREM 8553 1234") == ["health_card"]  # a woman's month: 03 + 50
+    assert kinds("trem 8503 1234") == []
+    assert kinds("TREM 8504 3112") == []  # 31 April
+    assert kinds("carte soleil trem 8504 3112") == ["health_card"]
+
+
+def test_a_public_body_or_role_address_is_not_a_person_but_a_person_there_is():
+    assert kinds("écrivez à info@quebec.ca") == []
+    assert kinds("écrivez à Info@Example.org") == []
+    assert kinds("écrivez à julie.tremblay@quebec.ca.example.com") == ["email"]
+    assert kinds("écrivez à informatique.julie@example.com") == ["email"]
+
+
+def test_nine_digits_are_a_sin_when_named_or_grouped_outside_an_amount():
+    assert kinds("sans mot-clé 390 139 624 ici") == ["sin"]
+    assert kinds("sans mot-clé 390139624 ici") == []
+    assert kinds("Le contrat de 390 139 624 dollars") == []
+    assert kinds("NAS 390139624, le contrat de 12 $") == ["sin"]
 
 
 # --- language ---------------------------------------------------------------
@@ -133,6 +182,15 @@ def test_toll_free_service_lines_are_not_personal_but_local_numbers_are():
         ("👍👍", "und"),
         ("", "und"),
         ("418-555-0142", "und"),
+        ("Ok", "fr"),
+        ("Wow", "fr"),
+        ("811 option 2", "fr"),
+        ("ISBN 978-2-550-12345-6", "fr"),
+        ("Trop cool", "fr"),
+        ("See you there!", "en"),
+        ("Sounds great", "en"),
+        ("Happy holidays", "en"),
+        ("No comment", "en"),
     ],
 )
 def test_language_is_french_english_or_clearly_other(text, language):
@@ -155,6 +213,13 @@ def test_english_flag_follows_the_language():
         "Bonjour je me demandais si la clinique sera ouverte",
         "Can I apply by mail",
         "Pourquoi?",
+        "Vous ouvrez à quelle heure",
+        "Ça ouvre quand",
+        "Quelqu'un sait si le bureau de Gaspé est ouvert",
+        "j'aimerais savoir si je suis admissible",
+        "Bonjour, où trouver le formulaire",
+        "Fait que, c'est quand la prochaine rencontre",
+        "Y'a tu quelqu'un au comptoir",
     ],
 )
 def test_questions_are_recognised_with_or_without_a_question_mark(text):
@@ -167,6 +232,11 @@ def test_questions_are_recognised_with_or_without_a_question_mark(text):
         "Merci pour l'info",
         "Here is the link: https://www.quebec.ca/en/forms?id=3",
         "Quand je suis arrivé, tout était prêt.",
+        "Quelle belle journée",
+        "Quel bon service!",
+        "Quelle soirée!",
+        "C'est quand même bien fait",
+        "Comme ça tu vois c'est simple",
     ],
 )
 def test_statements_are_not_questions(text):
@@ -193,6 +263,9 @@ def test_an_email_address_is_not_a_link():
         "Ostie de système de marde",
         "Your website has been down all week, ridiculous.",
         "I disagree with this decision",
+        "Vous êtes nuls",
+        "Service pourri",
+        "C'est poche",
     ],
 )
 def test_hostile_or_complaining_comments_are_negative(text):
@@ -201,7 +274,13 @@ def test_hostile_or_complaining_comments_are_negative(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Merci beaucoup, super service!", "Pas de problème, merci", "Bonne journée à tous"],
+    [
+        "Merci beaucoup, super service!",
+        "Pas de problème, merci",
+        "Bonne journée à tous",
+        "Une poche de patates pour la guignolée",
+        "Match nul hier soir",
+    ],
 )
 def test_friendly_comments_are_not_negative(text):
     assert "negative" not in analyse(text).flags
@@ -212,14 +291,46 @@ def test_friendly_comments_are_not_negative(text):
     [
         "je vais me tuer",
         "J'ai plus envie de vivre",
-        "Il y a une bombe dans votre bureau",
         "Urgence! Mon père ne respire plus",
         "I'm going to kill myself",
         "c'est urgent svp",
+        "Je pense à en finir ce soir",
+        "Je veux plus vivre",
+        "je ne veux plus vivre",
+        "j'ai des idées noires",
+        "je vais sauter du pont",
+        "I'm going to jump off a bridge",
+        "je veux disparaître",
+        "mon père a perdu connaissance",
+        "crise d'épilepsie",
+        "incendie à l'école",
     ],
 )
-def test_distress_threats_and_emergencies_are_urgent(text):
-    assert "urgent" in analyse(text).flags
+def test_distress_and_emergencies_are_urgent_with_the_medical_redirect(text):
+    detection = analyse(text)
+    assert "urgent" in detection.flags
+    assert detection.suggested_redirect == "medical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il y a une bombe dans votre bureau",
+        "Je vais tous vous tuer",
+        "On va vous tuer",
+        "je vais tuer le ministre",
+        "je vais tirer sur vos employés",
+        "j'vais l'abattre",
+        "I'm going to kill the minister",
+        "We will shoot everyone",
+        "Tu mérites de crever",
+    ],
+)
+def test_threats_are_urgent_and_suggest_the_threat_reason_without_a_redirect(text):
+    detection = analyse(text)
+    assert "urgent" in detection.flags
+    assert "menace" in detection.suggested_reasons
+    assert detection.suggested_redirect is None
 
 
 @pytest.mark.parametrize(
@@ -229,10 +340,25 @@ def test_distress_threats_and_emergencies_are_urgent(text):
         "Pour une urgence appelez le 911",
         "Twelve hours in the emergency room",
         "Can someone help me find the form?",
+        "Il est urgent d'agir sur le climat",
+        "Merci pour la semaine de prévention du suicide",
+        "Le suicide assisté devrait être débattu",
+        "On va pouvoir en finir avec les bouchons",
+        "Je veux en finir avec ce dossier-là",
+        "Ce film était une bombe",
+        "La bombe de Noël chez Tim",
+        "Cette réforme est une bombe à retardement",
+        "Je vais tuer le temps en lisant",
+        "Je vais descendre à Québec demain",
+        "Semaine de prévention des incendies à l'école",
+        "In an emergency, call 911",
     ],
 )
-def test_the_emergency_room_and_plain_requests_for_help_are_not_urgent(text):
-    assert "urgent" not in analyse(text).flags
+def test_figures_of_speech_and_mentions_of_urgency_are_not_urgent_nor_medical(text):
+    detection = analyse(text)
+    assert "urgent" not in detection.flags
+    assert "menace" not in detection.suggested_reasons
+    assert detection.suggested_redirect != "medical"
 
 
 # --- suggestions ------------------------------------------------------------
@@ -320,16 +446,125 @@ def test_analyse_many_reads_each_distinct_text_once_so_a_large_demo_takes_second
 # --- repeated text ----------------------------------------------------------
 
 
-def test_repeated_text_marks_an_author_who_posts_the_same_message_three_times():
+def test_repeat_key_ignores_case_accents_punctuation_emoji_numbers_links_and_stretching():
+    assert repeat_key("Vous êtes des INCOMPÉTENTS!!! 😡 dossier 1234") == repeat_key(
+        "vous etes des incompeteeents, dossier 98"
+    )
+    assert repeat_key("Voir https://a.example/1") == repeat_key("voir www.b.example/zz")
+    assert repeat_key("Vous êtes des incompétents") != repeat_key("Vous êtes des champions")
+
+
+def test_a_text_repeats_from_its_second_copy_by_the_same_author_on_the_same_platform():
     frame = pd.DataFrame(
         {
             "platform": ["facebook"] * 5 + ["x"],
-            "author_handle": ["a", "a", "a", "b", "b", "a"],
-            "text": ["Vote QS!", "vote  qs!", "VOTE QS!", "Vote QS!", "Vote QS!", "Vote QS!"],
+            "author_handle": ["a", "a", "b", "a", None, "a"],
+            "text": ["Vous êtes tous des incompétents payés à rien faire"] * 3
+            + ["VOUS ÊTES TOUS DES INCOMPÉTENTS PAYÉS À RIEN FAIRE!!!"] * 3,
         }
     )
-    assert repeated_text(frame).tolist() == [True, True, True, False, False, False]
-    assert repeated_text(frame, min_count=2).tolist() == [True, True, True, True, True, False]
+    assert repeated_text(frame).tolist() == [False, True, False, True, False, False]
+
+
+def test_a_short_text_repeats_only_from_its_third_copy():
+    frame = pd.DataFrame(
+        {"platform": "facebook", "author_handle": "a", "text": ["Vote QS!", "vote  qs!", "VOTE QS"]}
+    )
+    assert repeated_text(frame).tolist() == [False, False, True]
+
+
+def test_earlier_means_received_before_whether_stored_or_in_the_same_batch():
+    text = "Encore une promesse brisée de ce gouvernement"
+    frame = pd.DataFrame(
+        {
+            "platform": "x",
+            "author_handle": "a",
+            "text": text,
+            "received_at": pd.to_datetime(["2026-03-02 10:00", "2026-03-01 10:00"], utc=True),
+        }
+    )
+    assert repeated_text(frame).tolist() == [True, False]
+    stored = frame.iloc[[1]]
+    assert repeated_text(frame.iloc[[0]], earlier=stored).tolist() == [True]
+    assert repeated_text(stored, earlier=frame.iloc[[0]]).tolist() == [False]
+
+
+def incoming(texts, handles, ids, platform="facebook", start="2026-03-02 14:00"):
+    received = pd.date_range(start, periods=len(texts), freq="min", tz="UTC")
+    return pd.DataFrame(
+        {
+            "platform": platform,
+            "external_id": ids,
+            "author_handle": handles,
+            "text": texts,
+            "received_at": received,
+        }
+    )
+
+
+def stored_codes(db) -> dict[str, tuple[str, str]]:
+    rows = db.execute("SELECT external_id, flags, suggested_reasons FROM comments").fetchall()
+    return {external_id: (flags, reasons) for external_id, flags, reasons in rows}
+
+
+def test_ingest_flags_a_repeat_against_stored_comments_and_the_same_batch(tmp_path):
+    db = open_db(tmp_path / "vigie.db")
+    spam = "Gagnez 5000 $ par semaine de la maison grâce à la crypto!"
+    insert_comments(db, incoming([spam], ["troll"], ["1"]))
+    insert_comments(
+        db,
+        incoming(
+            [
+                spam.upper(),
+                "Merci pour l'info, c'est très clair",
+                "Merci pour l'info, c'est très clair",
+            ],
+            ["troll", "julie", "julie"],
+            ["2", "3", "4"],
+        ),
+    )
+    insert_comments(db, incoming([spam], ["troll"], ["5"], platform="x"))
+    assert stored_codes(db) == {
+        "1": ("", "pourriel"),
+        "2": ("repeat", "pourriel anonyme_repetitif"),
+        "3": ("", ""),
+        "4": ("repeat", "anonyme_repetitif"),
+        "5": ("", "pourriel"),  # the same handle on X is another account
+    }
+
+
+def test_a_partial_reimport_does_not_count_a_comment_as_its_own_repeat(tmp_path):
+    db = open_db(tmp_path / "vigie.db")
+    text = "Encore une promesse brisée de ce gouvernement"
+    insert_comments(db, incoming([text], ["a"], ["1"]))
+    rows = prepare_comments(
+        incoming([text], ["a"], ["1"]),
+        load_settings(db),
+        earlier=lib.ingest.earlier_comments(db, incoming([text], ["a"], ["1"])),
+    )
+    assert rows["flags"].str.split().explode().tolist() == ["negative"]
+
+
+def test_repeat_and_its_reason_come_last_in_the_taxonomy_order_so_appending_keeps_it():
+    assert list(FLAGS)[-1] == "repeat"
+    assert list(REASONS)[-1] == "anonyme_repetitif"
+
+
+def test_repeats_over_a_million_rows_take_seconds():
+    rows = 1_000_000
+    frame = pd.DataFrame(
+        {
+            "platform": "facebook",
+            "author_handle": pd.Series(range(rows)).mod(50_000).astype(str),
+            "text": pd.Series(range(rows)).mod(3_000).map("Commentaire numéro {} de test".format),
+            "received_at": pd.date_range("2026-01-01", periods=rows, freq="s", tz="UTC"),
+        }
+    )
+    started = time.perf_counter()
+    found = repeated_text(frame)
+    assert time.perf_counter() - started < 10
+    # Numbers do not count: every author's second comment onwards is a repeat.
+    assert int(found.sum()) == rows - 50_000
 
 
 # --- robustness -------------------------------------------------------------

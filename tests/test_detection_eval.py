@@ -1,4 +1,21 @@
-"""Precision and recall of the detectors on the hand-labelled evaluation set (`pytest -s`)."""
+"""Precision and recall of the detectors on hand-labelled comments (`pytest -s` prints them).
+
+Two sets, the same columns (text, language, flags, reason, redirect):
+
+- `eval/comments.csv`, the dev set: the comments the detectors were written
+  and tuned against. Its figures are optimistic by construction.
+- `eval/holdout.csv`, the held-out set: invented comments labelled by hand and
+  committed (3ec5d6b) before the detectors were measured on them. First
+  measured, untouched: pii precision 0.72 and recall 0.75, language accuracy
+  0.974, urgent recall 0.06. Never tune against it: when one of its comments
+  is missed, write a new comment of the same kind into the dev set and work
+  from that, or the held-out figures stop meaning anything.
+
+The agreed floors (personal information, language) are asserted on the
+held-out set; the word lists' own floors on the dev set.
+
+    .venv/bin/pytest -q -s tests/test_detection_eval.py
+"""
 
 from __future__ import annotations
 
@@ -9,12 +26,17 @@ import pytest
 
 from lib.detect import analyse_many
 
-EVAL_SET = Path(__file__).parent / "eval" / "comments.csv"
+EVAL = Path(__file__).parent / "eval"
+SETS = {"dev": EVAL / "comments.csv", "holdout": EVAL / "holdout.csv"}
+FLAGS = ("pii", "english", "question", "link", "negative", "urgent")
 
-# Floors under which the detectors are not fit for the queue. pii protects
-# people, so it has the highest bar; tone and urgency are word lists, so their
-# floors leave room for the phrasing nobody listed.
-FLOORS = {
+# Agreed in issue 7: pii protects people, so it has the highest bar.
+HOLDOUT_FLOORS = {"pii": (0.90, 0.95)}
+HOLDOUT_LANGUAGE_ACCURACY_FLOOR = 0.95
+# On the comments they were tuned on, the detectors must do at least this well;
+# tone and urgency are word lists, so their floors leave room for the phrasing
+# nobody listed.
+DEV_FLOORS = {
     "pii": (0.90, 0.95),
     "english": (0.95, 0.95),
     "question": (0.90, 0.85),
@@ -22,19 +44,23 @@ FLOORS = {
     "negative": (0.85, 0.70),
     "urgent": (0.85, 0.80),
 }
-LANGUAGE_ACCURACY_FLOOR = 0.95
-REASON_ACCURACY_FLOOR = 0.75
-REDIRECT_ACCURACY_FLOOR = 0.75
+DEV_LANGUAGE_ACCURACY_FLOOR = 0.95
+DEV_REASON_ACCURACY_FLOOR = 0.75
+DEV_REDIRECT_ACCURACY_FLOOR = 0.75
 
 
 def _split(value: str) -> set[str]:
     return set(value.split())
 
 
+def read_set(name: str) -> pd.DataFrame:
+    return pd.read_csv(SETS[name], dtype=str, keep_default_na=False)
+
+
 def flag_scores(scored: pd.DataFrame) -> pd.DataFrame:
     """Counts, precision and recall of each flag, expected (`flags`) against found."""
     rows = []
-    for flag in FLOORS:
+    for flag in FLAGS:
         expected = scored["flags"].map(lambda v, f=flag: f in _split(v))
         found = scored["flags_found"].map(lambda v, f=flag: f in _split(v))
         tp = int((expected & found).sum())
@@ -72,48 +98,72 @@ def summarise(table: pd.DataFrame) -> dict:
 
 
 @pytest.fixture(scope="module")
-def report() -> dict:
-    labelled = pd.read_csv(EVAL_SET, dtype=str, keep_default_na=False)
-    table = labelled.join(analyse_many(labelled["text"]).add_suffix("_found"))
-    # "dev" rows were written before the detectors and seen while tuning them.
-    # "holdout" rows were written after; first measured, untouched, at recall
-    # pii 0.83, negative 0.36, urgent 0.50 (precision 1.0), then the word lists
-    # were widened once from their misses: read the dev figures as optimistic.
-    parts = {"all": table, **{name: rows for name, rows in table.groupby("split")}}
+def reports() -> dict[str, dict]:
+    found = {}
     print()
-    for name, rows in parts.items():
-        summary = summarise(rows)
-        english = (rows["language"] == "en").sum()
-        print(f"--- {name}: {len(rows)} comments ({english} English)")
+    for name in SETS:
+        labelled = read_set(name)
+        table = labelled.join(analyse_many(labelled["text"]).add_suffix("_found"))
+        summary = found[name] = summarise(table)
+        english = (table["language"] == "en").sum()
+        print(f"--- {name}: {len(table)} comments ({english} English)")
         print(summary["flags"].to_string(float_format=lambda x: f"{x:.3f}"))
         print(
             f"language accuracy {summary['language']:.3f} · "
             f"reason suggestion accuracy {summary['reason']:.3f} · "
             f"redirect suggestion accuracy {summary['redirect']:.3f}"
         )
-    return summarise(table)
+    return found
 
 
-def test_evaluation_set_is_large_and_about_a_third_english():
-    labelled = pd.read_csv(EVAL_SET, dtype=str, keep_default_na=False)
-    assert len(labelled) >= 220
-    assert 0.25 <= (labelled["language"] == "en").mean() <= 0.40
-    assert labelled["text"].is_unique
-    assert set(labelled["split"]) == {"dev", "holdout"}
+def test_each_set_is_large_about_a_third_english_and_without_duplicates():
+    for name, smallest in (("dev", 220), ("holdout", 100)):
+        labelled = read_set(name)
+        assert len(labelled) >= smallest, name
+        assert 0.25 <= (labelled["language"] == "en").mean() <= 0.40, name
+        assert labelled["text"].is_unique, name
 
 
-@pytest.mark.parametrize("flag", list(FLOORS))
-def test_flag_precision_and_recall_stay_above_their_floors(report, flag):
-    precision_floor, recall_floor = FLOORS[flag]
-    row = report["flags"].loc[flag]
+def test_no_held_out_comment_is_also_in_the_dev_set():
+    dev = set(read_set("dev")["text"].str.casefold())
+    assert not dev & set(read_set("holdout")["text"].str.casefold())
+
+
+def test_labels_use_the_taxonomy_codes():
+    from lib.taxonomy import FLAGS as TAXONOMY_FLAGS
+    from lib.taxonomy import REASONS, REDIRECTS
+
+    for name in SETS:
+        labelled = read_set(name)
+        assert set(labelled["flags"].str.split().explode().dropna()) <= set(TAXONOMY_FLAGS)
+        assert set(labelled["reason"]) - {""} <= set(REASONS)
+        assert set(labelled["redirect"]) - {""} <= set(REDIRECTS)
+
+
+@pytest.mark.parametrize("flag", list(HOLDOUT_FLOORS))
+def test_held_out_personal_information_precision_and_recall_meet_the_agreed_floors(reports, flag):
+    precision_floor, recall_floor = HOLDOUT_FLOORS[flag]
+    row = reports["holdout"]["flags"].loc[flag]
     assert row["precision"] >= precision_floor, row
     assert row["recall"] >= recall_floor, row
 
 
-def test_language_is_right_for_nearly_every_comment(report):
-    assert report["language"] >= LANGUAGE_ACCURACY_FLOOR
+def test_held_out_language_is_right_for_nearly_every_comment(reports):
+    assert reports["holdout"]["language"] >= HOLDOUT_LANGUAGE_ACCURACY_FLOOR
 
 
-def test_reason_and_redirect_suggestions_are_mostly_right(report):
-    assert report["reason"] >= REASON_ACCURACY_FLOOR
-    assert report["redirect"] >= REDIRECT_ACCURACY_FLOOR
+@pytest.mark.parametrize("flag", list(DEV_FLOORS))
+def test_dev_flag_precision_and_recall_stay_above_their_floors(reports, flag):
+    precision_floor, recall_floor = DEV_FLOORS[flag]
+    row = reports["dev"]["flags"].loc[flag]
+    assert row["precision"] >= precision_floor, row
+    assert row["recall"] >= recall_floor, row
+
+
+def test_dev_language_is_right_for_nearly_every_comment(reports):
+    assert reports["dev"]["language"] >= DEV_LANGUAGE_ACCURACY_FLOOR
+
+
+def test_dev_reason_and_redirect_suggestions_are_mostly_right(reports):
+    assert reports["dev"]["reason"] >= DEV_REASON_ACCURACY_FLOOR
+    assert reports["dev"]["redirect"] >= DEV_REDIRECT_ACCURACY_FLOOR

@@ -1,5 +1,7 @@
 """Importer: bring comments in from a CSV file or a platform's JSON, after a preview."""
 
+import logging
+import sqlite3
 from dataclasses import asdict
 
 import streamlit as st
@@ -17,7 +19,9 @@ from lib.ui.lead import local_times
 PREVIEW_ROWS = 20
 MINUTES = "YYYY-MM-DD HH:mm"
 PREVIEW_COLUMNS = ("platform", "external_id", "received_at", "author_name", "text")
-SUMMARY_KEY = "import_summary"  # (file id, format chosen, ImportSummary as a dict)
+# The last import of this session: {"name", "format", "summary" (ImportSummary as a dict)}.
+SUMMARY_KEY = "import_summary"
+log = logging.getLogger(__name__)
 
 
 @st.cache_data(show_spinner=False, max_entries=4, ttl="15m")
@@ -28,11 +32,18 @@ def read_file(raw: bytes, filename: str, fmt: str) -> dict:
     A plain dict, as st.cache_data pickles it and classes of a page script do not pickle.
     """
     try:
-        frame, detected = read_comments(raw, filename, fmt)
+        reading = read_comments(raw, filename, fmt)
     except BadImportFile as refusal:
         return {"refusal": {code: refusal.describe(code) for code in ("fr", "en")}}
-    head = frame.head(PREVIEW_ROWS).rename_axis("line").reset_index()
-    return {"head": head, "count": len(frame), "format": detected, "refusal": None}
+    head = reading.frame.head(PREVIEW_ROWS).rename_axis("line").reset_index()
+    return {
+        "head": head,
+        "count": len(reading.frame),
+        "format": reading.format,
+        "repeated_rows": reading.repeated_rows,
+        "ambiguous_times": reading.ambiguous_times,
+        "refusal": None,
+    }
 
 
 def show_preview(reading: dict) -> None:
@@ -44,6 +55,9 @@ def show_preview(reading: dict) -> None:
         ),
         icon=":material/check_circle:",
     )
+    if reading["repeated_rows"]:
+        st.info(t("import.repeated", count=format_number(reading["repeated_rows"], lang())))
+    show_ambiguous(reading["ambiguous_times"])
     head = local_times(reading["head"], ["received_at"])
     head["platform"] = [PLATFORM_LABELS[p].in_language(lang()) for p in head["platform"]]
     st.caption(t("import.preview", shown=format_number(len(head), lang())))
@@ -62,31 +76,48 @@ def show_preview(reading: dict) -> None:
     )
 
 
-def run_import(db, raw: bytes, filename: str, fmt: str) -> dict:
-    """import_file with a progress bar fed by its callback; the summary as a dict."""
-    bar = st.progress(0.0)
-
-    def progress(done: int, total: int) -> None:
-        text = t(
-            "import.progress", done=format_number(done, lang()), total=format_number(total, lang())
+def show_ambiguous(count: int) -> None:
+    if count:
+        st.warning(
+            t("import.ambiguous", count=format_number(count, lang())), icon=":material/schedule:"
         )
-        bar.progress(done / total if total else 1.0, text=text)
-
-    summary = import_file(db, raw, filename, fmt, progress=progress)
-    bar.empty()
-    return asdict(summary)
 
 
-def show_summary(summary: dict) -> None:
-    st.success(t("import.done"), icon=":material/task_alt:")
-    added, present, refused = st.columns(3)
+def run_import(db, raw: bytes, filename: str, fmt: str) -> dict:
+    """import_file with a progress bar that moves chunk by chunk; the summary as a dict."""
+    bar = st.progress(0.0, text=t("import.phase.reading"))
+
+    def progress(done: int, total: int, phase: str) -> None:
+        numbers = {"done": format_number(done, lang()), "total": format_number(total, lang())}
+        bar.progress(done / total if total else 0.0, text=t(f"import.phase.{phase}", **numbers))
+
+    try:
+        return asdict(import_file(db, raw, filename, fmt, progress=progress))
+    finally:
+        bar.empty()
+
+
+def failure_reason(error: Exception) -> str:
+    """One line for an error nobody planned for; the traceback goes to the server's log."""
+    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+        return t("import.locked")
+    first_line = (str(error).strip().splitlines() or [""])[0]
+    return f"{type(error).__name__}: {first_line}" if first_line else type(error).__name__
+
+
+def show_summary(last: dict) -> None:
+    summary = last["summary"]
+    name, fmt = last["name"], t(f"import.format.{last['format']}")
+    st.success(t("import.done", name=name, format=fmt), icon=":material/task_alt:")
+    added, present = st.columns(2)
     added.metric(t("import.added"), format_number(summary["added"], lang()), border=True)
     present.metric(
-        t("import.already_present"), format_number(summary["already_present"], lang()), border=True
+        t("import.already_present"),
+        format_number(summary["already_present"], lang()),
+        help=t("import.already_present_help"),
+        border=True,
     )
-    refused.metric(
-        t("import.refused_count"), format_number(summary["refused"], lang()), border=True
-    )
+    show_ambiguous(summary["ambiguous_times"])
 
 
 st.title(t("import.title"))
@@ -127,11 +158,19 @@ else:
                 st.error(
                     t("import.refused", reason=refusal.describe(lang())), icon=":material/block:"
                 )
+            except Exception as error:  # a locked or damaged database, a full disk…
+                log.exception("import of %s failed", uploaded.name)
+                st.error(t("import.failed", reason=failure_reason(error)), icon=":material/error:")
             else:
-                st.session_state[SUMMARY_KEY] = (uploaded.file_id, fmt, summary)
-        last = st.session_state.get(SUMMARY_KEY)
-        if last is not None and last[:2] == (uploaded.file_id, fmt):
-            show_summary(last[2])
+                st.session_state[SUMMARY_KEY] = {
+                    "name": uploaded.name,
+                    "format": summary["format"],
+                    "summary": summary,
+                }
+
+# The last import's figures stay on the page until the next import, whatever happens above.
+if st.session_state.get(SUMMARY_KEY) is not None:
+    show_summary(st.session_state[SUMMARY_KEY])
 
 st.subheader(t("import.recent"))
 recent = recent_comments(db, 20)

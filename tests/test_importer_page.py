@@ -4,6 +4,7 @@ The importers themselves (every format, all-or-nothing, the fuzz) are tested in
 tests/test_importers.py; here: what a person sees at each step.
 """
 
+import sqlite3
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -81,13 +82,76 @@ def test_import_then_reimport_reports_added_then_already_present(demo_db_path):
     at = upload(importer_page(), "commentaires.csv", CSV.encode("utf-8"))
     at.button(key="import_run").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert metrics(at) == {"Ajoutés": "30", "Déjà présents": "0", "Refusés": "0"}
+    assert metrics(at) == {"Ajoutés": "30", "Déjà présents": "0"}
     assert comment_count(demo_db_path) == before + 30
     assert at.dataframe[-1].value["text"].iloc[0].startswith("Bonjour numéro")
 
     at.button(key="import_run").click().run()
-    assert metrics(at) == {"Ajoutés": "0", "Déjà présents": "30", "Refusés": "0"}
+    assert metrics(at) == {"Ajoutés": "0", "Déjà présents": "30"}
     assert comment_count(demo_db_path) == before + 30
+
+
+def test_the_summary_stays_visible_after_the_import(demo_db_path):
+    at = upload(importer_page(), "commentaires.csv", CSV.encode("utf-8"))
+    at.button(key="import_run").click().run()
+    at.selectbox(key="import_format").set_value("x").run()  # any later interaction
+    assert metrics(at) == {"Ajoutés": "30", "Déjà présents": "0"}
+    at.file_uploader(key="import_file").clear().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert metrics(at) == {"Ajoutés": "30", "Déjà présents": "0"}
+    assert any("commentaires.csv" in s.value for s in at.success)
+
+
+def test_identical_repeated_rows_and_ambiguous_times_are_announced_then_counted(demo_db_path):
+    rows = CSV + "facebook;page-0;2026-11-21 10:00;Bonjour numéro 0 ⚜️;Léa 0\n"
+    rows += "facebook;nuit;2026-11-01 01:30;Encore debout;Noctambule\n"
+    at = upload(importer_page(), "commentaires.csv", rows.encode("utf-8"))
+    assert "31 commentaires lus" in at.success[0].value
+    assert "1 lignes sont la copie exacte" in at.info[0].value
+    assert at.warning[0].value.startswith("1 heures sans décalage")
+    at.button(key="import_run").click().run()
+    assert metrics(at) == {"Ajoutés": "31", "Déjà présents": "1"}
+    assert any("heure avancée" in w.value for w in at.warning)
+
+
+def test_the_file_help_lists_the_formats_the_required_columns_and_the_date_format(demo_db_path):
+    help_text = importer_page().file_uploader(key="import_file").help
+    for words in ("CSV", "Windows-1252", "Facebook", "Instagram", "YouTube", "X v2"):
+        assert words in help_text
+    for column in ("platform", "external_id", "received_at", "text"):
+        assert f"`{column}`" in help_text
+    assert "AAAA-MM-JJ HH:MM" in help_text and "sans heure" in help_text
+
+
+def test_a_locked_database_is_one_clear_line_not_a_traceback(demo_db_path, monkeypatch):
+    monkeypatch.setattr("lib.db.BUSY_TIMEOUT_SECONDS", 0.2)
+    before = comment_count(demo_db_path)
+    at = upload(importer_page(), "commentaires.csv", CSV.encode("utf-8"))
+    holder = sqlite3.connect(demo_db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # someone else is writing
+    try:
+        at.button(key="import_run").click().run()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not at.exception, [e.value for e in at.exception]
+    [error] = at.error
+    assert "rien n'a été importé" in error.value and "occupée" in error.value
+    assert "\n" not in error.value and "Traceback" not in error.value
+    assert not metrics(at) and comment_count(demo_db_path) == before
+
+
+def test_an_unexpected_error_is_one_line_naming_it(demo_db_path, monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("disque plein\ndétails internes")
+
+    monkeypatch.setattr("lib.importers.import_file", fail)
+    at = upload(importer_page(lang="en"), "comments.csv", CSV.encode("utf-8"))
+    at.button(key="import_run").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.error[0].value == (
+        "The import failed, nothing was imported: RuntimeError: disque plein"
+    )
 
 
 def test_a_bad_file_names_its_line_and_field_and_offers_no_import(demo_db_path):
@@ -95,8 +159,10 @@ def test_a_bad_file_names_its_line_and_field_and_offers_no_import(demo_db_path):
     bad = CSV.replace("2026-11-21 10:07", "hier matin").encode("utf-8")
     at = upload(importer_page(), "commentaires.csv", bad)
     message = at.error[0].value
-    assert "rien n'a été importé" in message
-    assert "Ligne 9" in message and "received_at" in message
+    assert message.startswith(
+        "Fichier refusé, rien n'a été importé. Ligne 9, champ « received_at »"
+    )
+    assert len(at.error) == 1 and not metrics(at)
     assert not [b for b in at.button if b.key == "import_run"]
     assert comment_count(demo_db_path) == before
 
@@ -115,6 +181,14 @@ def test_a_platform_json_is_detected_and_imported(demo_db_path):
     assert not at.exception, [e.value for e in at.exception]
     shown = metrics(at)
     assert int(shown["Ajoutés"]) > 0 and shown["Déjà présents"] == "0"
+
+
+def test_a_conflicting_duplicate_is_refused_naming_both_lines(demo_db_path):
+    bad = CSV + "facebook;page-3;2026-11-21 10:03;Autre texte;Léa 3\n"
+    at = upload(importer_page(), "commentaires.csv", bad.encode("utf-8"))
+    message = at.error[0].value
+    assert "rien n'a été importé" in message and "Ligne 32" in message
+    assert "ligne 5" in message and "external_id" in message
 
 
 def test_a_format_chosen_by_hand_that_does_not_fit_is_refused(demo_db_path):

@@ -16,6 +16,7 @@ from lib.importers import (
     detect_format,
     import_file,
     parse,
+    read_comments,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -53,6 +54,9 @@ def dump(db) -> list[str]:
         ("instagram_comments.json", "instagram"),
         ("youtube_commentthreads.json", "youtube"),
         ("x_tweets.json", "x"),
+        ("x_minimal.json", "x"),
+        ("instagram_comments_from.json", "instagram"),
+        ("facebook_comments_nested.json", "facebook"),
     ],
 )
 def test_format_is_recognised_from_the_content(name, expected):
@@ -68,8 +72,21 @@ def test_an_empty_file_is_refused():
     assert "vide" in refused(b"\xef\xbb\xbf \r\n", "vide.csv").message
 
 
-def test_unrecognised_json_is_refused():
-    assert "non reconnu" in refused(b'{"hello": "world"}', "a.json").message
+def test_unrecognised_json_says_which_formats_were_tried_and_suggests_choosing_one():
+    error = refused(b'{"data": [{"id": "1", "body": "allo"}]}', "a.json")
+    assert "non reconnu" in error.message
+    for tried in ("YouTube", "X API v2", "Instagram", "Facebook", "created_time", "timestamp"):
+        assert tried in error.message and tried in error.message_en
+    assert "--format" in error.message and "--format" in error.message_en
+
+
+def test_instagram_items_with_from_are_instagram_not_facebook():
+    # `from` is {id, username} on Instagram too: the time key decides.
+    item = {"id": "1", "from": {"id": "9", "username": "u"}, "timestamp": "2026-11-03T13:00Z"}
+    raw = json.dumps({"data": [item]}).encode()
+    assert detect_format(raw) == "instagram"
+    raw = raw.replace(b'"timestamp"', b'"created_time"')
+    assert detect_format(raw) == "facebook"
 
 
 # --- Vigie's CSV and Excel's ----------------------------------------------------
@@ -131,6 +148,20 @@ def test_rows_of_empty_cells_left_by_excel_are_skipped():
     assert parse(raw, "f.csv").index.tolist() == [2]
 
 
+def test_excel_times_with_a_one_digit_hour_a_leading_zero_or_a_t_are_the_same_instant():
+    rows = ["x;1;2026-11-02 9:05;a", "x;2;2026-11-02 09:05;a", "x;3;2026-11-02T09:05;a"]
+    raw = "\n".join([HEADER, *rows, "x;4;2026-11-02 9:05:30;a"]).encode()
+    received = parse(raw, "f.csv")["received_at"].tolist()
+    assert received == [utc("2026-11-02 14:05")] * 3 + [utc("2026-11-02 14:05:30")]
+
+
+def test_a_date_without_a_time_is_refused_with_the_format_expected():
+    error = refused(f"{HEADER}\nx;1;2026-11-02;a\n".encode())
+    assert (error.line, error.field) == (2, "received_at")
+    assert "sans heure" in error.message and "AAAA-MM-JJ HH:MM" in error.message
+    assert "without a time" in error.message_en and "YYYY-MM-DD HH:MM" in error.message_en
+
+
 def test_received_at_with_offsets_in_several_spellings():
     rows = [
         "x;1;2026-01-05T15:00:00Z;a",
@@ -169,7 +200,7 @@ def test_the_line_counts_line_breaks_inside_earlier_cells():
         ("x; ;2026-01-05 10:00;a", "external_id", "vide"),
         ("x;1,85E+18;2026-01-05 10:00;a", "external_id", "Excel"),
         ("x;1;05/01/2026 10:00;a", "received_at", "illisibles"),
-        ("x;1;2026-01-05;a", "received_at", "illisibles"),
+        ("x;1;2026-01-05;a", "received_at", "sans heure"),
         ("x;1;2026-02-30 10:00;a", "received_at", "illisibles"),
         ("x;1;;a", "received_at", "illisibles"),
     ],
@@ -185,11 +216,19 @@ def test_the_earliest_problem_is_reported_first():
     assert refused(raw).line == 2
 
 
-def test_a_duplicate_id_within_the_file_names_both_lines():
-    raw = f"{HEADER}\nx;1;2026-01-05 10:00;a\nx;2;2026-01-05 10:00;b\nX;1;2026-01-05 11:00;c\n"
+def test_a_duplicate_id_with_other_content_names_both_lines_and_the_field_that_differs():
+    raw = f"{HEADER}\nx;1;2026-01-05 10:00;a\nx;2;2026-01-05 10:00;b\nX;1;2026-01-05 10:00;c\n"
     error = refused(raw.encode())
     assert (error.line, error.field) == (4, "external_id")
     assert "ligne 2" in error.message and "line 2" in error.message_en
+    assert "« text » diffère" in error.message
+
+
+def test_an_exact_copy_of_an_earlier_row_is_read_once_and_counted():
+    rows = ["x;1;2026-01-05 9:00;a", "x;2;2026-01-05 10:00;b", "X;1;2026-01-05 09:00;a"]
+    reading = read_comments("\n".join([HEADER, *rows]).encode(), "f.csv")
+    assert reading.frame.index.tolist() == [2, 3]
+    assert reading.repeated_rows == 1
 
 
 def test_the_same_id_on_two_platforms_is_not_a_duplicate():
@@ -215,6 +254,17 @@ def test_an_unquoted_separator_in_the_text_is_refused_with_advice():
 def test_an_unclosed_quote_is_refused_at_the_line_it_opens():
     error = refused(f'{HEADER}\nx;1;2026-01-05 10:00;ok\nx;2;2026-01-05 10:00;"oups\n\n'.encode())
     assert error.line == 3
+
+
+def test_utf8_with_a_stray_byte_and_no_latin_accent_is_refused_too():
+    # Curly quotes from Word are UTF-8 multi-byte characters as much as "é" is.
+    raw = f"{HEADER}\nx;1;2026-01-05 10:00;It’s “great”\n".encode() + b"x;2;2026-01-05 10:00;\x92\n"
+    assert "encodage" in refused(raw).message
+
+
+def test_a_windows_1252_file_whose_first_accent_is_late_is_read_as_windows_1252():
+    raw = f"{HEADER}\nx;1;2026-01-05 10:00;plain\nx;2;2026-01-05 10:00;l’été\n".encode("cp1252")
+    assert parse(raw, "f.csv")["text"].tolist() == ["plain", "l’été"]
 
 
 def test_a_damaged_utf8_file_is_refused_rather_than_garbled():
@@ -252,6 +302,55 @@ def test_instagram_graph_comments():
     assert frame.iloc[0]["received_at"] == utc("2026-11-03 13:00")
 
 
+def test_instagram_comments_with_from_and_nested_replies():
+    frame = parse(fixture("instagram_comments_from.json"), "ig.json")
+    assert frame["external_id"].tolist() == [
+        "17890000000000101",
+        "17890000000000102",
+        "17890000000000103",
+    ]
+    assert frame["author_handle"].tolist() == ["sophie.bergeron", "ministere.qc", "k_ouellet"]
+    # The reply points at the comment it answers, and starts on its own line.
+    assert frame.iloc[1]["post_ref"] == "17890000000000101"
+    assert frame.index.tolist() == [3, 13, 25]
+
+
+def test_facebook_nested_replies_are_imported_after_their_comment():
+    frame = parse(fixture("facebook_comments_nested.json"), "fb.json")
+    parent = "123456789012345_2000000000000001"
+    assert frame["external_id"].str[-1].tolist() == ["1", "2", "3", "4"]
+    assert frame["post_ref"].tolist() == [
+        "123456789012345",
+        parent,
+        parent,
+        "123456789012345",
+    ]
+    assert frame.iloc[2]["text"] == "Merci d'avance!"
+    assert frame.index.tolist() == [3, 13, 22, 40]
+
+
+def test_an_error_in_a_nested_reply_names_the_reply_field_and_its_line():
+    raw = fixture("facebook_comments_nested.json").replace(
+        b'"2026-11-02T14:20:00+0000"', b'"demain"'
+    )
+    error = refused(raw, "fb.json")
+    assert error.field == "data[0].comments.data[1].created_time"
+    assert '"demain"' in raw.decode().splitlines()[error.line - 1]
+
+
+def test_replies_that_are_not_an_object_with_data_are_refused_not_dropped():
+    raw = b'{"data": [{"id": "1", "created_time": "2026-11-02T14:00:00+0000", "comments": [1]}]}'
+    assert refused(raw, "fb.json").field == "data[0].comments"
+
+
+def test_minimal_x_tweets_without_authors_are_imported():
+    frame = parse(fixture("x_minimal.json"), "x.json")
+    assert frame["platform"].unique().tolist() == ["x"]
+    assert frame["text"].iloc[1] == "Merci pour la réponse rapide"
+    assert frame["author_handle"].isna().all()
+    assert frame.iloc[0]["received_at"] == utc("2026-11-05 13:00")
+
+
 def test_youtube_comment_threads_use_text_original_and_include_replies():
     frame = parse(fixture("youtube_commentthreads.json"), "yt.json")
     assert frame["external_id"].tolist() == ["UgzThread1", "UgzThread1.reply1", "UgzThread2"]
@@ -281,17 +380,26 @@ def test_x_tweets_take_names_from_includes():
     assert second["text"] == "Merci &amp; bravo"
 
 
-def test_a_json_error_names_the_item_line_and_path():
+def test_a_json_error_names_the_line_of_the_bad_field_itself_and_its_path():
     document = json.loads(fixture("x_tweets.json"))
     document["data"][1]["created_at"] = "hier"
     raw = json.dumps(document, indent=2).encode()
     error = refused(raw, "x.json")
     assert error.field == "data[1].created_at"
-    assert raw.decode().splitlines()[error.line - 1].strip() == "{"
-    assert error.line == 13
+    assert raw.decode().splitlines()[error.line - 1].strip() == '"created_at": "hier",'
+    assert error.line == 16
 
 
-def test_a_missing_required_json_field_is_named_by_path():
+def test_a_value_of_the_wrong_type_deep_in_an_item_is_located_on_its_own_line():
+    raw = fixture("facebook_comments.json").replace(
+        b'"id": "10160000000000002"', b'"id": ["10160000000000002"]'
+    )
+    error = refused(raw, "fb.json")
+    assert error.field == "data[1].from.id"
+    assert raw.decode().splitlines()[error.line - 1].strip().startswith('"id": [')
+
+
+def test_a_missing_required_json_field_is_named_by_path_on_the_line_of_its_object():
     raw = b'{"data": [\n{"id": "1", "created_time": "2026-11-02T14:03:11+0000"},\n{"id": "2"}]}'
     error = refused(raw, "fb.json")
     assert (error.line, error.field) == (3, "data[1].created_time")
@@ -330,9 +438,9 @@ def db(tmp_path):
 def test_import_stores_every_comment_and_reimport_adds_nothing(db):
     raw = fixture("excel_cp1252_semicolon.csv")
     first = import_file(db, raw, "export.csv")
-    assert first == ImportSummary(added=5, already_present=0, refused=0, format="csv")
+    assert first == ImportSummary(added=5, already_present=0, format="csv", ambiguous_times=1)
     again = import_file(db, raw, "export.csv")
-    assert again == ImportSummary(added=0, already_present=5, refused=0, format="csv")
+    assert again == ImportSummary(added=0, already_present=5, format="csv", ambiguous_times=1)
     assert db["comments"].count == 5
     row = db.execute(
         "SELECT text, received_at, status FROM comments WHERE external_id = 'fb-1002'"
@@ -347,6 +455,9 @@ def test_import_stores_every_comment_and_reimport_adds_nothing(db):
         ("instagram_comments.json", 2),
         ("youtube_commentthreads.json", 3),
         ("x_tweets.json", 2),
+        ("x_minimal.json", 2),
+        ("instagram_comments_from.json", 3),
+        ("facebook_comments_nested.json", 4),
         ("utf8_bom_comma.csv", 3),
     ],
 )
@@ -358,7 +469,35 @@ def test_every_fixture_imports_once(db, name, count):
 def test_a_file_mixing_new_and_known_comments_adds_only_the_new(db):
     import_file(db, f"{HEADER}\nx;1;2026-01-05 10:00;a\n".encode(), "a.csv")
     both = f"{HEADER}\nx;1;2026-01-05 10:00;a\nx;2;2026-01-05 10:00;b\n".encode()
-    assert import_file(db, both, "b.csv") == ImportSummary(1, 1, 0, "csv")
+    assert import_file(db, both, "b.csv") == ImportSummary(1, 1, "csv")
+
+
+def test_identical_duplicate_rows_count_as_already_present(db):
+    rows = ["x;1;2026-01-05 10:00;a", "x;2;2026-01-05 10:00;b", "x;1;2026-01-05 10:00;a"]
+    summary = import_file(db, "\n".join([HEADER, *rows]).encode(), "f.csv")
+    assert (summary.added, summary.already_present) == (2, 1)
+    assert db["comments"].count == 2
+
+
+def test_ambiguous_local_times_of_the_fall_back_hour_are_counted_and_read_as_daylight_time(db):
+    rows = [
+        "x;1;2026-11-01 00:59;a",
+        "x;2;2026-11-01 01:00;b",
+        "x;3;2026-11-01 1:59;c",
+        "x;4;2026-11-01 01:30-05:00;d",  # an offset says which 1:30: not ambiguous
+        "x;5;2026-11-01 02:00;e",
+    ]
+    raw = "\n".join([HEADER, *rows]).encode()
+    reading = read_comments(raw, "f.csv")
+    assert reading.ambiguous_times == 2
+    assert reading.frame["received_at"].tolist() == [
+        utc("2026-11-01 04:59"),
+        utc("2026-11-01 05:00"),  # 1:00 EDT, the first time round
+        utc("2026-11-01 05:59"),
+        utc("2026-11-01 06:30"),
+        utc("2026-11-01 07:00"),
+    ]
+    assert import_file(db, raw, "f.csv").ambiguous_times == 2
 
 
 def test_a_bad_file_changes_nothing(db):
@@ -375,8 +514,8 @@ def test_a_failure_while_inserting_rolls_everything_back(db, monkeypatch):
 
     real = lib.ingest.insert_comments
 
-    def insert_then_fail(db, frame, progress=None):
-        real(db, frame, progress)
+    def insert_then_fail(db, frame, **options):
+        real(db, frame, **options)
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(lib.ingest, "insert_comments", insert_then_fail)
@@ -388,10 +527,54 @@ def test_a_failure_while_inserting_rolls_everything_back(db, monkeypatch):
 
 def test_progress_is_reported_up_to_the_total(db):
     seen = []
-    import_file(
-        db, fixture("utf8_bom_comma.csv"), "f.csv", progress=lambda d, t: seen.append((d, t))
-    )
-    assert seen[-1] == (3, 3)
+    import_file(db, fixture("utf8_bom_comma.csv"), "f.csv", progress=lambda *a: seen.append(a))
+    assert seen == [(0, 0, "reading"), (0, 3, "analysing"), (3, 3, "analysing"), (3, 3, "writing")]
+
+
+def test_progress_is_reported_after_each_chunk_analysed_not_after_the_whole_file(db, monkeypatch):
+    import lib.detect
+
+    real, events = lib.detect.analyse_many, []
+
+    def analyse_many(texts):
+        events.append(("analysed", len(texts)))
+        return real(texts)
+
+    monkeypatch.setattr(lib.detect, "analyse_many", analyse_many)
+    rows = [f"x;{n};2026-01-05 10:00;commentaire {n}" for n in range(4500)]
+    raw = "\n".join([HEADER, *rows]).encode()
+    summary = import_file(db, raw, "f.csv", progress=lambda d, t, p: events.append((p, d, t)))
+    assert summary.added == 4500
+    assert events == [
+        ("reading", 0, 0),
+        ("analysing", 0, 4500),
+        ("analysed", 2000),
+        ("analysing", 2000, 4500),
+        ("analysed", 2000),
+        ("analysing", 4000, 4500),
+        ("analysed", 500),
+        ("analysing", 4500, 4500),
+        ("writing", 4500, 4500),
+    ]
+
+
+def test_a_failure_in_a_late_chunk_rolls_back_the_earlier_chunks(db, monkeypatch):
+    import lib.ingest
+
+    real, calls = lib.ingest.insert_comments, []
+
+    def fail_on_third_chunk(db, frame, **options):
+        calls.append(len(frame))
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        return real(db, frame, **options)
+
+    monkeypatch.setattr(lib.ingest, "insert_comments", fail_on_third_chunk)
+    before = dump(db)
+    rows = [f"x;{n};2026-01-05 10:00;commentaire {n}" for n in range(5000)]
+    with pytest.raises(RuntimeError):
+        import_file(db, "\n".join([HEADER, *rows]).encode(), "f.csv")
+    assert calls == [2000, 2000, 1000] and dump(db) == before
 
 
 # --- fuzz: whatever the bytes, a clear refusal and an untouched database ----------

@@ -74,10 +74,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "import.recent": {"fr": "Derniers commentaires reçus", "en": "Latest comments received"},
     "import.file": {"fr": "Fichier de commentaires", "en": "Comment file"},
     "import.file_help": {
-        "fr": "CSV de Vigie ou d'Excel (virgule ou point-virgule), ou JSON des API de Meta"
-        " (Facebook, Instagram), YouTube ou X.",
-        "en": "Vigie's or Excel's CSV (comma or semicolon), or JSON from the Meta (Facebook,"
-        " Instagram), YouTube or X APIs.",
+        "fr": "Formats acceptés :\n"
+        "- **CSV** de Vigie ou d'Excel : virgule ou point-virgule ; UTF-8 (avec ou sans BOM)"
+        " ou Windows-1252. Colonnes obligatoires : `platform`, `external_id`, `received_at`,"
+        " `text` ; facultatives : `account`, `author`, `author_handle`, `post`.\n"
+        "- **Date et heure** (`received_at`) : `AAAA-MM-JJ HH:MM` en heure du Québec"
+        " (ex. 2026-11-02 09:05 ou 2026-11-02 9:05), ou ISO 8601 avec décalage"
+        " (ex. 2026-11-02T14:05:00Z). Une date sans heure est refusée.\n"
+        "- **JSON** : commentaires de l'API Graph de Meta (Facebook, Instagram, réponses"
+        " imbriquées comprises), `commentThreads` de l'API Data de YouTube, tweets de l'API X v2.",
+        "en": "Accepted formats:\n"
+        "- **CSV** from Vigie or Excel: comma or semicolon; UTF-8 (with or without BOM)"
+        " or Windows-1252. Required columns: `platform`, `external_id`, `received_at`,"
+        " `text`; optional: `account`, `author`, `author_handle`, `post`.\n"
+        "- **Date and time** (`received_at`): `YYYY-MM-DD HH:MM` in Québec time"
+        " (e.g. 2026-11-02 09:05 or 2026-11-02 9:05), or ISO 8601 with an offset"
+        " (e.g. 2026-11-02T14:05:00Z). A date without a time is refused.\n"
+        "- **JSON**: Meta Graph API comments (Facebook, Instagram, nested replies included),"
+        " YouTube Data API `commentThreads`, X API v2 tweets.",
     },
     "import.format": {"fr": "Format", "en": "Format"},
     "import.format.auto": {"fr": "Détection automatique", "en": "Detect automatically"},
@@ -117,14 +131,54 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No comment found in this file when read as “{format}”: check the chosen format.",
     },
     "import.run": {"fr": "Importer", "en": "Import"},
-    "import.progress": {
-        "fr": "{done} commentaires sur {total} enregistrés",
-        "en": "{done} of {total} comments stored",
+    "import.phase.reading": {
+        "fr": "Lecture et vérification du fichier…",
+        "en": "Reading and checking the file…",
     },
-    "import.done": {"fr": "Importation terminée.", "en": "Import finished."},
+    "import.phase.analysing": {
+        "fr": "Analyse (langue, signalements, échéance) et enregistrement :"
+        " {done} commentaires sur {total}",
+        "en": "Analysing (language, flags, due time) and storing: {done} of {total} comments",
+    },
+    "import.phase.writing": {
+        "fr": "Écriture dans la base de données…",
+        "en": "Writing to the database…",
+    },
+    "import.done": {
+        "fr": "Importation terminée : {name} ({format}).",
+        "en": "Import finished: {name} ({format}).",
+    },
     "import.added": {"fr": "Ajoutés", "en": "Added"},
     "import.already_present": {"fr": "Déjà présents", "en": "Already present"},
-    "import.refused_count": {"fr": "Refusés", "en": "Refused"},
+    "import.already_present_help": {
+        "fr": "Commentaires déjà dans Vigie (même plateforme et même identifiant), et lignes"
+        " recopiées à l'identique dans le fichier : ils ne sont pas ajoutés une deuxième fois.",
+        "en": "Comments already in Vigie (same platform and id), and rows copied identically"
+        " within the file: they are not added a second time.",
+    },
+    "import.repeated": {
+        "fr": "{count} lignes sont la copie exacte d'une ligne précédente du fichier :"
+        " elles seront comptées comme déjà présentes.",
+        "en": "{count} rows are exact copies of an earlier row of the file:"
+        " they will count as already present.",
+    },
+    "import.ambiguous": {
+        "fr": "{count} heures sans décalage tombent dans l'heure qui se répète au passage à"
+        " l'heure normale (1 h à 2 h, premier dimanche de novembre) : elles sont lues comme la"
+        " première des deux (heure avancée, UTC−4). Ajoutez le décalage (-05:00) pour la"
+        " seconde.",
+        "en": "{count} times without an offset fall in the hour that repeats when clocks fall"
+        " back (1:00 to 2:00, first Sunday of November): they are read as the first of the two"
+        " (daylight time, UTC−4). Add the offset (-05:00) for the second.",
+    },
+    "import.failed": {
+        "fr": "L'importation a échoué, rien n'a été importé : {reason}",
+        "en": "The import failed, nothing was imported: {reason}",
+    },
+    "import.locked": {
+        "fr": "la base de données est occupée par une autre écriture ; réessayez dans un moment.",
+        "en": "the database is busy with another write; try again in a moment.",
+    },
     "import.col.line": {"fr": "Ligne", "en": "Line"},
     "import.col.external_id": {"fr": "Identifiant", "en": "ID"},
     "import.sign_in": {

@@ -140,3 +140,40 @@ def test_demo_comments_have_due_dates_and_detected_flags(demo):
     flags = comments["flags"].fillna("").str.split().explode()
     assert {"english", "question", "negative", "pii", "link"} <= set(flags)
     assert pd.Series(comments["external_id"]).is_unique
+
+
+def test_the_demo_obeys_the_approval_rule_for_negative_comments(demo):
+    db, comments, actions = demo
+    roles = {row["username"]: row["role"] for row in db["users"].rows}
+    negative = set(comments.loc[comments["flags"].fillna("").str.contains("negative"), "id"])
+    assert negative, "the demo has negative comments"
+    published = actions[actions["kind"].isin(["reply", "redirect"])]
+    by_moderator = published[published["actor"].map(roles) == "moderator"]
+    # A moderator never publishes on a negative comment: it is escalated, then approved.
+    assert not set(by_moderator["comment_id"]) & negative
+    escalations = actions[actions["kind"] == "escalate"]
+    assert set(escalations["actor"].map(roles)) == {"moderator"}
+    approvals = actions[actions["kind"] == "approve"]
+    assert set(approvals["comment_id"]) <= set(escalations["comment_id"])
+    for comment_id, history in actions[actions["comment_id"].isin(approvals["comment_id"])].groupby(
+        "comment_id"
+    ):
+        kinds = list(history.sort_values("version")["kind"])
+        assert kinds.index("escalate") < kinds.index("approve"), comment_id
+
+
+def test_the_demo_has_every_redirection_and_comments_awaiting_approval(demo):
+    _db, comments, actions = demo
+    templates = set(actions.loc[actions["kind"].isin(["redirect", "approve"]), "template"].dropna())
+    assert templates == {"dossier", "plainte", "medical", "prive"}
+    assert (comments["status"] == "awaiting_approval").sum() > 0
+
+
+def test_demo_texts_are_grammatical_and_varied(demo):
+    _db, comments, _actions = demo
+    texts = comments["text"]
+    assert not texts.str.contains(r"\b(?:à le|à les|de le|de les)\b", regex=True).any()
+    assert texts.nunique() > len(texts) / 10
+    # Invented personal data varies from one comment to the next.
+    phones = texts.str.extract(r"(\d{3}[ .-]?555[ .-]?\d{4})")[0].dropna()
+    assert phones.nunique() > 1

@@ -7,6 +7,8 @@ reason on standard error and exits non-zero, leaving the database as it was.
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
 import time
 from datetime import date
@@ -17,6 +19,8 @@ import pandas as pd
 from lib.db import db_path, open_db
 
 EXIT_BAD_INPUT = 2
+# Where a scheduled job (no terminal) gives a lead's password for --unmask or `password`.
+PASSWORD_VARIABLE = "VIGIE_PASSWORD"
 
 
 class CommandError(Exception):
@@ -31,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as error:
         print(f"vigie: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except sqlite3.Error as error:
+        # A locked, damaged or foreign file: one line, never a traceback.
+        path = args.db or db_path()
+        print(f"vigie: base de données / database {path}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     print(summary)
     return 0
 
@@ -39,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    demo = commands.add_parser("demo", help="fill a database with realistic demo data")
+    demo = commands.add_parser(
+        "demo", help="fill a database with realistic demo data (creates the file if needed)"
+    )
     demo.add_argument("--rows", type=int, default=20_000)
     demo.add_argument("--seed", type=int, default=42)
     demo.add_argument("--now", help="the instant the demo ends (ISO 8601); default the present")
@@ -54,17 +65,31 @@ def _parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser("export", help="write a CSV report")
     exp.add_argument("kind", choices=("queue", "compliance", "daily", "reasons"))
-    exp.add_argument("--from", dest="start", type=date.fromisoformat)
-    exp.add_argument("--to", dest="end", type=date.fromisoformat)
+    exp.add_argument("--from", dest="start", type=date.fromisoformat, help="not for queue")
+    exp.add_argument("--to", dest="end", type=date.fromisoformat, help="not for queue")
     exp.add_argument("--out", type=Path)
     exp.add_argument("--delimiter", default=";", choices=(";", ","))
-    exp.add_argument("--unmask", action="store_true", help="keep personal information (a lead)")
-    exp.add_argument("--as", dest="actor", help="who asks for the export (required with --unmask)")
-    exp.add_argument("--now", help="the instant states are computed at (ISO 8601)")
+    exp.add_argument(
+        "--unmask",
+        action="store_true",
+        help=f"keep personal information: needs --as LEAD and that lead's password "
+        f"(asked on the terminal, or in {PASSWORD_VARIABLE}); recorded in the history",
+    )
+    exp.add_argument("--as", dest="actor", help="the lead asking for --unmask")
+    exp.add_argument(
+        "--now", help="the instant states are computed at (ISO 8601); the queue's snapshot time"
+    )
     exp.set_defaults(run=_export)
 
-    pwd = commands.add_parser("password", help="set a team member's local password")
+    pwd = commands.add_parser(
+        "password",
+        help="set a team member's local password",
+        description="Set a team member's local password. Replacing an existing password needs "
+        f"a lead's credentials (--as LEAD; the password is asked on the terminal or read from "
+        f"{PASSWORD_VARIABLE}); a first password, for an account that has none, needs none.",
+    )
     pwd.add_argument("username")
+    pwd.add_argument("--as", dest="actor", help="the lead allowing an existing password's reset")
     pwd.set_defaults(run=_password)
 
     for sub in (demo, imp, exp, pwd):
@@ -80,6 +105,65 @@ def _instant(text: str | None) -> pd.Timestamp | None:
     except ValueError as error:
         raise CommandError(f"--now illisible / unreadable: {text!r}") from error
     return ts.tz_localize("America/Toronto") if ts.tzinfo is None else ts
+
+
+def _existing_db(args):
+    """The Vigie database named by --db (or VIGIE_DB): never a new empty file by mistake."""
+    path = args.db or db_path()
+    if not path.is_file():
+        raise CommandError(
+            f"base de données introuvable / database not found: {path} "
+            "(`python -m lib demo --db FICHIER` en crée une / creates one)"
+        )
+    # Read-only first: a file that is not Vigie's is left exactly as it was.
+    probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        raise CommandError(
+            f"{path} n'est pas une base de données SQLite / is not an SQLite database ({error})"
+        ) from None
+    finally:
+        probe.close()
+    if "comments" not in tables:
+        raise CommandError(
+            f"{path} n'est pas une base de données Vigie / is not a Vigie database"
+            " (pas de table comments / no comments table)"
+        )
+    return open_db(path)
+
+
+def _lead_password(actor: str | None, flag: str) -> str:
+    """The lead's password: VIGIE_PASSWORD for a scheduled job, else asked on the terminal."""
+    if not actor:
+        raise CommandError(f"{flag} demande --as CHEF / needs --as LEAD")
+    if os.environ.get(PASSWORD_VARIABLE):
+        return os.environ[PASSWORD_VARIABLE]
+    if not _stdin_is_a_terminal():
+        raise CommandError(
+            f"{flag} --as {actor} : mot de passe requis, lancez depuis un terminal ou définissez "
+            f"{PASSWORD_VARIABLE} / password needed: run in a terminal or set {PASSWORD_VARIABLE}"
+        )
+    import getpass
+
+    return getpass.getpass(f"Mot de passe de / Password for {actor}: ")
+
+
+def _stdin_is_a_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _as_lead(db, actor: str | None, flag: str, permission: str) -> None:
+    from lib.auth import BadCredentials, PermissionDenied, require_credentials
+
+    password = _lead_password(actor, flag)
+    try:
+        require_credentials(db, actor, password, permission)
+    except (BadCredentials, PermissionDenied) as error:
+        raise CommandError(str(error)) from None
 
 
 def _demo(args) -> str:
@@ -103,48 +187,76 @@ def _import(args) -> str:
 
     if not args.file.is_file():
         raise CommandError(f"fichier introuvable / file not found: {args.file}")
-    db = open_db(args.db or db_path())
+    db = _existing_db(args)
     try:
         summary = import_file(db, args.file.read_bytes(), args.file.name, fmt=args.format)
     except BadImportFile as error:
-        raise CommandError(str(error)) from error
+        raise CommandError(f"{error} Rien n'a été importé / nothing was imported.") from error
+    ambiguous = (
+        f"; {summary.ambiguous_times} heures ambiguës (recul de l'heure) lues en heure avancée"
+        " / ambiguous fall-back times read as daylight time"
+        if summary.ambiguous_times
+        else ""
+    )
     return (
         f"import: {summary.added} ajoutés, {summary.already_present} déjà présents "
-        f"({summary.format}, {args.file.name})"
+        f"({summary.format}, {args.file.name}){ambiguous}"
     )
 
 
 def _export(args) -> str:
-    from lib.auth import PermissionDenied, require_lead
-    from lib.reports import export, export_filename
+    from lib.reports import SNAPSHOT_KINDS, export, export_filename, snapshot_time
 
-    db = open_db(args.db or db_path())
+    snapshot = args.kind in SNAPSHOT_KINDS
+    if snapshot and (args.start or args.end):
+        raise CommandError(
+            f"--from/--to ne s'appliquent pas à {args.kind}, un instantané à --now "
+            f"/ do not apply to {args.kind}, a snapshot at --now"
+        )
+    db = _existing_db(args)
     if args.unmask:
-        try:
-            require_lead(db, args.actor, "unmask")
-        except PermissionDenied as error:
-            raise CommandError(str(error)) from error
+        _as_lead(db, args.actor, "--unmask", "unmask")
     now = _instant(args.now) or pd.Timestamp.now(tz="UTC")
     today = now.tz_convert("America/Toronto").date()
     end = args.end or today
     start = args.start or end.replace(day=1)
     if start > end:
         raise CommandError(f"--from {start} est après --to {end} / is after --to")
-    data = export(db, args.kind, start, end, now=now, delimiter=args.delimiter, unmask=args.unmask)
-    out = args.out or Path(export_filename(args.kind, start, end))
+    data = export(
+        db,
+        args.kind,
+        start,
+        end,
+        now=now,
+        delimiter=args.delimiter,
+        unmask=args.unmask,
+        actor=args.actor,
+    )
+    out = args.out or Path(export_filename(args.kind, start, end, now))
     try:
         out.write_bytes(data)
     except OSError as error:
         raise CommandError(f"écriture impossible / cannot write {out}: {error.strerror}") from error
-    return f"export {args.kind}: {out} ({len(data)} octets, {start} → {end})"
+    when = f"instantané du / snapshot at {snapshot_time(now)}" if snapshot else f"{start} → {end}"
+    masked = ", NON MASQUÉ / UNMASKED" if args.unmask else ""
+    return f"export {args.kind}: {out} ({len(data)} octets, {when}{masked})"
 
 
 def _password(args) -> str:
     import getpass
 
-    from lib.auth import set_password
+    from lib.auth import has_password, set_password, user
 
-    db = open_db(args.db or db_path())
+    db = _existing_db(args)
+    if user(db, args.username) is None:
+        raise CommandError(f"Personne inconnue / unknown person: {args.username!r}")
+    if has_password(db, args.username):
+        if not args.actor:
+            raise CommandError(
+                f"{args.username} a déjà un mot de passe : le remplacer demande --as CHEF "
+                "/ already has a password: replacing it needs --as LEAD"
+            )
+        _as_lead(db, args.actor, "password", "passwords")
     first = getpass.getpass("Nouveau mot de passe / New password: ")
     if first != getpass.getpass("Encore / Again: "):
         raise CommandError("les mots de passe diffèrent / passwords differ")

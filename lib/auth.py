@@ -28,7 +28,7 @@ LEAD = "lead"
 MODERATOR = "moderator"
 
 # Permission -> the roles that hold it. Anything not listed is open to every team member.
-LEAD_ONLY = ("settings", "approve", "reject", "unmask")
+LEAD_ONLY = ("settings", "approve", "reject", "unmask", "passwords")
 PERMISSIONS = {name: (LEAD,) for name in LEAD_ONLY}
 
 # What each lead-only permission lets one do, for the refusal message.
@@ -37,6 +37,7 @@ _WHAT = {
     "approve": ("approuver une réponse", "approve a reply"),
     "reject": ("refuser une réponse", "reject a reply"),
     "unmask": ("voir les renseignements personnels non masqués", "see unmasked personal data"),
+    "passwords": ("remplacer le mot de passe d'un compte", "replace an account's password"),
 }
 
 MIN_PASSWORD_LENGTH = 8
@@ -145,6 +146,37 @@ def authenticate(db: Database, username: str, password: str) -> dict | None:
     if _hasher.check_needs_rehash(stored):
         db["users"].update(username, {"password_hash": hash_password(password)})
     return user(db, username)
+
+
+class BadCredentials(PermissionError):
+    """A username and password that do not match a team member's local password."""
+
+    def __init__(self, username: str | None):
+        self.username = username
+        who = username or "?"
+        super().__init__(
+            f"Identifiants refusés pour {who} (nom ou mot de passe) "
+            f"/ Credentials refused for {who} (name or password)."
+        )
+
+
+def require_credentials(db: Database, username: str | None, password: str, permission: str) -> dict:
+    """The team member, once their local password is checked and their role allows `permission`.
+
+    For the command line, where nobody is signed in: raises BadCredentials,
+    then PermissionDenied.
+    """
+    person = authenticate(db, username or "", password)
+    if person is None:
+        raise BadCredentials(username)
+    require(db, person["username"], permission)
+    return person
+
+
+def has_password(db: Database, username: str) -> bool:
+    """Whether this team member has a local password already."""
+    row = db.execute("SELECT password_hash FROM users WHERE username = ?", [username]).fetchone()
+    return bool(row and row[0])
 
 
 def has_local_passwords(db: Database) -> bool:

@@ -10,10 +10,18 @@ Column names and order are a contract with the leads' Excel pivot tables
 'response_business_minutes', 'state', 'handled_by']
 >>> export_filename("compliance", "2026-11-01", "2026-11-22")
 'vigie-compliance-2026-11-01_2026-11-22.csv'
+>>> export_filename("queue", now="2026-11-23 17:05Z")   # a snapshot, in local time
+'vigie-queue-2026-11-23_1205.csv'
+
+Personal information is masked unless a team lead asks otherwise: `table` and
+`export` refuse `unmask=True` for anyone else (`lib.auth.PermissionDenied`),
+and every unmasked export is recorded in the append-only settings history
+(key "export.unmasked": who, when, which export, which range).
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import numpy as np
@@ -21,7 +29,8 @@ import pandas as pd
 from sqlite_utils import Database
 
 from lib import compliance as engine
-from lib.csv_export import to_csv_bytes
+from lib.auth import require
+from lib.csv_export import LOCAL_TZ, to_csv_bytes
 from lib.db import OPEN_STATUSES, from_db_times, now_utc, to_db_time
 from lib.metrics import local_bounds, reason_labels
 from lib.privacy import mask_author, mask_series
@@ -65,6 +74,11 @@ COLUMNS = {
         "actor",
     ),
 }
+# The exports that carry a person's name or words; the others hold none by construction.
+PERSONAL_KINDS = tuple(kind for kind in KINDS if "text" in COLUMNS[kind])
+# Exports taken at an instant (`now`), not over a range of dates.
+SNAPSHOT_KINDS = ("queue",)
+UNMASKED_EXPORT_KEY = "export.unmasked"
 
 
 def queue(db: Database, now=None, unmask: bool = False) -> pd.DataFrame:
@@ -132,6 +146,34 @@ def reasons(db: Database, start, end) -> pd.DataFrame:
     return _shape(out, "reasons")
 
 
+def table(
+    db: Database,
+    kind: str,
+    start=None,
+    end=None,
+    now=None,
+    unmask: bool = False,
+    actor: str | None = None,
+) -> pd.DataFrame:
+    """One export's rows, the same for the Rapports page and the command line.
+
+    `start` and `end` are local dates, both included (ignored by `queue`);
+    `now` is the instant states are computed at (default: the present).
+    `unmask` needs `actor` to be a team lead (PermissionDenied otherwise).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown export {kind!r}; expected one of {KINDS}")
+    if unmask:
+        require(db, actor, "unmask")
+    if kind == "queue":
+        return queue(db, now, unmask=unmask)
+    if kind == "compliance":
+        return compliance(db, start, end, now)
+    if kind == "daily":
+        return daily(db, start, end, now)
+    return reasons(db, start, end)
+
+
 def export(
     db: Database,
     kind: str,
@@ -141,35 +183,74 @@ def export(
     delimiter: str = ";",
     unmask: bool = False,
     actor: str | None = None,
+    rows: pd.DataFrame | None = None,
 ) -> bytes:
     """One export as CSV bytes for Excel (`lib.csv_export.to_csv_bytes`).
 
-    `start` and `end` are local dates, both included (ignored by `queue`);
-    `now` is the instant states are computed at (default: the present).
-    Personal information is masked unless `unmask`; who may unmask, and the
-    record of it (`actor`), belong to the callers' role checks.
+    Arguments as for `table`. `rows` is that table when the caller has it
+    already (the page's preview), so that it is not computed twice. An
+    unmasked export is refused unless `actor` is a lead, and recorded.
     """
-    if kind == "queue":
-        table = queue(db, now, unmask=unmask)
-    elif kind == "compliance":
-        table = compliance(db, start, end, now)
-    elif kind == "daily":
-        table = daily(db, start, end, now)
-    elif kind == "reasons":
-        table = reasons(db, start, end)
-    else:
-        raise ValueError(f"unknown export {kind!r}; expected one of {KINDS}")
-    return to_csv_bytes(table, delimiter=delimiter)
+    if unmask:
+        require(db, actor, "unmask")
+    if rows is None:
+        rows = table(db, kind, start, end, now, unmask=unmask, actor=actor)
+    data = to_csv_bytes(rows, delimiter=delimiter)
+    if unmask:
+        record_unmasked_export(db, actor, kind, start, end, now, len(rows))
+    return data
 
 
-def export_filename(kind: str, start=None, end=None) -> str:
+def record_unmasked_export(db: Database, actor: str, kind: str, start, end, now, rows: int):
+    """Who took personal information out of Vigie, when, which export and which range.
+
+    Kept in settings_history, append-only like every history (lib/db.py).
+    """
+    snapshot = kind in SNAPSHOT_KINDS
+    what = {
+        "kind": kind,
+        "from": None if snapshot or start is None else str(_day(start)),
+        "to": None if snapshot or end is None else str(_day(end)),
+        "now": snapshot_time(now),
+        "rows": int(rows),
+    }
+    db["settings_history"].insert(
+        {
+            "at": to_db_time(now_utc()),
+            "actor": actor,
+            "key": UNMASKED_EXPORT_KEY,
+            "old": None,
+            "new": json.dumps(what, ensure_ascii=False),
+        }
+    )
+
+
+def unmasked_exports(db: Database) -> list[dict]:
+    """The recorded unmasked exports, newest first: at (UTC text), actor, and what was exported."""
+    rows = db.query(
+        "SELECT at, actor, new FROM settings_history WHERE key = ? ORDER BY id DESC",
+        [UNMASKED_EXPORT_KEY],
+    )
+    return [{"at": r["at"], "actor": r["actor"], **json.loads(r["new"])} for r in rows]
+
+
+def snapshot_time(now=None) -> str:
+    """`now` (default the present) as local "YYYY-MM-DD HH:MM", as a snapshot is named."""
+    instant = pd.Timestamp(now) if now is not None else now_utc()
+    instant = instant.tz_localize("UTC") if instant.tzinfo is None else instant
+    return instant.tz_convert(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+
+
+def export_filename(kind: str, start=None, end=None, now=None) -> str:
     """The file name a lead finds in their downloads: vigie-daily-2026-11-01_2026-11-22.csv.
 
-    The queue is a snapshot, not a range: it is named after its last day only.
+    The queue is a snapshot, not a range: it is named after the local date and
+    time of `now` (default the present), e.g. vigie-queue-2026-11-20_1500.csv.
     """
-    if kind == "queue":
-        start = None
-    days = "_".join(str(_day(d)) for d in (start, end) if d is not None)
+    if kind in SNAPSHOT_KINDS:
+        days = snapshot_time(now).replace(" ", "_").replace(":", "")
+    else:
+        days = "_".join(str(_day(d)) for d in (start, end) if d is not None)
     return f"vigie-{kind}-{days}.csv" if days else f"vigie-{kind}.csv"
 
 

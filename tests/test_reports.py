@@ -5,6 +5,7 @@ import io
 import pandas as pd
 import pytest
 
+from lib.auth import PermissionDenied
 from lib.db import open_db
 from lib.reports import (
     COLUMNS,
@@ -14,6 +15,8 @@ from lib.reports import (
     export_filename,
     queue,
     reasons,
+    table,
+    unmasked_exports,
 )
 from lib.settings import save_settings
 
@@ -123,8 +126,8 @@ def test_every_export_has_designs_columns_in_order(db):
         "daily": daily(db, START, END, NOW),
         "reasons": reasons(db, START, END),
     }
-    for kind, table in frames.items():
-        assert list(table.columns)[: len(COLUMNS[kind])] == list(COLUMNS[kind]), kind
+    for kind, frame in frames.items():
+        assert list(frame.columns)[: len(COLUMNS[kind])] == list(COLUMNS[kind]), kind
     assert list(COLUMNS["daily"]) == [
         "date",
         "received",
@@ -285,9 +288,58 @@ def test_queue_export_neutralises_formulas_and_masks_by_default(db):
     back = read_export(export(db, "queue", now=NOW)).set_index("comment_id")
     assert back.loc[4, "text"] == '\'=HYPERLINK("http://evil.example")'
     assert back.loc[3, "text"] == "Appelez-moi au [téléphone masqué]"
-    unmasked = read_export(export(db, "queue", now=NOW, unmask=True)).set_index("comment_id")
+    db["users"].insert({"username": "lea", "display_name": "Léa", "role": "lead"})
+    data = export(db, "queue", now=NOW, unmask=True, actor="lea")
+    unmasked = read_export(data).set_index("comment_id")
     assert unmasked.loc[3, "text"] == "Appelez-moi au 418-555-0142"
     assert unmasked.loc[3, "received_at"] == "2026-11-02 15:00"
+
+
+@pytest.mark.parametrize("actor", [None, "ana", "nobody"])
+def test_only_a_lead_may_unmask_whoever_calls_the_core(db, actor):
+    db["users"].insert({"username": "ana", "display_name": "Ana", "role": "moderator"})
+    with pytest.raises(PermissionDenied):
+        export(db, "queue", now=NOW, unmask=True, actor=actor)
+    with pytest.raises(PermissionDenied):
+        table(db, "queue", now=NOW, unmask=True, actor=actor)
+    # Not even with a table computed beforehand.
+    rows = queue(db, NOW, unmask=True)
+    with pytest.raises(PermissionDenied):
+        export(db, "queue", now=NOW, unmask=True, actor=actor, rows=rows)
+    assert unmasked_exports(db) == []
+
+
+def test_every_unmasked_export_is_recorded_with_who_when_which_and_the_range(db):
+    db["users"].insert({"username": "lea", "display_name": "Léa", "role": "lead"})
+    export(db, "queue", now=NOW, actor="lea")  # masked: nothing to record
+    export(db, "queue", START, END, now=NOW, unmask=True, actor="lea")
+    export(db, "compliance", START, END, now=NOW, unmask=True, actor="lea")
+    recorded = unmasked_exports(db)
+    assert [(r["actor"], r["kind"], r["from"], r["to"], r["now"]) for r in recorded] == [
+        ("lea", "compliance", "2026-11-02", "2026-11-05", "2026-11-06 12:00"),
+        ("lea", "queue", None, None, "2026-11-06 12:00"),  # a snapshot has no range
+    ]
+    assert recorded[1]["rows"] == 4 and len(recorded[0]["at"]) == 19
+    history = db["settings_history"]
+    with pytest.raises(Exception, match="append-only"):
+        db.execute("DELETE FROM settings_history")
+    assert history.count == 2
+
+
+def test_the_page_and_the_command_line_get_the_same_table_and_bytes(db):
+    for kind in ("queue", "compliance", "daily", "reasons"):
+        rows = table(db, kind, START, END, NOW)
+        assert list(rows.columns) == list(COLUMNS[kind])
+        assert export(db, kind, START, END, NOW, rows=rows) == export(db, kind, START, END, NOW)
+
+
+def test_an_export_given_its_table_does_not_read_the_comments_again(db):
+    rows = table(db, "compliance", START, END, NOW)
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    export(db, "compliance", START, END, NOW, rows=rows)
+    db.conn.set_trace_callback(None)
+    assert not [s for s in statements if "comments" in s]
 
 
 def test_an_unknown_export_is_a_programming_error(db):
@@ -299,8 +351,14 @@ def test_file_names_carry_the_kind_and_the_range():
     assert export_filename("compliance", "2026-11-01", "2026-11-22") == (
         "vigie-compliance-2026-11-01_2026-11-22.csv"
     )
-    assert export_filename("queue", "2026-11-01", "2026-11-23") == "vigie-queue-2026-11-23.csv"
-    assert export_filename("queue") == "vigie-queue.csv"
+
+
+def test_the_queue_file_is_named_after_the_local_date_and_time_of_its_snapshot():
+    assert export_filename("queue", now=NOW) == "vigie-queue-2026-11-06_1200.csv"
+    summer = pd.Timestamp("2026-07-02 13:05", tz="UTC")  # 9:05 EDT
+    assert export_filename("queue", "2026-11-01", "2026-11-23", now=summer) == (
+        "vigie-queue-2026-07-02_0905.csv"
+    )
 
 
 # --- the database work --------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Rapports: the four CSV exports for Excel, with a preview, built only when downloaded."""
+"""Rapports: the four CSV exports for Excel, with a preview; the file is the previewed table."""
 
 from datetime import date
 
@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import i18n, metrics, reports
-from lib.auth import can, require
+from lib.auth import PermissionDenied, can
 from lib.db import db_path, open_db
 from lib.i18n import format_number
 from lib.ui import current_user, data_signature, database, lang, t
@@ -17,39 +17,49 @@ from lib.ui.lead import local_times, range_picker
 PREVIEW_ROWS = 50
 MINUTES = "YYYY-MM-DD HH:mm"
 DELIMITERS = {";": "reports.delimiter.semicolon", ",": "reports.delimiter.comma"}
-# Only these exports carry a person's name or words; the others are masked by construction.
-WITH_PERSONAL_INFORMATION = tuple(k for k in reports.KINDS if "text" in reports.COLUMNS[k])
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def report_table(
-    data_key: tuple, kind: str, start: date, end: date, now: pd.Timestamp, unmask: bool
+    data_key: tuple,
+    kind: str,
+    start: date,
+    end: date,
+    now: pd.Timestamp,
+    unmask: bool,
+    actor: str | None,
 ) -> pd.DataFrame:
-    """One export's rows, computed once per change of the data, the range or the clock."""
+    """`reports.table`, computed once per change of the data, the range or the clock.
+
+    `actor` is part of the key when unmasking, so that the core checks each
+    person's role: a refusal raises and is never cached.
+    """
     db = database()
     try:
-        if kind == "queue":
-            return reports.queue(db, now, unmask=unmask)
-        if kind == "compliance":
-            return reports.compliance(db, start, end, now)
-        if kind == "daily":
-            return reports.daily(db, start, end, now)
-        return reports.reasons(db, start, end)
+        return reports.table(db, kind, start, end, now, unmask=unmask, actor=actor)
     finally:
         db.conn.close()
 
 
-def csv_builder(username, kind, start, end, now, delimiter, unmask):
-    """The download's bytes, made on click on Streamlit's download thread (its own connection)."""
+def csv_builder(table, username, kind, start, end, now, delimiter, unmask):
+    """The download's bytes from the previewed table, made on click on Streamlit's download
+    thread (its own connection), where the core checks the role again and records an
+    unmasked export."""
     path = db_path()
 
     def build() -> bytes:
         db = open_db(path, migrate=False)
         try:
-            if unmask:
-                require(db, username, "unmask")
             return reports.export(
-                db, kind, start, end, now, delimiter=delimiter, unmask=unmask, actor=username
+                db,
+                kind,
+                start,
+                end,
+                now,
+                delimiter=delimiter,
+                unmask=unmask,
+                actor=username,
+                rows=table,
             )
         finally:
             db.conn.close()
@@ -78,8 +88,8 @@ kind = st.radio(
 )
 now = present()
 today = metrics.local_today(now, current_settings().calendar().tz)
-if kind == "queue":
-    st.caption(t("reports.snapshot"))
+if kind in reports.SNAPSHOT_KINDS:
+    st.caption(t("reports.snapshot", at=reports.snapshot_time(now)))
     start, end = today, today
 else:
     start, end = range_picker("reports", today)
@@ -91,23 +101,28 @@ delimiter = options.radio(
     format_func=lambda d: i18n.t(DELIMITERS[d], language),
     key="reports_delimiter",
 )
-unmask = False
-if can(db, username, "unmask"):
-    unmask = privacy.checkbox(
-        t("reports.unmask"),
-        help=t("reports.unmask_help"),
-        disabled=kind not in WITH_PERSONAL_INFORMATION,
-        key="reports_unmask",
-    )
-    unmask = unmask and kind in WITH_PERSONAL_INFORMATION
-    if unmask:
-        privacy.warning(t("reports.unmasked_warning"), icon=":material/warning:")
+# Offered to leads; whoever asks, the core decides (lib.reports.table and export).
+unmask = privacy.checkbox(
+    t("reports.unmask"),
+    help=t("reports.unmask_help"),
+    disabled=kind not in reports.PERSONAL_KINDS or not can(db, username, "unmask"),
+    key="reports_unmask",
+)
+unmask = unmask and kind in reports.PERSONAL_KINDS
+actor = username if unmask else None
+try:
+    table = report_table(data_signature(db), kind, start, end, now, unmask, actor)
+except PermissionDenied as refusal:
+    privacy.error(str(refusal), icon=":material/block:")
+    unmask, actor = False, None
+    table = report_table(data_signature(db), kind, start, end, now, False, None)
+if unmask:
+    privacy.warning(t("reports.unmasked_warning"), icon=":material/warning:")
 
-table = report_table(data_signature(db), kind, start, end, now, unmask)
-name = reports.export_filename(kind, start, end)
+name = reports.export_filename(kind, start, end, now)
 st.download_button(
     t("reports.download", name=name),
-    data=csv_builder(username, kind, start, end, now, delimiter, unmask),
+    data=csv_builder(table, username, kind, start, end, now, delimiter, unmask),
     file_name=name,
     mime="text/csv",
     on_click="ignore",

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import metrics, reports
+from lib.db import open_db
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/reports.py"
@@ -43,7 +44,9 @@ def test_before_sign_in_the_page_shows_its_title_and_a_prompt_only(demo_db_path)
     at = reports_page(None)
     assert at.title[0].value == "Rapports"
     assert "Connectez-vous" in at.info[0].value
-    assert not at.radio and not at.dataframe and not at.get("download_button")
+    # The page's own widgets (the sidebar's language switch belongs to app.py).
+    assert not [r for r in at.radio if r.key and r.key.startswith("reports_")]
+    assert not at.dataframe and not at.get("download_button")
 
 
 def test_a_lead_is_offered_to_unmask_personal_information(demo_db_path):
@@ -54,8 +57,30 @@ def test_a_lead_is_offered_to_unmask_personal_information(demo_db_path):
 
 def test_a_moderator_is_not_offered_to_unmask(demo_db_path):
     at = choose(reports_page("agirard"), "queue")
-    assert not at.checkbox
+    assert at.checkbox(key="reports_unmask").disabled
+    assert "Réservé aux chefs" in at.checkbox(key="reports_unmask").help
     assert preview(at)["text"].notna().any()
+
+
+def test_the_server_refuses_to_unmask_for_a_moderator_whatever_the_browser_sends(demo_db_path):
+    lead = choose(reports_page("mlachance"), "queue")
+    masked = preview(lead)
+    # A forged request: the disabled checkbox arrives ticked.
+    at = reports_page("agirard")
+    at.session_state["reports_unmask"] = True
+    choose(at, "queue")
+    assert at.checkbox(key="reports_unmask").value
+    assert "Réservé aux chefs d'équipe : agirard" in at.error[0].value
+    assert preview(at)["author"].tolist() == masked["author"].tolist()
+    assert preview(at)["text"].tolist() == masked["text"].tolist()
+    assert not [w for w in at.warning if "renseignements personnels" in w.value]
+    assert reports.unmasked_exports(open_db(demo_db_path)) == []
+
+
+def test_the_queue_says_it_is_a_snapshot_at_the_present(demo_db_path):
+    at = choose(reports_page("mlachance"), "queue")
+    assert any("instantané au 2026-11-20 15:00" in c.value for c in at.caption)
+    assert not at.get("segmented_control")
 
 
 def test_unmasking_is_only_offered_where_there_is_personal_information(demo_db_path):

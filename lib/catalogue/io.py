@@ -30,8 +30,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "One row per comment hidden or deleted in the period and per netiquette reason.",
     },
     "reports.snapshot": {
-        "fr": "La file d'attente est un instantané : elle ne dépend pas d'une période.",
-        "en": "The queue is a snapshot: it does not depend on a period.",
+        "fr": "La file d'attente est un instantané au {at} : la période ne s'y applique pas.",
+        "en": "The queue is a snapshot at {at}: the period does not apply to it.",
     },
     "reports.delimiter": {"fr": "Format du fichier", "en": "File format"},
     "reports.delimiter.semicolon": {

@@ -56,7 +56,7 @@ PLATFORM_ALIASES = {"twitter": "x"}
 # Comments analysed and stored between two progress reports: detection, the
 # slow part, runs chunk by chunk so that a progress bar moves from the start.
 IMPORT_CHUNK_ROWS = 2_000
-# What `import_file` is doing when it calls `progress(done, total, phase)`.
+# What `import_file` tells its `phase` callback, in order.
 PHASES = ("reading", "analysing", "writing")
 
 # An instant as ISO 8601 with a time of day (Excel drops the hour's leading
@@ -132,7 +132,8 @@ def import_file(
     raw_bytes: bytes,
     filename: str,
     fmt: str = "auto",
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    phase: Callable[[str], None] | None = None,
 ) -> ImportSummary:
     """Import a file in one transaction: every comment or none.
 
@@ -141,17 +142,18 @@ def import_file(
     `already_present`, so re-importing a file adds nothing. A bad file raises
     `BadImportFile` before the database is touched.
 
-    `progress(done, total, phase)` is called with phase "reading" (the file
-    is read and checked), then "analysing" after each chunk of about
-    `IMPORT_CHUNK_ROWS` new comments is analysed (language, flags, due time)
-    and stored, then "writing" before the transaction is committed; `done`
-    and `total` count the new comments.
+    `phase(name)` says what the import is doing: "reading" (the file is read
+    and checked), "analysing" (new comments are analysed: language, flags,
+    due time; and stored), "writing" (the transaction is committed).
+    `progress(done, total)` counts the new comments: once with 0, then after
+    each chunk of about `IMPORT_CHUNK_ROWS`, so that a bar moves from the start.
     """
     from lib.ingest import insert_comments
     from lib.settings import load_settings
 
-    report = progress or _no_progress
-    report(0, 0, "reading")
+    progress = progress or _no_progress
+    phase = phase or _no_phase
+    phase("reading")
     reading = read_comments(raw_bytes, filename, fmt)
     frame = reading.frame
     with immediate(db):
@@ -160,15 +162,16 @@ def import_file(
         new = frame.loc[~_already_present(db, frame)].reset_index(drop=True)
         total = len(new)
         before = _comment_count(db)
-        report(0, total, "analysing")
+        phase("analysing")
+        progress(0, total)
         for start in range(0, total, IMPORT_CHUNK_ROWS):
             insert_comments(db, new.iloc[start : start + IMPORT_CHUNK_ROWS], settings=settings)
-            report(min(start + IMPORT_CHUNK_ROWS, total), total, "analysing")
+            progress(min(start + IMPORT_CHUNK_ROWS, total), total)
         # Counted from the table, under the write lock: nobody else can insert
         # meanwhile, and connection change counters also count the rows that
         # the full-text triggers write.
         added = _comment_count(db) - before
-        report(total, total, "writing")
+        phase("writing")
     return ImportSummary(
         added=added,
         already_present=len(frame) + reading.repeated_rows - added,
@@ -177,7 +180,11 @@ def import_file(
     )
 
 
-def _no_progress(done: int, total: int, phase: str) -> None:
+def _no_progress(done: int, total: int) -> None:
+    pass
+
+
+def _no_phase(name: str) -> None:
     pass
 
 

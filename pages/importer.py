@@ -86,13 +86,25 @@ def show_ambiguous(count: int) -> None:
 def run_import(db, raw: bytes, filename: str, fmt: str) -> dict:
     """import_file with a progress bar that moves chunk by chunk; the summary as a dict."""
     bar = st.progress(0.0, text=t("import.phase.reading"))
+    shown = {"phase": "reading", "done": 0, "total": 0}
 
-    def progress(done: int, total: int, phase: str) -> None:
+    def draw() -> None:
+        done, total = shown["done"], shown["total"]
         numbers = {"done": format_number(done, lang()), "total": format_number(total, lang())}
-        bar.progress(done / total if total else 0.0, text=t(f"import.phase.{phase}", **numbers))
+        bar.progress(
+            done / total if total else 0.0, text=t(f"import.phase.{shown['phase']}", **numbers)
+        )
+
+    def phase(name: str) -> None:
+        shown["phase"] = name
+        draw()
+
+    def progress(done: int, total: int) -> None:
+        shown.update(done=done, total=total)
+        draw()
 
     try:
-        return asdict(import_file(db, raw, filename, fmt, progress=progress))
+        return asdict(import_file(db, raw, filename, fmt, progress=progress, phase=phase))
     finally:
         bar.empty()
 

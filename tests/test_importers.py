@@ -527,8 +527,14 @@ def test_a_failure_while_inserting_rolls_everything_back(db, monkeypatch):
 
 def test_progress_is_reported_up_to_the_total(db):
     seen = []
-    import_file(db, fixture("utf8_bom_comma.csv"), "f.csv", progress=lambda *a: seen.append(a))
-    assert seen == [(0, 0, "reading"), (0, 3, "analysing"), (3, 3, "analysing"), (3, 3, "writing")]
+    import_file(
+        db,
+        fixture("utf8_bom_comma.csv"),
+        "f.csv",
+        progress=lambda done, total: seen.append((done, total)),
+        phase=seen.append,
+    )
+    assert seen == ["reading", "analysing", (0, 3), (3, 3), "writing"]
 
 
 def test_progress_is_reported_after_each_chunk_analysed_not_after_the_whole_file(db, monkeypatch):
@@ -543,18 +549,25 @@ def test_progress_is_reported_after_each_chunk_analysed_not_after_the_whole_file
     monkeypatch.setattr(lib.detect, "analyse_many", analyse_many)
     rows = [f"x;{n};2026-01-05 10:00;commentaire {n}" for n in range(4500)]
     raw = "\n".join([HEADER, *rows]).encode()
-    summary = import_file(db, raw, "f.csv", progress=lambda d, t, p: events.append((p, d, t)))
+    summary = import_file(
+        db,
+        raw,
+        "f.csv",
+        progress=lambda done, total: events.append((done, total)),
+        phase=events.append,
+    )
     assert summary.added == 4500
     assert events == [
-        ("reading", 0, 0),
-        ("analysing", 0, 4500),
+        "reading",
+        "analysing",
+        (0, 4500),
         ("analysed", 2000),
-        ("analysing", 2000, 4500),
+        (2000, 4500),
         ("analysed", 2000),
-        ("analysing", 4000, 4500),
+        (4000, 4500),
         ("analysed", 500),
-        ("analysing", 4500, 4500),
-        ("writing", 4500, 4500),
+        (4500, 4500),
+        "writing",
     ]
 
 

@@ -71,8 +71,14 @@ def bench_import(rows: int, folder: Path) -> float:
     frame = parse(raw, "bench.csv")
     parsed = time.perf_counter() - started
     db = open_db(folder / "import.db")
+    moves = []  # when a progress bar would first move, and how many times it moves
+
+    def progress(done: int, total: int) -> None:
+        if done:
+            moves.append(time.perf_counter() - started)
+
     started = time.perf_counter()
-    summary = import_file(db, raw, "bench.csv")
+    summary = import_file(db, raw, "bench.csv", progress=progress)
     total = time.perf_counter() - started
     again = time.perf_counter()
     repeat = import_file(db, raw, "bench.csv")
@@ -80,7 +86,9 @@ def bench_import(rows: int, folder: Path) -> float:
     assert summary.added == rows == len(frame) and repeat.already_present == rows
     print(
         f"import  {rows:>9,} CSV rows ({len(raw) / 1e6:.1f} MB): parse {parsed:.1f} s, "
-        f"parse+insert {total:.1f} s, re-import {repeated:.1f} s (target < {IMPORT_TARGET_S:.0f} s)"
+        f"parse+insert {total:.1f} s, re-import {repeated:.1f} s "
+        f"(target < {IMPORT_TARGET_S:.0f} s); progress first moves after {moves[0]:.1f} s, "
+        f"{len(moves)} steps"
     )
     return total
 

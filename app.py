@@ -10,8 +10,10 @@ st.set_page_config(page_title="Vigie", page_icon="🛡️", layout="wide")
 st.session_state["user"] = sidebar(database())
 navigation = st.navigation(
     [
-        st.Page(path, title=t(key), icon=icon, default=(i == 0))
-        for i, (path, key, icon) in enumerate(PAGES)
+        # An explicit url_path: without one, AppTest's switch_page runs the page file
+        # alone, bypassing this script (the sidebar and the sign-in gate).
+        st.Page(path, title=t(key), icon=icon, url_path=slug, default=(i == 0))
+        for i, (path, key, icon, slug) in enumerate(PAGES)
     ]
 )
 if st.session_state["user"] is None:

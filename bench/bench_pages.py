@@ -42,7 +42,7 @@ def server_times(username: str) -> list[tuple[str, float, float]]:
     from streamlit.testing.v1 import AppTest
 
     rows = []
-    for path, key, _icon in PAGES:
+    for path, key, _icon, _slug in PAGES:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         at.session_state["username"] = username
         at.run()
@@ -79,7 +79,7 @@ def browser_times(db: Path, username: str) -> tuple[list[tuple[str, float, float
             tab = browser.new_page(viewport={"width": 1400, "height": 1000})
             tab.set_default_timeout(120_000)
             sign_in(tab, url, DISPLAY_NAMES[username])
-            for _path, key, _icon in PAGES:
+            for _path, key, _icon, _slug in PAGES:
                 title = t(key, "fr")
                 started = time.perf_counter()
                 open_page(tab, title)

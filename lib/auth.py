@@ -57,10 +57,16 @@ class PermissionDenied(PermissionError):
         self.permission = permission
         fr, en = _WHAT.get(permission, (permission, permission))
         who = username or "?"
+        self.fr = f"Réservé aux chefs d'équipe : {who} ne peut pas {fr}."
+        self.en = f"Team leads only: {who} may not {en}."
         super().__init__(
             f"Réservé aux chefs d'équipe : {who} ne peut pas {fr}. "
             f"/ Team leads only: {who} may not {en}."
         )
+
+    def describe(self, language: str = "fr") -> str:
+        """The reason in one language, for the page the person is on."""
+        return self.en if language == "en" else self.fr
 
 
 def user(db: Database, username: str | None) -> dict | None:

@@ -19,7 +19,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.i18n import WEEKDAYS, format_percent, t
+from lib.i18n import SHORT_MONTHS, WEEKDAYS, format_percent, t
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 OKABE_ITO = (
@@ -33,24 +33,9 @@ OKABE_ITO = (
     "#999999",  # grey (instead of black, readable on a dark theme)
 )
 GOOD, BAD, NEUTRAL, MARK = OKABE_ITO[0], OKABE_ITO[5], OKABE_ITO[7], OKABE_ITO[1]
-SHORT_MONTHS = {
-    "fr": [
-        "janv.",
-        "févr.",
-        "mars",
-        "avr.",
-        "mai",
-        "juin",
-        "juil.",
-        "août",
-        "sept.",
-        "oct.",
-        "nov.",
-        "déc.",
-    ],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
 SEPARATORS = {"fr": ", ", "en": ".,"}
+MARKERS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "triangle-down")
+DASHES = ("solid", "dash")
 
 
 def short_date(day: date, lang: str = "fr") -> str:
@@ -65,6 +50,15 @@ def hour_label(hour: float, lang: str = "fr") -> str:
     if lang == "en":
         return f"{h}:{m:02d}"
     return f"{h} h {m:02d}" if m else f"{h} h"
+
+
+def _hover(lang: str, name: str, value: str) -> str:
+    """A hover label: « nom : valeur » in French, "name: value" in English."""
+    return f"{name}{' : ' if lang == 'fr' else ': '}{value}<extra></extra>"
+
+
+def _pct(lang: str, value: str) -> str:
+    return f"{value} %" if lang == "fr" else f"{value}%"
 
 
 def styled(figure: go.Figure, title: str, lang: str = "fr") -> go.Figure:
@@ -104,7 +98,7 @@ def arrivals_by_hour(
                 name=t("today.received", lang),
                 marker_color=GOOD,
                 customdata=labels,
-                hovertemplate="%{customdata} : %{y}<extra></extra>",
+                hovertemplate=_hover(lang, "%{customdata}", "%{y}"),
             ),
             go.Scatter(
                 x=by_hour["hour"],
@@ -116,16 +110,8 @@ def arrivals_by_hour(
             ),
         ]
     )
-    opening, closing = office_hours
-    figure.add_vrect(
-        x0=opening - 0.5,
-        x1=closing - 0.5,
-        fillcolor=OKABE_ITO[4],
-        opacity=0.15,
-        line_width=0,
-        annotation_text=t("today.office_hours", lang),
-        annotation_position="top left",
-    )
+    if office_hours is not None:  # None on a closed day: no office hours to shade
+        _shade_office_hours(figure, office_hours, lang)
     if present_hour is not None:
         figure.add_vline(
             x=present_hour - 0.5,
@@ -139,6 +125,19 @@ def arrivals_by_hour(
     )
     figure.update_yaxes(title=t("today.received", lang))
     return styled(figure, t("today.by_hour", lang), lang)
+
+
+def _shade_office_hours(figure: go.Figure, office_hours: tuple[float, float], lang: str) -> None:
+    opening, closing = office_hours
+    figure.add_vrect(
+        x0=opening - 0.5,
+        x1=closing - 0.5,
+        fillcolor=OKABE_ITO[4],
+        opacity=0.15,
+        line_width=0,
+        annotation_text=t("today.office_hours", lang),
+        annotation_position="top left",
+    )
 
 
 # --- Conformité --------------------------------------------------------------------
@@ -158,7 +157,7 @@ def compliance_over_time(
             marker_color=colours,
             name=t("lead.compliance_pct", lang),
             customdata=rows[["handled", "open_breached"]].to_numpy(),
-            hovertemplate="%{x} : %{y:.1f} %<extra></extra>",
+            hovertemplate=_hover(lang, "%{x}", _pct(lang, "%{y:.1f}")),
         )
     )
     figure.add_hline(
@@ -186,7 +185,7 @@ def response_histogram(hist: pd.DataFrame, target_hours: float, lang: str = "fr"
             y=hist["handled"],
             marker_color=colours,
             name=t("lead.handled", lang),
-            hovertemplate="%{x} : %{y}<extra></extra>",
+            hovertemplate=_hover(lang, "%{x}", "%{y}"),
         )
     )
     target_index = int((hist["from_hours"] < target_hours).sum())
@@ -213,7 +212,7 @@ def compliance_by(
             orientation="h",
             marker_color=colours,
             customdata=rows["received"],
-            hovertemplate="%{y} : %{x:.1f} % (%{customdata})<extra></extra>",
+            hovertemplate=_hover(lang, "%{y}", _pct(lang, "%{x:.1f}") + " (%{customdata})"),
         )
     )
     figure.add_vline(x=goal_pct, line={"color": MARK, "dash": "dash", "width": 2})
@@ -232,7 +231,7 @@ def arrivals_heatmap(matrix: pd.DataFrame, outside_share: float, lang: str = "fr
             x=[hour_label(h, lang) for h in matrix.columns],
             y=[WEEKDAYS[lang][d] for d in matrix.index],
             colorscale="Cividis",
-            hovertemplate="%{y} %{x} : %{z}<extra></extra>",
+            hovertemplate=_hover(lang, "%{y} %{x}", "%{z}"),
         )
     )
     figure.update_yaxes(autorange="reversed", title=t("lead.weekday", lang))
@@ -255,7 +254,7 @@ def horizontal_bars(
             y=labels,
             orientation="h",
             marker_color=GOOD,
-            hovertemplate="%{y} : %{x}<extra></extra>",
+            hovertemplate=_hover(lang, "%{y}", "%{x}"),
         )
     )
     figure.update_yaxes(autorange="reversed", type="category")
@@ -269,10 +268,18 @@ def removal_trend(trend: pd.DataFrame, labels: dict[str, str], lang: str = "fr")
     weeks = sorted(trend["week"].unique())
     ticks = [short_date(w, lang) for w in weeks]
     figure = go.Figure()
-    for code, rows in trend.groupby("reason_code", sort=False):
+    # Sixteen reasons for eight colours: each line also has its own marker and dash.
+    for i, (code, rows) in enumerate(trend.groupby("reason_code", sort=False)):
         counts = rows.set_index("week")["removals"].reindex(weeks, fill_value=0)
         figure.add_trace(
-            go.Scatter(x=ticks, y=counts, name=labels.get(code, code), mode="lines+markers")
+            go.Scatter(
+                x=ticks,
+                y=counts,
+                name=labels.get(code, code),
+                mode="lines+markers",
+                marker={"symbol": MARKERS[i % len(MARKERS)], "size": 8},
+                line={"dash": DASHES[(i // len(OKABE_ITO)) % len(DASHES)]},
+            )
         )
     figure.update_xaxes(title=t("lead.week", lang), type="category")
     figure.update_yaxes(title=t("reasons.removals", lang))
@@ -298,6 +305,7 @@ def removal_rate(rows: pd.DataFrame, lang: str = "fr") -> go.Figure:
                 yaxis="y2",
                 mode="lines+markers",
                 line={"color": BAD, "width": 3},
+                hovertemplate=_hover(lang, t("reasons.rate_pct", lang), _pct(lang, "%{y:.1f}")),
             ),
         ]
     )
@@ -311,7 +319,7 @@ def removal_rate(rows: pd.DataFrame, lang: str = "fr") -> go.Figure:
             "showgrid": False,
             # Its own round ticks, not ones aligned on the left axis's grid (20,34 …).
             "tickmode": "auto",
-            "ticksuffix": " %",
+            "ticksuffix": " %" if lang == "fr" else "%",
         },
     )
     figure.update_xaxes(title=t("lead.week", lang), type="category")

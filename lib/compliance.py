@@ -30,7 +30,7 @@ from sqlite_utils import Database
 
 from lib.business_time import BusinessCalendar
 from lib.db import OPEN_STATUSES, from_db_times, immediate, to_db_times
-from lib.i18n import MONTHS, WEEKDAYS, format_clock
+from lib.i18n import MONTHS, WEEKDAYS, format_clock, t
 from lib.settings import Settings, load_settings
 
 STATES = ("handled_on_time", "handled_late", "open_breached", "open_at_risk", "open_ok")
@@ -181,12 +181,14 @@ def explain_clock(received_at, cal: BusinessCalendar, target_hours: float = 8.0,
     """
     received = _utc(received_at)
     started, due = cal.next_open(received), cal.deadline(received, target_hours)
-    r, s, d = (t.tz_convert(cal.tz) for t in (received, started, due))
-    words = _WORDS[lang]
-    start_text = words["on_receipt"] if s == r else _moment(s, r.date(), lang)
-    text = (
-        f"{words['received']} {_moment(r, r.date(), lang)} → "
-        f"{words['started']} {start_text} → {words['due']} {_moment(d, r.date(), lang)}"
+    r, s, d = (moment.tz_convert(cal.tz) for moment in (received, started, due))
+    start_text = t("clock.on_receipt", lang) if s == r else _moment(s, r.date(), lang)
+    text = t(
+        "clock.sentence",
+        lang,
+        received=_moment(r, r.date(), lang),
+        started=start_text,
+        due=_moment(d, r.date(), lang),
     )
     skipped = [
         (day, names)
@@ -194,8 +196,8 @@ def explain_clock(received_at, cal: BusinessCalendar, target_hours: float = 8.0,
         if day < d.date() and day.weekday() in cal.weekdays
     ]
     if skipped:
-        label = words["skipped_one" if len(skipped) == 1 else "skipped_many"]
-        which = words["separator"].join(
+        label = t("clock.skipped_one" if len(skipped) == 1 else "clock.skipped_many", lang)
+        which = t("clock.separator", lang).join(
             f"{names[0 if lang == 'fr' else 1]}, {_day(day, lang)}" for day, names in skipped
         )
         text += f" ({label}{which})"
@@ -254,28 +256,6 @@ def _as_list(by) -> list[str]:
 
 def _whole_minutes(seconds: pd.Series) -> pd.Series:
     return np.floor(seconds / 60).astype("Int64")
-
-
-_WORDS = {
-    "fr": {
-        "received": "reçu",
-        "started": "horloge démarrée",
-        "on_receipt": "dès la réception",
-        "due": "échéance",
-        "skipped_one": "congé sauté : ",
-        "skipped_many": "congés sautés : ",
-        "separator": " ; ",
-    },
-    "en": {
-        "received": "received",
-        "started": "clock started",
-        "on_receipt": "on receipt",
-        "due": "due",
-        "skipped_one": "closed day skipped: ",
-        "skipped_many": "closed days skipped: ",
-        "separator": "; ",
-    },
-}
 
 
 def _day(day: date, lang: str) -> str:

@@ -54,6 +54,23 @@ MONTHS = {
         "December",
     ),
 }
+SHORT_MONTHS = {
+    "fr": (
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
+    ),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
 # Narrow no-break space, as the Office québécois de la langue française
 # recommends between thousands and before units; it never wraps in a cell.
 THIN_SPACE = "\u202f"

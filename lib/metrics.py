@@ -124,17 +124,25 @@ def load_open_at(db: Database, instant, settings: Settings, cal=None) -> pd.Data
 
 def load_open_at_each(db: Database, instants, settings: Settings, cal=None) -> list[pd.DataFrame]:
     """`load_open_at` for several instants, from one pass over the comments table."""
+    rows = _open_rows(db, instants)
+    return [_open_at(rows, at, settings, cal) for at in instants]
+
+
+def _open_rows(db: Database, instants) -> pd.DataFrame:
+    """Comments received by the last instant and not handled by the first."""
     # Instants are stored to the second: compare at that resolution, as SQL would.
     instants = [_utc(t).floor("s") for t in instants]
     sql = (
         f"SELECT {select_list(OPEN_COLUMNS)} FROM comments WHERE received_at <= ?"
         " AND (first_handled_at IS NULL OR first_handled_at > ?)"
     )
-    rows = frame(db, sql, [to_db_time(max(instants)), to_db_time(min(instants))])
+    return frame(db, sql, [to_db_time(max(instants)), to_db_time(min(instants))])
+
+
+def _open_at(rows: pd.DataFrame, at, settings: Settings, cal=None) -> pd.DataFrame:
+    at = _utc(at).floor("s")
     received, handled = rows["received_at"], rows["first_handled_at"]
-    return [
-        states_of(rows[(received <= at) & ~(handled <= at)], at, settings, cal) for at in instants
-    ]
+    return states_of(rows[(received <= at) & ~(handled <= at)], at, settings, cal)
 
 
 def awaiting_approval_at(db: Database, instant) -> pd.Series:
@@ -143,13 +151,23 @@ def awaiting_approval_at(db: Database, instant) -> pd.Series:
 
 
 def awaiting_approval_at_each(db: Database, instants) -> list[pd.Series]:
-    """`awaiting_approval_at` for several instants, from one pass over the escalations.
+    """`awaiting_approval_at` for several instants, from one pass over the escalations."""
+    rows = _escalation_spans(db, instants)
+    return [_awaiting_at(rows, at) for at in instants]
 
-    A comment waits at t when its last escalation, approval or rejection by t is an
-    escalation: one made by t whose next such action (if any) comes after t.
-    """
+
+def _awaiting_at(rows: pd.DataFrame, at) -> pd.Series:
+    """A comment waits at t when its last escalation, approval or rejection by t is an
+    escalation: one made by t whose next such action (if any) comes after t."""
+    at = _utc(at).floor("s")
+    waiting = rows["escalated_at"].le(at) & ~rows["next_at"].le(at)
+    return rows.loc[waiting, "comment_id"].reset_index(drop=True)
+
+
+def _escalation_spans(db: Database, instants) -> pd.DataFrame:
+    """Each escalation that may be waiting at one of `instants`, and when its wait ended."""
     instants = [_utc(t).floor("s") for t in instants]
-    rows = frame(
+    return frame(
         db,
         "SELECT comment_id, unixepoch(at) AS escalated_at, unixepoch(next_at) AS next_at FROM ("
         " SELECT e.comment_id, e.at, (SELECT x.at FROM actions x"
@@ -160,8 +178,35 @@ def awaiting_approval_at_each(db: Database, instants) -> list[pd.Series]:
         [to_db_time(max(instants)), to_db_time(min(instants))],
         time_columns=("escalated_at", "next_at"),
     )
-    waiting = [rows["escalated_at"].le(at) & ~rows["next_at"].le(at) for at in instants]
-    return [rows.loc[w, "comment_id"].reset_index(drop=True) for w in waiting]
+
+
+def state_changes(rows: pd.DataFrame, now, settings: Settings, cal=None) -> list[pd.Series]:
+    """The instants after which these comments' figures read at `now` may differ.
+
+    A later `now` gives the same states, counts and lists until one of these is
+    reached: an arrival or a first handling after `now`, and for the comments still
+    open at `now`, the first business second of being at risk and the second after
+    the due time (state instants are whole seconds). Used to cache figures until the
+    next change rather than on a timer.
+    """
+    cal = cal or settings.calendar()
+    now = _utc(now)
+    received = pd.to_datetime(rows["received_at"], utc=True)
+    handled = pd.to_datetime(rows["first_handled_at"], utc=True)
+    still_open = received[~(handled <= now)]
+    due = cal.deadline(still_open, settings.target_hours)
+    quiet_hours = max(settings.target_hours - settings.at_risk_hours, 0)
+    at_risk = cal.deadline(cal.deadline(still_open, quiet_hours), 1 / 3600)
+    return [received, handled, pd.Series(due) + pd.Timedelta(seconds=1), pd.Series(at_risk)]
+
+
+def first_after(now, changes) -> pd.Timestamp:
+    """The earliest instant of `changes` (Series of instants) after `now`, or NaT: never."""
+    now = _utc(now)
+    later = [pd.to_datetime(c, utc=True) for c in changes]
+    later = [c[c > now] for c in later if len(c)]
+    firsts = [c.min() for c in later if len(c)]
+    return min(firsts) if firsts else pd.NaT
 
 
 def load_escalations(db: Database, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
@@ -247,8 +292,8 @@ class TodayFigures:
     by_moderator: pd.DataFrame
     needs_lead: pd.DataFrame  # breached or awaiting approval, most overdue first
     needs_lead_total: int
-    office_hours: tuple[float, float]  # local hours, e.g. (8.5, 16.5)
-    present_hour: float | None
+    office_hours: tuple[float, float] | None  # local hours, e.g. (8.5, 16.5); None: closed
+    valid_until: pd.Timestamp  # the figures hold for any later now before this (NaT: always)
 
 
 def as_of(day: date, now, tz: str = LOCAL_TZ) -> pd.Timestamp:
@@ -332,20 +377,42 @@ def today_figures(db: Database, day: date, now, settings: Settings | None = None
     previous = previous_business_day(cal, day)
     instant = as_of(day, now, cal.tz)
     is_today = day == local_today(now, cal.tz)
+    day_start, day_end = local_bounds(day, day, cal.tz)
     # Today so far is compared with the previous business day up to the same time of day.
+    shift = day_start - local_midnight(previous, cal.tz)
     prev_instant = (
-        local_midnight(previous, cal.tz) + (instant - local_midnight(day, cal.tz))
-        if is_today
-        else local_midnight(previous + timedelta(days=1), cal.tz)
+        instant - shift if is_today else local_midnight(previous + timedelta(days=1), cal.tz)
     )
-    today_states = load_states(db, day, day, instant, settings, cal)
-    prev_states = load_states(db, previous, previous, prev_instant, settings, cal)
+    day_rows = comments_between(db, day_start, day_end, STATE_COLUMNS)
+    prev_rows = comments_between(db, *local_bounds(previous, previous, cal.tz), STATE_COLUMNS)
+    today_states = states_of(day_rows, instant, settings, cal)
+    prev_states = states_of(prev_rows, prev_instant, settings, cal)
     row = compliance.daily(today_states, cal, day, day).iloc[0]
     prev_row = compliance.daily(prev_states, cal, previous, previous).iloc[0]
-    open_now, open_prev = load_open_at_each(db, [instant, prev_instant], settings, cal)
-    awaiting_now, awaiting_prev = awaiting_approval_at_each(db, [instant, prev_instant])
+    open_rows = _open_rows(db, [instant, prev_instant])
+    open_now, open_prev = (_open_at(open_rows, at, settings, cal) for at in (instant, prev_instant))
+    escalations = _escalation_spans(db, [instant, prev_instant])
+    awaiting_now, awaiting_prev = (_awaiting_at(escalations, at) for at in (instant, prev_instant))
     lead_list = needs_lead(open_now, awaiting_now)
-    local_now = _utc(now).tz_convert(cal.tz)
+    if is_today:
+        # What moves the figures as the clock runs, the previous day's on its own clock.
+        waits = [escalations["escalated_at"], escalations["next_at"]]
+        now_changes = [
+            *state_changes(day_rows, instant, settings, cal),
+            *state_changes(open_rows, instant, settings, cal),
+            *waits,
+            pd.Series([day_end]),
+        ]
+        prev_changes = [
+            *state_changes(prev_rows, prev_instant, settings, cal),
+            *state_changes(open_rows, prev_instant, settings, cal),
+            *waits,
+        ]
+        valid_until = first_after(
+            instant, [*now_changes, *(pd.Series(c) + shift for c in prev_changes)]
+        )
+    else:
+        valid_until = pd.NaT  # a past day is read at its end: the clock no longer moves it
     return TodayFigures(
         day=day,
         previous_day=previous,
@@ -362,9 +429,17 @@ def today_figures(db: Database, day: date, now, settings: Settings | None = None
         by_moderator=handled_by_group(today_states, "first_handled_by"),
         needs_lead=lead_list.head(NEEDS_LEAD_LIMIT),
         needs_lead_total=len(lead_list),
-        office_hours=(_hours(cal.open_time), _hours(cal.close_time)),
-        present_hour=local_now.hour + local_now.minute / 60 if is_today else None,
+        office_hours=(
+            (_hours(cal.open_time), _hours(cal.close_time)) if cal.is_business_day(day) else None
+        ),
+        valid_until=valid_until,
     )
+
+
+def present_hour(day: date, now, tz: str = LOCAL_TZ) -> float | None:
+    """The local hour of `now` (to the minute) when `day` is today, for the chart's marker."""
+    local = _utc(now).tz_convert(tz)
+    return local.hour + local.minute / 60 if local.date() == day else None
 
 
 # --- Conformité ------------------------------------------------------------------
@@ -386,6 +461,7 @@ class ComplianceFigures:
     breaches: pd.DataFrame
     breaches_total: int
     closed_days: pd.DataFrame
+    valid_until: pd.Timestamp  # the figures hold for any later now before this (NaT: always)
 
 
 def per_week(states: pd.DataFrame, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
@@ -422,7 +498,13 @@ def response_histogram(states: pd.DataFrame, target_hours: float) -> pd.DataFram
 
 
 def breakdown(states: pd.DataFrame, by: str) -> pd.DataFrame:
-    """`summarise` per group, the largest groups first (weekdays in order)."""
+    """`summarise` per group, the largest groups first (weekdays in order).
+
+    Per moderator, only the comments someone handled: an open comment has nobody to
+    answer for it yet.
+    """
+    if by == "first_handled_by":
+        states = states[states[by].notna()]
     rows = compliance.summarise(states, by)
     if by == "weekday":
         return rows
@@ -472,7 +554,8 @@ def compliance_figures(
     """Everything the Conformité page shows for local dates [start, end], read at `now`."""
     settings = settings or load_settings(db)
     cal = settings.calendar()
-    states = load_states(db, start, end, now, settings, cal)
+    rows = comments_between(db, *local_bounds(start, end, cal.tz), STATE_COLUMNS)
+    states = states_of(rows, now, settings, cal)
     missed = breaches(states)
     return ComplianceFigures(
         start=start,
@@ -489,6 +572,7 @@ def compliance_figures(
         breaches=missed.head(BREACH_LIST_LIMIT),
         breaches_total=len(missed),
         closed_days=closed_days(cal, start, end),
+        valid_until=first_after(now, state_changes(rows, now, settings, cal)),
     )
 
 

@@ -65,10 +65,14 @@ _DEFAULTS = asdict(Settings())
 
 
 class SettingsError(ValueError):
-    """A setting value the rules refuse; the message is in French, then English."""
+    """A setting value the rules refuse; `describe(lang)` gives the reason in one language."""
 
     def __init__(self, fr: str, en: str):
+        self.fr, self.en = fr, en
         super().__init__(f"{fr} / {en}")
+
+    def describe(self, language: str = "fr") -> str:
+        return self.en if language == "en" else self.fr
 
 
 def load_settings(db: Database) -> Settings:

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from lib import charts, metrics
-from lib.i18n import WEEKDAYS, format_date, format_duration, format_number, format_percent
-from lib.taxonomy import PLATFORM_LABELS
+from lib.i18n import format_date, format_duration, format_number, format_percent
+from lib.tables import code_labels
 from lib.ui import lang, t
 from lib.ui.cached import compliance_figures, current_settings, figure, present
-from lib.ui.lead import QUEUE_PAGE, chart, local_times, range_picker
+from lib.ui.lead import QUEUE_PAGE, QUEUE_URL, chart, local_times, people, range_picker
 
 settings = current_settings()
 cal = settings.calendar()
@@ -29,7 +29,7 @@ columns[0].metric(
 columns[1].metric(t("lead.handled"), format_number(overall["handled"], lang()), border=True)
 columns[2].metric(
     t("compliance.breached"),
-    format_number(overall["handled_late"] + overall["open_breached"], lang()),
+    format_number(figures.breaches_total, lang()),
     border=True,
 )
 columns[3].metric(t("compliance.pending"), format_number(overall["pending"], lang()), border=True)
@@ -96,34 +96,35 @@ with figures_column:
         f"delais-{start}-{end}",
     )
 
-    dimension_labels = {
-        "platform": lambda codes: [PLATFORM_LABELS[c].in_language(lang()) for c in codes],
-        "weekday": lambda codes: [WEEKDAYS[lang()][int(d)] for d in codes],
-    }
-    tabs = st.tabs([t(f"compliance.dim.{d}").capitalize() for d in metrics.BREAKDOWNS])
-    for tab, dimension in zip(tabs, metrics.BREAKDOWNS, strict=True):
-        rows = figures.breakdowns[dimension]
-        to_labels = dimension_labels.get(dimension, lambda codes: [str(c) for c in codes])
-        with tab:
-            chart(
-                figure(
-                    "compliance_by",
-                    rows,
-                    to_labels(rows[dimension]),
-                    figures.goal_pct,
-                    dimension,
-                    lang(),
-                ),
-                rows,
-                f"conformite-{dimension}-{start}-{end}",
-            )
+    # One breakdown drawn at a time: tabs would draw all five on every load.
+    dimension = st.segmented_control(
+        t("compliance.breakdown_by"),
+        metrics.BREAKDOWNS,
+        default=metrics.BREAKDOWNS[0],
+        required=True,
+        format_func=lambda d: t(f"compliance.dim.{d}").capitalize(),
+        key="compliance_dimension",
+    )
+    rows = figures.breakdowns[dimension]
+    names = {"first_handled_by": people()}
+    chart(
+        figure(
+            "compliance_by",
+            rows,
+            code_labels(dimension, rows[dimension], lang(), names.get(dimension)),
+            figures.goal_pct,
+            dimension,
+            lang(),
+        ),
+        rows,
+        f"conformite-{dimension}-{start}-{end}",
+        names,
+    )
 
     heatmap = figures.arrivals_heatmap
     chart(
         figure("arrivals_heatmap", heatmap, figures.outside_office_share, lang()),
-        heatmap.rename(
-            index=dict(enumerate(WEEKDAYS[lang()])), columns=lambda h: charts.hour_label(h, lang())
-        )
+        heatmap.rename(columns=lambda h: charts.hour_label(h, lang()))
         .rename_axis("weekday")
         .reset_index(),
         f"arrivees-{start}-{end}",
@@ -134,7 +135,7 @@ if figures.breaches_total == 0:
     st.success(t("compliance.no_breach"), icon=":material/check_circle:")
 else:
     shown = local_times(figures.breaches, ["received_at", "due_at", "first_handled_at"])
-    shown.insert(1, "link", "queue?comment=" + shown["id"].astype(str))
+    shown.insert(1, "link", f"{QUEUE_URL}?comment=" + shown["id"].astype(str))
     st.caption(
         t("compliance.breaches_count", count=figures.breaches_total, shown=len(shown))
         + " "

@@ -4,6 +4,7 @@ import streamlit as st
 
 from lib import metrics
 from lib.i18n import format_duration, format_number
+from lib.tables import readable
 from lib.taxonomy import PLATFORM_LABELS
 from lib.ui import lang, t
 from lib.ui.cached import current_settings, figure, present, reasons_figures
@@ -60,15 +61,12 @@ with right:
         f"retraits-plateformes-{start}-{end}",
     )
 
+reason_names = dict(zip(by_reason["reason_code"], by_reason[label], strict=True))
 chart(
-    figure(
-        "removal_trend",
-        figures.trend,
-        dict(zip(by_reason["reason_code"], by_reason[label], strict=True)),
-        lang(),
-    ),
+    figure("removal_trend", figures.trend, reason_names, lang()),
     figures.trend,
     f"motifs-semaines-{start}-{end}",
+    {"reason_code": reason_names},
 )
 chart(
     figure("removal_rate", figures.removal_rate, lang()),
@@ -108,16 +106,4 @@ with right:
 
 st.subheader(t("reasons.repeat_authors"))
 st.caption(t("reasons.repeat_help"))
-st.dataframe(
-    figures.repeat_authors.assign(
-        platform=figures.repeat_authors["platform"].map(
-            lambda c: PLATFORM_LABELS[c].in_language(lang())
-        )
-    ),
-    hide_index=True,
-    column_config={
-        "platform": t("common.platform"),
-        "author": t("common.author"),
-        "removed": t("reasons.removals"),
-    },
-)
+st.dataframe(readable(figures.repeat_authors, lang()), hide_index=True)

@@ -1,13 +1,13 @@
 """Paramètres (leads only): hours, targets, closures, reasons, templates, exclusions, history."""
 
-from datetime import date, time
+from datetime import time
 
 import pandas as pd
 import streamlit as st
 
-from lib import i18n
+from lib import i18n, metrics
 from lib.auth import PermissionDenied, can
-from lib.db import PLATFORMS
+from lib.db import PLATFORMS, now_utc
 from lib.queries import team
 from lib.settings import (
     SettingsError,
@@ -45,7 +45,7 @@ def run_and_report(change, *args, **kwargs) -> None:
     try:
         change(db, username, *args, **kwargs)
     except (SettingsError, PermissionDenied) as refusal:
-        st.error(str(refusal))
+        st.error(refusal.describe(lang()))
         return
     st.session_state[FLASH_KEY] = t("settings.saved")
     st.rerun()
@@ -111,7 +111,7 @@ with tabs[1]:
         ),
         hide_index=True,
     )
-    today = date.today()
+    today = metrics.local_today(now_utc())  # Québec's date, not the server's
     fetes, boxing = holiday_season_closures(today), boxing_day_closure(today)
     left, right = st.columns(2)
     label = t("settings.preset_fetes", start=short_date(fetes[0]), end=short_date(fetes[-1]))
@@ -225,9 +225,13 @@ with tabs[4]:
         until = st.date_input(t("settings.until"), value=None, format="YYYY-MM-DD")
         why = st.text_input(t("settings.why"))
         if st.form_submit_button(t("settings.exclude_button")):
-            run_and_report(
-                exclude_author, platform, handle, until=None if permanent else until, reason=why
-            )
+            if not permanent and until is None:
+                # A forgotten date must not silently become a permanent exclusion.
+                st.error(t("settings.until_or_permanent"))
+            else:
+                run_and_report(
+                    exclude_author, platform, handle, until=None if permanent else until, reason=why
+                )
     if exclusions:
         with st.form("settings_readmit"):
             chosen = st.selectbox(

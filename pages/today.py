@@ -4,10 +4,11 @@ import streamlit as st
 
 from lib import metrics
 from lib.i18n import format_date, format_datetime
+from lib.tables import readable
 from lib.taxonomy import PLATFORM_LABELS
 from lib.ui import lang, t
 from lib.ui.cached import current_settings, figure, present, today_figures
-from lib.ui.lead import QUEUE_PAGE, card, chart
+from lib.ui.lead import QUEUE_PAGE, card, chart, people
 
 DAY_KEY = "today_day"
 NOW_CARDS = ("open_now", "at_risk_now", "breached_now", "awaiting")
@@ -51,38 +52,25 @@ for row in (figures.cards[:4], figures.cards[4:]):
         card(column, t(f"today.{key}"), item)
 
 chart(
-    figure("arrivals_by_hour", figures.by_hour, figures.office_hours, figures.present_hour, lang()),
+    figure(
+        "arrivals_by_hour",
+        figures.by_hour,
+        figures.office_hours,
+        metrics.present_hour(day, present(), cal.tz),
+        lang(),
+    ),
     figures.by_hour,
     f"arrivees-{day}",
-    {"hour": t("lead.hour"), "received": t("today.received"), "previous": t("today.previous")},
 )
 
 platforms, moderators = st.columns(2)
-shared = {
-    "received": t("lead.received"),
-    "handled": t("lead.handled"),
-    "handled_on_time": t("lead.on_time"),
-    "compliance_pct": st.column_config.NumberColumn(t("lead.compliance_pct"), format="%.1f"),
-}
 with platforms:
     st.subheader(t("today.by_platform"))
-    by_platform = figures.by_platform.assign(
-        platform=figures.by_platform["platform"].map(
-            lambda code: PLATFORM_LABELS[code].in_language(lang())
-        )
-    )
-    st.dataframe(
-        by_platform,
-        hide_index=True,
-        column_config={"platform": t("common.platform"), **shared},
-    )
+    st.dataframe(readable(figures.by_platform, lang()), hide_index=True)
 with moderators:
     st.subheader(t("today.by_moderator"))
-    st.dataframe(
-        figures.by_moderator,
-        hide_index=True,
-        column_config={"first_handled_by": t("common.moderator"), **shared},
-    )
+    by_moderator = readable(figures.by_moderator, lang(), {"first_handled_by": people()})
+    st.dataframe(by_moderator, hide_index=True)
 
 st.subheader(t("today.needs_lead"))
 if figures.needs_lead_total == 0:

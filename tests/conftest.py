@@ -30,3 +30,30 @@ def demo_db_path(demo_template, tmp_path, monkeypatch):
     shutil.copy(demo_template, path)
     monkeypatch.setenv("VIGIE_DB", str(path))
     return path
+
+
+APP = str(__import__("pathlib").Path(__file__).resolve().parents[1] / "app.py")
+
+
+def open_app(page=None, username="mlachance", lang="fr", now=None, timeout=120):
+    """The app through app.py's navigation, signed in as `username` (None: signed out).
+
+    Signing in is through st.session_state["username"], as lib/ui/auth.py records a
+    sign-in; `now` pins the instant the lead pages read their figures at. The
+    sidebar's language switch is checked, so a page run without app.py would fail.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.session_state["lang"] = lang
+    if username:
+        at.session_state["username"] = username
+    if now is not None:
+        at.session_state["now"] = now
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.sidebar.radio(key="lang").value == lang, "app.py's sidebar ran"
+    return at

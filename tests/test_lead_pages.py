@@ -3,23 +3,16 @@
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from lib import metrics
+from tests.conftest import open_app
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 NOW = "2026-11-20 15:00:00-05:00"  # tests/conftest.py DEMO_NOW
 
 
 def open_page(page, lang="fr"):
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["lang"] = lang
-    at.session_state["now"] = NOW
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(page, "mlachance", lang, now=NOW)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

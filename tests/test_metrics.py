@@ -204,3 +204,51 @@ def test_a_week_cut_by_the_range_is_named_after_its_first_day(june):
     figures = metrics.compliance_figures(db, date(2026, 6, 24), date(2026, 6, 26), JUNE_NOW)
     assert list(figures.per_week["week"]) == [date(2026, 6, 24)]
     assert figures.per_week["received"].tolist() == [3]  # c3, c4, c5
+
+
+def test_conformite_figures_hold_until_an_open_comment_turns_at_risk(june):
+    db, _ids = june
+    figures = metrics.compliance_figures(db, date(2026, 6, 22), date(2026, 6, 26), JUNE_NOW)
+    # c5, received Friday 15 h, has 1 h 30 then Monday 8 h 30 + 4 h 30: 6 of its 8 hours
+    # are spent at Monday 13 h; from the next business second under 2 hours remain.
+    assert figures.valid_until == local("2026-06-29 13:00:01")
+    before = metrics.compliance_figures(
+        db, date(2026, 6, 22), date(2026, 6, 26), figures.valid_until - pd.Timedelta(seconds=1)
+    )
+    pd.testing.assert_frame_equal(before.per_day, figures.per_day)
+
+
+def test_aujourdhui_figures_hold_until_the_previous_day_at_the_same_time_changes(june):
+    db, _ids = june
+    now = local("2026-06-26 15:30")
+    figures = metrics.today_figures(db, date(2026, 6, 26), now)
+    # Thursday's side of the comparison is read at Thursday 15 h 30; c3 (received on the
+    # holiday) was answered Thursday 16 h, so the comparison moves at Friday 16 h.
+    assert figures.valid_until == local("2026-06-26 16:00")
+
+    def previous(f):
+        return pd.Series({c.key: c.previous for c in f.cards}, dtype=float)
+
+    cards = previous(figures)
+    just_before = metrics.today_figures(db, date(2026, 6, 26), local("2026-06-26 15:59:59"))
+    pd.testing.assert_series_equal(previous(just_before), cards)  # NaN equals NaN here
+    after = metrics.today_figures(db, date(2026, 6, 26), local("2026-06-26 16:00"))
+    assert previous(after)["open_now"] == cards["open_now"] - 1
+
+
+def test_a_past_day_is_read_at_its_end_and_never_expires(june):
+    db, _ids = june
+    figures = metrics.today_figures(db, date(2026, 6, 25), JUNE_NOW)
+    assert pd.isna(figures.valid_until)
+
+
+def test_the_chart_marks_the_present_only_on_today():
+    now = local("2026-06-26 15:47:30")
+    assert metrics.present_hour(date(2026, 6, 26), now) == 15 + 47 / 60
+    assert metrics.present_hour(date(2026, 6, 25), now) is None
+
+
+def test_office_hours_are_not_shaded_on_a_closed_day(june):
+    db, _ids = june
+    assert metrics.today_figures(db, date(2026, 6, 24), JUNE_NOW).office_hours is None
+    assert metrics.today_figures(db, date(2026, 6, 25), JUNE_NOW).office_hours == (8.5, 16.5)

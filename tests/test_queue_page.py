@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.db import open_db
 from lib.moderation import act, history
+from lib.settings import exclude_author
 from lib.triage import split_codes
 
 MODERATOR = "agirard"  # Amélie Girard
@@ -190,29 +191,48 @@ def test_a_colleague_acting_first_is_reported_and_the_typed_reply_is_kept(demo_d
     assert comment(demo_db_path, target)["status"] == "answered"
 
 
+def test_a_colleague_closing_the_comment_leaves_the_typed_reply_ready_to_copy(demo_db_path):
+    at = queue_page(MODERATOR)
+    target = first_shown(at, demo_db_path, negative=False)
+    select(at, target)
+    typed = "Bonjour, voici la réponse complète à votre question."
+    at.text_area(key=f"queue.reply.{target}").set_value(typed).run()
+
+    version = comment(demo_db_path, target)["version"]
+    act(demo_db_path, target, "hide", OTHER_MODERATOR, version, reasons=["pourriel"])
+
+    at.button(key=f"queue.do_reply.{target}").click().run()
+    assert not at.exception
+    assert "Karim Benali : Masquer" in at.warning[0].value
+    assert "Masqué" in at.info[0].value
+    assert [c.value for c in at.code] == [typed]
+    at.run()  # a rerun later: still there
+    assert [c.value for c in at.code] == [typed]
+    assert comment(demo_db_path, target)["status"] == "hidden"
+
+
 def test_the_page_speaks_english_too(demo_db_path):
     at = queue_page(MODERATOR, lang="en")
     assert at.title[0].value == "Queue"
     assert set(at.dataframe[0].value["State"]) <= {"✖ Overdue", "▲ At risk", "● On time"}
 
 
-def test_a_suggestion_prefills_the_reasons_and_applies_nothing(demo_db_path):
+def test_a_suggestion_is_applied_only_when_the_moderator_confirms_it_in_one_click(demo_db_path):
     at = queue_page(MODERATOR)
+    target = first_shown(at, demo_db_path, negative=False)
     db = open_db(demo_db_path)
-    suggested = {
-        comment_id: split_codes(reasons)
-        for comment_id, reasons in db.execute(
-            "select id, suggested_reasons from comments where suggested_reasons <> ''"
-        )
-    }
-    target = next((i for i in shown_ids(at) if i in suggested), None)
-    if target is None:
-        pytest.skip("no suggestion on the first page of the demo")
-    select(at, target)
-    before = comment(demo_db_path, target)
-    at.button(key=f"queue.suggest_reasons.{target}").click().run()
-    assert tuple(at.multiselect(key=f"queue.reasons.{target}").value) == suggested[target]
-    assert comment(demo_db_path, target) == before
+    db.execute(
+        "UPDATE comments SET suggested_reasons = 'pourriel commercial' WHERE id = ?", [target]
+    )
+    db.conn.commit()
+    db.conn.close()
+    select(at.run(), target)
+    button = at.button(key=f"queue.suggest_reasons.{target}")
+    assert button.label == "Masquer pour : Pourriel, Contenu promotionnel ou commercial"
+    assert comment(demo_db_path, target)["status"] == "new"  # shown, not applied
+    button.click().run()
+    assert comment(demo_db_path, target)["status"] == "hidden"
+    assert history(demo_db_path, target)[-1]["reasons"] == "pourriel commercial"
 
 
 def test_a_lead_rejects_with_a_note_and_the_comment_returns_to_the_queue(demo_db_path):
@@ -266,3 +286,40 @@ def test_a_link_with_a_comment_id_opens_that_comment_even_off_the_first_page(dem
     select(at, other)
     at.run()
     assert at.session_state["queue.current"] == other
+
+
+def test_an_excluded_author_is_shown_with_the_last_day_and_the_reason_as_typed(demo_db_path):
+    at = queue_page(MODERATOR)
+    target = shown_ids(at)[0]
+    row = comment(demo_db_path, target)
+    db = open_db(demo_db_path)
+    exclude_author(db, LEAD, row["platform"], row["author_handle"], "2099-12-31", "**menaces**")
+    db.conn.close()
+    select(at, target)
+    banner = at.error[0].value
+    assert "jusqu'au jeudi 31 décembre 2099 inclus" in banner
+    assert "Motif : **menaces**" in [x.value for x in at.text]
+
+
+def test_an_expired_exclusion_is_not_shown(demo_db_path):
+    at = queue_page(MODERATOR)
+    target = shown_ids(at)[0]
+    row = comment(demo_db_path, target)
+    db = open_db(demo_db_path)
+    exclude_author(db, LEAD, row["platform"], row["author_handle"], "2020-01-31", "ancien")
+    db.conn.close()
+    select(at, target)
+    assert not at.error
+
+
+def test_the_comment_text_is_shown_as_plain_text(demo_db_path):
+    at = queue_page(MODERATOR)
+    target = shown_ids(at)[0]
+    hostile = "# Titre\n**gras** <img src=x onerror=alert(1)> [lien](javascript:alert(1))"
+    db = open_db(demo_db_path)
+    db.execute("UPDATE comments SET text = ? WHERE id = ?", [hostile, target])
+    db.conn.commit()
+    db.conn.close()
+    select(at, target)
+    assert hostile in [x.value for x in at.text]
+    assert all(hostile not in m.value for m in at.markdown)

@@ -37,7 +37,7 @@ lib.ingest.CHUNK_ROWS = 250
 path, source = sys.argv[1], sys.argv[2]
 said = False
 
-def progress(done, total):
+def progress(done, total, phase=None):
     global said
     if not said and done * 2 >= total:
         said = True
@@ -326,6 +326,7 @@ def test_hostile_texts_are_exported_intact_when_a_lead_unmasks(hostile_db, delim
             now=pd.Timestamp("2026-11-20 15:00", tz="America/Toronto"),
             delimiter=delimiter,
             unmask=True,
+            actor="mlachance",
         )
     finally:
         db.close()

@@ -63,4 +63,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{count} commentaires ouverts",
         "en": "{count} open comments",
     },
+    # The clock sentence of a comment (lib/compliance.explain_clock).
+    "clock.sentence": {
+        "fr": "reçu {received} → horloge démarrée {started} → échéance {due}",
+        "en": "received {received} → clock started {started} → due {due}",
+    },
+    "clock.on_receipt": {"fr": "dès la réception", "en": "on receipt"},
+    "clock.skipped_one": {"fr": "congé sauté : ", "en": "closed day skipped: "},
+    "clock.skipped_many": {"fr": "congés sautés : ", "en": "closed days skipped: "},
+    "clock.separator": {"fr": " ; ", "en": "; "},
 }

@@ -56,12 +56,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Detector suggestions (nothing is applied without you)",
     },
     "queue.suggested.reasons": {
-        "fr": "Préremplir les motifs : {reasons}",
-        "en": "Prefill the reasons: {reasons}",
+        "fr": "Masquer pour : {reasons}",
+        "en": "Hide for: {reasons}",
     },
     "queue.suggested.redirect": {
-        "fr": "Préremplir la redirection : {redirect}",
-        "en": "Prefill the redirection: {redirect}",
+        "fr": "Rediriger : {redirect}",
+        "en": "Redirect: {redirect}",
+    },
+    "queue.suggested.redirect_escalate": {
+        "fr": "Proposer la redirection « {redirect} » pour approbation",
+        "en": "Propose the “{redirect}” redirection for approval",
     },
     "queue.history": {"fr": "Historique ({count})", "en": "History ({count})"},
     "queue.when": {"fr": "Quand", "en": "When"},
@@ -73,10 +77,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "queue.removed": {"fr": "Retiré", "en": "Removed"},
     "queue.excluded": {
-        "fr": "Auteur exclu jusqu'au {until} (motif : {reason})",
-        "en": "Author excluded until {until} (reason: {reason})",
+        "fr": "Auteur exclu : {until}",
+        "en": "Author excluded: {until}",
     },
+    "queue.excluded.until": {"fr": "jusqu'au {day} inclus", "en": "until {day} inclusive"},
     "queue.excluded.forever": {"fr": "exclusion permanente", "en": "permanently"},
+    "queue.excluded.reason": {"fr": "Motif : {reason}", "en": "Reason: {reason}"},
     "queue.conflict": {
         "fr": (
             "Quelqu'un a agi sur ce commentaire avant votre action « {what} », qui n'a pas "
@@ -89,6 +95,16 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
     },
     "queue.conflict.line": {"fr": "{who} : {what} ({when})", "en": "{who}: {what} ({when})"},
+    "queue.conflict.closed": {
+        "fr": (
+            "Le commentaire est maintenant « {status} » : votre action n'est plus possible. "
+            "Votre texte est ci-dessous, prêt à copier (rouvrez le commentaire pour l'utiliser)."
+        ),
+        "en": (
+            "The comment is now “{status}”: your action is no longer possible. Your text "
+            "is below, ready to copy (reopen the comment to use it)."
+        ),
+    },
     "queue.done": {
         "fr": "Commentaire n° {id} : {what} — fait.",
         "en": "Comment #{id}: {what} — done.",

@@ -142,4 +142,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.key": {"fr": "Paramètre", "en": "Setting"},
     "settings.old": {"fr": "Avant", "en": "Before"},
     "settings.new": {"fr": "Après", "en": "After"},
+    "settings.until_or_permanent": {
+        "fr": "Choisissez la date de fin de l'exclusion, ou cochez « Exclusion permanente ».",
+        "en": "Choose the last day of the exclusion, or tick “Permanent exclusion”.",
+    },
 }

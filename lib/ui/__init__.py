@@ -11,15 +11,15 @@ from sqlite_utils import Database
 from lib import i18n
 from lib.db import db_path, open_db
 
-# (file, catalogue key of its title, icon); the first is the landing page.
+# (file, catalogue key of its title, icon, address); the first is the landing page.
 PAGES = (
-    ("pages/today.py", "nav.today", ":material/today:"),
-    ("pages/queue.py", "nav.queue", ":material/inbox:"),
-    ("pages/compliance.py", "nav.compliance", ":material/timer:"),
-    ("pages/reasons.py", "nav.reasons", ":material/bar_chart:"),
-    ("pages/reports.py", "nav.reports", ":material/download:"),
-    ("pages/importer.py", "nav.import", ":material/upload_file:"),
-    ("pages/settings.py", "nav.settings", ":material/settings:"),
+    ("pages/today.py", "nav.today", ":material/today:", "aujourdhui"),
+    ("pages/queue.py", "nav.queue", ":material/inbox:", "file"),
+    ("pages/compliance.py", "nav.compliance", ":material/timer:", "conformite"),
+    ("pages/reasons.py", "nav.reasons", ":material/bar_chart:", "motifs"),
+    ("pages/reports.py", "nav.reports", ":material/download:", "rapports"),
+    ("pages/importer.py", "nav.import", ":material/upload_file:", "importation"),
+    ("pages/settings.py", "nav.settings", ":material/settings:", "parametres"),
 )
 
 LANG_KEY = "lang"

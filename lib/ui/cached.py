@@ -1,13 +1,17 @@
-"""The lead pages' figures, cached until the database changes.
+"""The lead pages' figures, cached until the database changes or a comment's state does.
 
 The key is `data_signature(db)` (it moves with every comment, action or setting
-written) plus the instant the states are read at, rounded to `STATE_RESOLUTION`:
-an open comment turns "at risk" or "overdue" as time passes even when nothing
-is written, so the figures follow the clock at that resolution, not every rerun.
+written). Figures read at an instant (Aujourd'hui, Conformité) also carry
+`valid_until`: the first instant at which an open comment turns "at risk" or
+"overdue", or the day ends. They are reused for any later rerun before it, so
+they follow the clock without a timer and without being recomputed each rerun.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -18,8 +22,8 @@ from lib import charts, metrics
 from lib.settings import Settings, load_settings
 from lib.ui import data_signature, database
 
-STATE_RESOLUTION = "5min"
 NOW_KEY = "now"  # tests and the bench pin the present through session state
+HELD_ENTRIES = 32
 
 
 def present() -> pd.Timestamp:
@@ -27,7 +31,7 @@ def present() -> pd.Timestamp:
     pinned = st.session_state.get(NOW_KEY)
     now = pd.Timestamp(pinned) if pinned is not None else pd.Timestamp.now(tz="UTC")
     now = now.tz_localize("UTC") if now.tzinfo is None else now.tz_convert("UTC")
-    return now.floor(STATE_RESOLUTION)
+    return now.floor("s")  # states change on whole seconds
 
 
 def signature() -> tuple:
@@ -51,7 +55,42 @@ def current_settings() -> Settings:
     return settings(signature())
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@dataclass(frozen=True)
+class _Held:
+    data_key: tuple
+    computed_at: pd.Timestamp
+    figures: object  # with a `valid_until` instant (NaT: always valid)
+
+    def serves(self, data_key: tuple, now: pd.Timestamp) -> bool:
+        if data_key != self.data_key or now < self.computed_at:
+            return False
+        until = self.figures.valid_until
+        return pd.isna(until) or now < until
+
+
+@st.cache_resource(show_spinner=False)
+def _held() -> tuple[OrderedDict, threading.Lock]:
+    """Figures per (page, arguments), the newest only, shared by every session."""
+    return OrderedDict(), threading.Lock()
+
+
+def _until_state_changes(name: str, args: tuple, compute):
+    """`compute(data_key, now)`, reused while the data and every state stay the same."""
+    data_key, now = signature(), present()
+    store, lock = _held()
+    with lock:
+        held = store.get((name, args))
+    if held is not None and held.serves(data_key, now):
+        return held.figures
+    figures = compute(data_key, now)
+    with lock:
+        store[(name, args)] = _Held(data_key, now, figures)
+        store.move_to_end((name, args))
+        while len(store) > HELD_ENTRIES:
+            store.popitem(last=False)
+    return figures
+
+
 def _today(data_key: tuple, day: date, now: pd.Timestamp) -> metrics.TodayFigures:
     db = database()
     try:
@@ -60,7 +99,6 @@ def _today(data_key: tuple, day: date, now: pd.Timestamp) -> metrics.TodayFigure
         db.conn.close()
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
 def _compliance(
     data_key: tuple, start: date, end: date, now: pd.Timestamp
 ) -> metrics.ComplianceFigures:
@@ -81,11 +119,13 @@ def _reasons(data_key: tuple, start: date, end: date) -> metrics.ReasonsFigures:
 
 
 def today_figures(day: date) -> metrics.TodayFigures:
-    return _today(signature(), day, present())
+    return _until_state_changes("today", (day,), lambda key, now: _today(key, day, now))
 
 
 def compliance_figures(start: date, end: date) -> metrics.ComplianceFigures:
-    return _compliance(signature(), start, end, present())
+    return _until_state_changes(
+        "compliance", (start, end), lambda key, now: _compliance(key, start, end, now)
+    )
 
 
 def reasons_figures(start: date, end: date) -> metrics.ReasonsFigures:

@@ -10,24 +10,38 @@ import streamlit as st
 from lib import metrics
 from lib.csv_export import to_csv_bytes
 from lib.i18n import format_date, format_duration, format_number, format_percent
-from lib.ui import lang, t
+from lib.tables import readable
+from lib.ui import PAGES, database, lang, roster, t
 
 QUEUE_PAGE = "pages/queue.py"
+QUEUE_URL = next(slug for path, _k, _i, slug in PAGES if path == QUEUE_PAGE)
 
 
-def chart(figure, table: pd.DataFrame, name: str, labels: dict[str, str] | None = None) -> None:
-    """The figure, then its data as a table (the text alternative) and as a CSV download."""
+def chart(
+    figure, table: pd.DataFrame, name: str, names: dict[str, dict[str, str]] | None = None
+) -> None:
+    """The figure, then its data as a table (the text alternative) and as a CSV download.
+
+    Both in the words of the chart (`lib.tables.readable`; `names` gives words for codes
+    that come from the data, such as a moderator's name).
+    """
     st.plotly_chart(figure, width="stretch", key=f"chart_{name}")
+    shown = readable(table, lang(), names)
     with st.expander(t("lead.table")):
-        st.dataframe(table, hide_index=True, width="stretch", column_config=labels or {})
+        st.dataframe(shown, hide_index=True, width="stretch")
         st.download_button(
             t("common.download_csv"),
-            data=lambda: to_csv_bytes(table),
+            data=lambda: to_csv_bytes(shown),
             file_name=f"vigie-{name}.csv",
             mime="text/csv",
             key=f"csv_{name}",
             icon=":material/download:",
         )
+
+
+def people() -> dict[str, str]:
+    """Usernames to display names, for tables that name moderators."""
+    return {p["username"]: p["display_name"] for p in roster(database())}
 
 
 def card(column, label: str, item: metrics.Card) -> None:

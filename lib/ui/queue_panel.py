@@ -8,13 +8,15 @@ keys that name the comment, so a conflict (`StaleVersion`) never loses it.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from lib import triage
 from lib.compliance import explain_clock
 from lib.db import OPEN_STATUSES, PLATFORMS, db_path, open_db
-from lib.i18n import format_datetime, format_duration, format_number
+from lib.i18n import format_date, format_datetime, format_duration, format_number
 from lib.moderation import (
     InvalidAction,
     StaleVersion,
@@ -24,7 +26,7 @@ from lib.moderation import (
     available_kinds,
     history,
 )
-from lib.settings import Settings, load_settings
+from lib.settings import Settings, current_exclusion, load_settings
 from lib.taxonomy import FLAGS, PLATFORM_LABELS, REASONS, REDIRECTS
 from lib.templates import REPLY_CODES, reply_text
 from lib.ui import database, lang, roster, t
@@ -389,7 +391,7 @@ def detail(comment_id: int, viewer: dict, clock: triage.QueueClock) -> None:
         return
     settings = load_settings(db)
     language = lang()
-    _conflict(row)
+    _conflict(row, viewer)
     is_open = row["status"] in OPEN_STATUSES
     state = triage.comment_state(row, clock) if is_open else None
     header = st.columns([3, 1])
@@ -428,7 +430,12 @@ def _author_and_post(row: dict) -> None:
         st.text(t("queue.post_line", post=post))
 
 
-def _conflict(row: dict) -> None:
+def _conflict(row: dict, viewer: dict) -> None:
+    """What colleagues did before this person's action; what they typed is never lost.
+
+    While the action is still possible the text stays in its widget; when it is not
+    (a colleague closed the comment), it is shown here, ready to copy.
+    """
     conflict = st.session_state.get(CONFLICT) or {}
     if conflict.get("comment_id") != row["id"]:
         return
@@ -447,6 +454,11 @@ def _conflict(row: dict) -> None:
         + "\n\n"
         + "\n".join(f"- {line}" for line in lines)
     )
+    typed = [v for v in (conflict["arguments"].get(n) for n in ("reply", "note")) if v]
+    if typed and conflict["kind"] not in available_kinds(row, viewer["role"]):
+        st.info(t("queue.conflict.closed", status=t("status." + row["status"])))
+        for text in typed:
+            st.code(text, language=None, wrap_lines=True)
 
 
 def _approval(row: dict) -> None:
@@ -474,17 +486,18 @@ def _approval(row: dict) -> None:
 
 
 def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
-    """The detectors' suggestions, one click to prefill, never applied on their own."""
-    removable = any(k in kinds for k in ("hide", "delete"))
+    """The detectors' suggestions: never applied on their own, confirmed in one click."""
+    removable = "hide" in kinds
     reasons = [
         r
         for r in triage.split_codes(row.get("suggested_reasons"))
         if removable and r in REASONS and r not in settings.retired_reasons
     ]
     redirect = row.get("suggested_redirect")
-    if not any(k in kinds for k in ("redirect", "escalate")):
+    redirect_kind = next((k for k in ("redirect", "escalate") if k in kinds), None)
+    if redirect not in REDIRECTS or redirect_kind is None:
         redirect = None
-    if not reasons and redirect not in REDIRECTS:
+    if not reasons and redirect is None:
         return
     language = lang()
     with st.container(border=True):
@@ -495,23 +508,31 @@ def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
             columns[0].button(
                 t("queue.suggested.reasons", reasons=labels),
                 key=key("suggest_reasons", row["id"]),
-                on_click=_prefill,
-                args=({key("reasons", row["id"]): reasons},),
+                on_click=_confirm,
+                args=(row["id"], row["version"], "hide", {key("reasons", row["id"]): reasons}),
             )
-        if redirect in REDIRECTS:
+        if redirect is not None:
             text = reply_text(redirect, row["language"], settings.templates)
+            label = "queue.suggested.redirect" + (
+                "" if redirect_kind == "redirect" else "_escalate"
+            )
             columns[1].button(
-                t("queue.suggested.redirect", redirect=REDIRECTS[redirect].in_language(language)),
+                t(label, redirect=REDIRECTS[redirect].in_language(language)),
                 key=key("suggest_redirect", row["id"]),
-                on_click=_prefill,
+                on_click=_confirm,
                 args=(
+                    row["id"],
+                    row["version"],
+                    "redirect" if redirect_kind == "redirect" else "escalate_redirect",
                     {key("redirect", row["id"]): redirect, key("redirect_text", row["id"]): text},
                 ),
             )
 
 
-def _prefill(values: dict) -> None:
+def _confirm(comment_id: int, version: int, requested: str, values: dict) -> None:
+    """A suggestion confirmed: its values become the person's choice, then the action."""
     st.session_state.update(values)
+    _submit(comment_id, version, requested)
 
 
 def _reason_label(code: str, settings: Settings, language: str) -> str:
@@ -697,6 +718,7 @@ def _submit(comment_id: int, version: int, requested: str) -> None:
         st.session_state[CONFLICT] = {
             "comment_id": comment_id,
             "kind": kind,
+            "arguments": arguments,
             "actions": error.actions,
         }
         return
@@ -773,18 +795,23 @@ def _author_past(db, row: dict) -> None:
     if not row["author_handle"]:
         return
     past = author_history(db, row["platform"], row["author_handle"], exclude_id=row["id"])
-    excluded = triage.excluded_author(db, row["platform"], row["author_handle"])
+    excluded = current_exclusion(db, row["platform"], row["author_handle"])
     if excluded:
-        until = excluded.get("until")
-        st.error(
-            t(
-                "queue.excluded",
-                until=format_datetime(pd.Timestamp(until, tz="UTC"), lang())
-                if until
-                else t("queue.excluded.forever"),
-                reason=excluded.get("reason") or "—",
+        until = excluded.get("until")  # a local date, the last day of the exclusion
+        with st.container(border=True):
+            st.error(
+                t(
+                    "queue.excluded",
+                    until=t(
+                        "queue.excluded.until", day=format_date(date.fromisoformat(until), lang())
+                    )
+                    if until
+                    else t("queue.excluded.forever"),
+                ),
+                icon=":material/block:",
             )
-        )
+            # The lead's own words, shown as typed (never as Markdown).
+            st.text(t("queue.excluded.reason", reason=excluded.get("reason") or "—"))
     title = t(
         "queue.author_past",
         comments=format_number(len(past.comments), lang()),

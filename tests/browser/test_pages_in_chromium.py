@@ -18,7 +18,7 @@ def test_before_sign_in_the_app_opens_in_french_and_asks_who_is_working(server, 
 
 def test_every_page_renders_for_a_lead_without_an_exception(server, page):
     sign_in(page, server["url"], "Maude Lachance")
-    for path, key, _icon in PAGES:
+    for path, key, _icon, _slug in PAGES:
         title = t(key, "fr")
         open_page(page, title)
         assert page.locator('[data-testid="stException"]').count() == 0, title

@@ -315,3 +315,28 @@ def m008_history_cannot_be_replaced(db: Database) -> None:
         _refuse(db, table, "INSERT", f"WHEN EXISTS (SELECT 1 FROM {table} WHERE id = NEW.id)")
     _refuse(db, "settings_history", "UPDATE")
     _refuse(db, "settings_history", "DELETE")
+
+
+@migrations()
+def m009_export_audit(db: Database) -> None:
+    # Who took personal information out of Vigie (an unmasked export), when, which
+    # export and which range: append-only, apart from the settings history.
+    db["export_audit"].create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "kind": str,
+            "start": str,
+            "end": str,
+            "now": str,
+            "rows": int,
+        },
+        pk="id",
+        not_null={"at", "actor", "kind"},
+    )
+    _refuse(
+        db, "export_audit", "INSERT", "WHEN EXISTS (SELECT 1 FROM export_audit WHERE id = NEW.id)"
+    )
+    _refuse(db, "export_audit", "UPDATE")
+    _refuse(db, "export_audit", "DELETE")

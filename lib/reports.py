@@ -15,13 +15,12 @@ Column names and order are a contract with the leads' Excel pivot tables
 
 Personal information is masked unless a team lead asks otherwise: `table` and
 `export` refuse `unmask=True` for anyone else (`lib.auth.PermissionDenied`),
-and every unmasked export is recorded in the append-only settings history
-(key "export.unmasked": who, when, which export, which range).
+and every unmasked export is recorded in the append-only `export_audit` table
+(who, when, which export, which range).
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import numpy as np
@@ -78,7 +77,6 @@ COLUMNS = {
 PERSONAL_KINDS = tuple(kind for kind in KINDS if "text" in COLUMNS[kind])
 # Exports taken at an instant (`now`), not over a range of dates.
 SNAPSHOT_KINDS = ("queue",)
-UNMASKED_EXPORT_KEY = "export.unmasked"
 
 
 def queue(db: Database, now=None, unmask: bool = False) -> pd.DataFrame:
@@ -204,23 +202,18 @@ def export(
 def record_unmasked_export(db: Database, actor: str, kind: str, start, end, now, rows: int):
     """Who took personal information out of Vigie, when, which export and which range.
 
-    Kept in settings_history, append-only like every history (lib/db.py).
+    Kept in `export_audit`, append-only like every history (lib/db.py).
     """
     snapshot = kind in SNAPSHOT_KINDS
-    what = {
-        "kind": kind,
-        "from": None if snapshot or start is None else str(_day(start)),
-        "to": None if snapshot or end is None else str(_day(end)),
-        "now": snapshot_time(now),
-        "rows": int(rows),
-    }
-    db["settings_history"].insert(
+    db["export_audit"].insert(
         {
             "at": to_db_time(now_utc()),
             "actor": actor,
-            "key": UNMASKED_EXPORT_KEY,
-            "old": None,
-            "new": json.dumps(what, ensure_ascii=False),
+            "kind": kind,
+            "start": None if snapshot or start is None else str(_day(start)),
+            "end": None if snapshot or end is None else str(_day(end)),
+            "now": snapshot_time(now),
+            "rows": int(rows),
         }
     )
 
@@ -228,10 +221,10 @@ def record_unmasked_export(db: Database, actor: str, kind: str, start, end, now,
 def unmasked_exports(db: Database) -> list[dict]:
     """The recorded unmasked exports, newest first: at (UTC text), actor, and what was exported."""
     rows = db.query(
-        "SELECT at, actor, new FROM settings_history WHERE key = ? ORDER BY id DESC",
-        [UNMASKED_EXPORT_KEY],
+        'SELECT at, actor, kind, start AS "from", "end" AS "to", now, rows FROM export_audit'
+        " ORDER BY id DESC"
     )
-    return [{"at": r["at"], "actor": r["actor"], **json.loads(r["new"])} for r in rows]
+    return list(rows)
 
 
 def snapshot_time(now=None) -> str:

@@ -320,10 +320,11 @@ def test_every_unmasked_export_is_recorded_with_who_when_which_and_the_range(db)
         ("lea", "queue", None, None, "2026-11-06 12:00"),  # a snapshot has no range
     ]
     assert recorded[1]["rows"] == 4 and len(recorded[0]["at"]) == 19
-    history = db["settings_history"]
-    with pytest.raises(Exception, match="append-only"):
-        db.execute("DELETE FROM settings_history")
-    assert history.count == 2
+    for sql in ("DELETE FROM export_audit", "UPDATE export_audit SET actor = 'ghost'"):
+        with pytest.raises(Exception, match="append-only"):
+            db.execute(sql)
+    assert db["export_audit"].count == 2
+    assert db["settings_history"].count == 0  # the settings' own history stays theirs
 
 
 def test_the_page_and_the_command_line_get_the_same_table_and_bytes(db):

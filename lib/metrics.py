@@ -23,7 +23,7 @@ from lib.business_time import BusinessCalendar
 from lib.db import to_db_time
 from lib.privacy import mask_author
 from lib.queries import comments_between, frame, removals, select_list
-from lib.settings import Settings, load_settings
+from lib.settings import Settings, load_settings, settings_at
 from lib.taxonomy import REASONS, REDIRECTS
 
 LOCAL_TZ = "America/Toronto"
@@ -372,7 +372,7 @@ def needs_lead(open_states: pd.DataFrame, awaiting_ids: pd.Series) -> pd.DataFra
 
 def today_figures(db: Database, day: date, now, settings: Settings | None = None) -> TodayFigures:
     """Everything the Aujourd'hui page shows for `day`, read at `now`."""
-    settings = settings or load_settings(db)
+    settings = settings or settings_at(db, now)  # as they stood at `now`
     cal = settings.calendar()
     previous = previous_business_day(cal, day)
     instant = as_of(day, now, cal.tz)
@@ -552,7 +552,7 @@ def compliance_figures(
     db: Database, start: date, end: date, now, settings: Settings | None = None
 ) -> ComplianceFigures:
     """Everything the Conformité page shows for local dates [start, end], read at `now`."""
-    settings = settings or load_settings(db)
+    settings = settings or settings_at(db, now)  # as they stood at `now`
     cal = settings.calendar()
     rows = comments_between(db, *local_bounds(start, end, cal.tz), STATE_COLUMNS)
     states = states_of(rows, now, settings, cal)

@@ -34,7 +34,7 @@ from lib.db import OPEN_STATUSES, from_db_times, now_utc, to_db_time
 from lib.metrics import local_bounds, reason_labels
 from lib.privacy import mask_author, mask_series
 from lib.queries import frame, removals
-from lib.settings import load_settings
+from lib.settings import load_settings, settings_at
 
 KINDS = ("queue", "compliance", "daily", "reasons")
 COLUMNS = {
@@ -125,7 +125,7 @@ def daily(db: Database, start, end, now=None) -> pd.DataFrame:
     """
     start, end = _day(start), _day(end)
     states = _states(db, _received_between(db, start, end), now)
-    settings = load_settings(db)
+    settings = settings_at(db, now if now is not None else now_utc())
     out = engine.daily(states, settings.calendar(), start, end)
     out["compliance_pct"] = out["compliance_pct"].round(1)
     return _shape(out, "daily")
@@ -278,11 +278,13 @@ def _comments(db: Database, sql: str, params) -> pd.DataFrame:
 
 
 def _states(db: Database, rows: pd.DataFrame, now) -> pd.DataFrame:
-    settings = load_settings(db)
+    """The states at `now` under the settings of that moment: a past report as it stood."""
+    now = now if now is not None else now_utc()
+    settings = settings_at(db, now)
     return engine.comment_states(
         rows,
         settings.calendar(),
-        now if now is not None else now_utc(),
+        now,
         settings.target_hours,
         settings.at_risk_hours,
     )

@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 
 from lib import compliance, metrics
-from lib.db import open_db
+from lib.db import now_utc, open_db
 from lib.ingest import insert_comments
 from lib.moderation import act
-from lib.settings import load_settings
+from lib.settings import load_settings, save_settings
 
 TZ = "America/Toronto"
 
@@ -252,3 +252,14 @@ def test_office_hours_are_not_shaded_on_a_closed_day(june):
     db, _ids = june
     assert metrics.today_figures(db, date(2026, 6, 24), JUNE_NOW).office_hours is None
     assert metrics.today_figures(db, date(2026, 6, 25), JUNE_NOW).office_hours == (8.5, 16.5)
+
+
+def test_a_past_day_keeps_the_figures_of_its_settings_after_a_change(june):
+    db, _ids = june
+    db["users"].insert({"username": "chef", "display_name": "Chef", "role": "lead"}, replace=True)
+    before = metrics.compliance_figures(db, date(2026, 6, 22), date(2026, 6, 26), JUNE_NOW)
+    save_settings(db, "chef", target_hours=2, at_risk_hours=1)  # today, long after June
+    after = metrics.compliance_figures(db, date(2026, 6, 22), date(2026, 6, 26), JUNE_NOW)
+    pd.testing.assert_frame_equal(after.per_day, before.per_day)
+    present = metrics.compliance_figures(db, date(2026, 6, 22), date(2026, 6, 26), now_utc())
+    assert present.target_hours == 2

@@ -376,3 +376,15 @@ def test_each_export_reads_comments_with_one_indexed_query(db, kind):
     plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + reads[0]).fetchall())
     assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
     assert "SCAN comments" not in plan.replace("SCAN comments_fts", ""), plan
+
+
+def test_a_past_report_is_computed_with_the_settings_of_its_moment(db):
+    db["users"].insert({"username": "lea", "display_name": "Léa", "role": "lead"})
+    before = export(db, "daily", START, END, now=NOW)
+    compliance_before = export(db, "compliance", START, END, now=NOW)
+    # Changed today, long after NOW: the report as it stood at NOW does not move.
+    save_settings(db, "lea", target_hours=2, at_risk_hours=1, closures=["2026-11-03"])
+    assert export(db, "daily", START, END, now=NOW) == before
+    assert export(db, "compliance", START, END, now=NOW) == compliance_before
+    # Read at the present, the new target applies.
+    assert export(db, "daily", START, END) != before

@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from lib.catalogue import STRINGS
@@ -91,7 +89,7 @@ def local(ts) -> pd.Timestamp:
 
 def format_number(value, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
     """1234.5 → '1 234,5' in French, '1,234.5' in English; '—' for a missing value."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "—"
     text = f"{value:,.{decimals}f}"
     if lang == "en":
@@ -101,7 +99,7 @@ def format_number(value, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str
 
 def format_percent(value, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:
     """92.34 → '92,3 %' in French, '92.3%' in English."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "—"
     number = format_number(value, lang, decimals)
     return f"{number}{THIN_SPACE}%" if lang == "fr" else f"{number}%"
@@ -141,7 +139,7 @@ def format_datetime(ts, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def format_duration(seconds, lang: str = DEFAULT_LANGUAGE) -> str:
     """Business time: 3900 → '1 h 05 min'; 300 → '5 min'; missing → '—'."""
-    if seconds is None or (isinstance(seconds, float) and math.isnan(seconds)):
+    if _missing(seconds):
         return "—"
     minutes = int(seconds) // 60
     hours, minutes = divmod(minutes, 60)
@@ -156,3 +154,8 @@ def catalogue_gaps() -> dict[str, list[str]]:
         lang: sorted(key for key, entry in STRINGS.items() if not entry.get(lang))
         for lang in LANGUAGES
     }
+
+
+def _missing(value) -> bool:
+    """None, NaN and pandas' NA alike (a figure over no comment is NA, not NaN)."""
+    return value is None or bool(pd.isna(value))

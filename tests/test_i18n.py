@@ -59,6 +59,8 @@ def test_business_durations_read_as_hours_and_minutes():
     assert format_duration(3900) == "1 h 05 min"
     assert format_duration(300) == "5 min"
     assert format_duration(None) == "—"
+    assert format_duration(float("nan")) == format_duration(pd.NA) == "—"
+    assert format_percent(pd.NA) == format_number(pd.NA) == "—"
 
 
 @given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from lib import compliance, metrics
-from lib.db import now_utc, open_db
+from lib.db import immediate, now_utc, open_db
 from lib.ingest import insert_comments
 from lib.moderation import act
 from lib.settings import load_settings, save_settings
@@ -44,7 +44,8 @@ def build(tmp_path, comments, handlings):
             "received_at": [local(v).tz_convert("UTC") for v in comments.values()],
         }
     )
-    insert_comments(db, rows)
+    with immediate(db):  # committed, so that the app's own connections see them too
+        insert_comments(db, rows)
     ids = {r["external_id"]: r["id"] for r in db.query("SELECT id, external_id FROM comments")}
     for external_id, kind, at, extra in handlings:
         version = db["comments"].get(ids[external_id])["version"]

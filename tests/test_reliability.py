@@ -84,6 +84,26 @@ print("done", done, "stale", stale, flush=True)
 """
 
 
+# A lead's process: adds and removes a closure in turn until the stop file exists;
+# each save recomputes the due time of every open comment, in the same transaction.
+SETTINGS_WRITER = """
+import sys
+from pathlib import Path
+from lib.db import open_db
+from lib.settings import save_settings
+
+path, stop = sys.argv[1], Path(sys.argv[2])
+db = open_db(path)
+saves = 0
+while saves < 5 or not stop.exists():
+    save_settings(db, "mlachance", closures=["2026-12-24"] if saves % 2 == 0 else [])
+    saves += 1
+    if saves == 1:
+        print("saving", flush=True)
+print("done", saves, flush=True)
+"""
+
+
 def _python(code: str, *args, **popen) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-c", code, *map(str, args)],
@@ -132,6 +152,9 @@ def _small_database(path: Path, comments: int = 3) -> None:
         [
             {"username": "agirard", "display_name": "A. Girard", "role": "moderator"},
             {"username": "kbenali", "display_name": "K. Benali", "role": "moderator"},
+            {"username": "sfortin", "display_name": "S. Fortin", "role": "moderator"},
+            {"username": "jcote", "display_name": "J. Côté", "role": "moderator"},
+            {"username": "mlachance", "display_name": "M. Lachance", "role": "lead"},
         ]
     )
     db["comments"].insert_all(
@@ -176,7 +199,9 @@ def test_an_import_killed_halfway_leaves_the_database_intact_and_none_of_its_row
 # --- importers and moderators at once -----------------------------------------------
 
 
-def test_two_importers_and_two_moderators_at_once_lose_nothing_and_never_see_a_lock(tmp_path):
+def test_importers_four_moderators_and_a_lead_at_once_lose_nothing_and_never_see_a_lock(
+    tmp_path,
+):
     path = tmp_path / "vigie.db"
     _small_database(path)
     # Two files that share 500 comments: together they hold 5,500 distinct ones.
@@ -186,11 +211,18 @@ def test_two_importers_and_two_moderators_at_once_lose_nothing_and_never_see_a_l
 
     actors = [
         _python(ACTOR, path, name, stop, comments)
-        for name, comments in (("agirard", "1,2,3"), ("kbenali", "3,2,1"))
+        for name, comments in (
+            ("agirard", "1,2,3"),
+            ("kbenali", "3,2,1"),
+            ("sfortin", "2,3,1"),
+            ("jcote", "1,3,2"),
+        )
     ]
+    lead = _python(SETTINGS_WRITER, path, stop)
     try:
         for actor in actors:
             assert _read_line(actor) == "acting"
+        assert _read_line(lead) == "saving"
         importers = [
             subprocess.Popen(
                 [sys.executable, "-m", "lib", "import", str(file), "--db", str(path)],
@@ -204,10 +236,14 @@ def test_two_importers_and_two_moderators_at_once_lose_nothing_and_never_see_a_l
         imported = [p.communicate(timeout=WAIT_SECONDS) for p in importers]
         stop.touch()
         finished = [a.communicate(timeout=WAIT_SECONDS) for a in actors]
+        lead_out, lead_err = lead.communicate(timeout=WAIT_SECONDS)
     finally:
-        for process in actors:
+        for process in (*actors, lead):
             if process.poll() is None:
                 process.kill()
+    assert "locked" not in lead_err.lower(), lead_err
+    assert lead.returncode == 0, lead_err
+    saves = int(lead_out.split()[1])
 
     for process, (out, err) in zip(importers, imported, strict=True):
         assert "locked" not in err.lower(), err
@@ -230,6 +266,8 @@ def test_two_importers_and_two_moderators_at_once_lose_nothing_and_never_see_a_l
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("SELECT count(*) FROM comments").fetchone()[0] == 3 + 5_500
         assert db["actions"].count == acts
+        # Every save of the lead is in the settings history: none was lost either.
+        assert db["settings_history"].count == saves
         for comment_id in (1, 2, 3):
             versions = [
                 row[0]
@@ -339,5 +377,21 @@ def test_hostile_texts_are_exported_intact_when_a_lead_unmasks(hostile_db, delim
         keep_default_na=False,
     )
     by_id = table.set_index(table["comment_id"].astype(int))["text"]
+    for name, text in HOSTILE.items():
+        assert by_id[ids[name]] == text, name
+
+
+def test_hostile_texts_are_exported_intact_when_masked_too(hostile_db):
+    path, ids = hostile_db
+    db = open_db(path)
+    try:
+        data = export(db, "queue", now=pd.Timestamp("2026-11-20 15:00", tz="America/Toronto"))
+    finally:
+        db.close()
+    table = pd.read_csv(
+        io.BytesIO(data), sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False
+    )
+    by_id = table.set_index(table["comment_id"].astype(int))["text"]
+    # No personal information in them: masking leaves every character as it was.
     for name, text in HOSTILE.items():
         assert by_id[ids[name]] == text, name

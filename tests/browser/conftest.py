@@ -50,6 +50,14 @@ def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> N
     raise RuntimeError(f"streamlit did not answer {url}/_stcore/health in {seconds} s")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fresh_screenshots():
+    """tests/screenshots/ holds this run's screenshots only, for review."""
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir(parents=True)
+    return SCREENSHOTS
+
+
 @pytest.fixture(scope="session")
 def server(demo_template, tmp_path_factory):
     """The app served on a free localhost port over a private copy of the demo database."""
@@ -179,11 +187,16 @@ def sign_in(tab, url: str, display_name: str, page_title: str | None = None) -> 
 def start_sign_in(
     tab, url: str, display_name: str, page_title: str | None = None, password: str = "vigie-demo"
 ) -> None:
-    """Everything of signing in but the click on the button."""
+    """Everything of signing in but the click on the button.
+
+    `url` may name a page and its parameters (e.g. `…/file?comment=12`): they wait
+    in the address while nobody is signed in, and the page reads them once someone is.
+    """
     from lib.i18n import t
 
     tab.goto(url)
     settle(tab)
+    dismiss_page_not_found(tab)
     if page_title:
         open_page(tab, page_title)
     bar = sidebar(tab)
@@ -195,6 +208,27 @@ def submit_sign_in(tab) -> None:
     from lib.i18n import t
 
     sidebar(tab).get_by_role("button", name=t("auth.sign_in", "fr")).click()
+
+
+def dismiss_page_not_found(tab) -> None:
+    """Close Streamlit's "Page not found" modal, shown over the right page on a server's
+    very first load of a page's own address (streamlit/streamlit#8860, #9992)."""
+    dialog = tab.get_by_role("dialog").filter(has_text="Page not found")
+    if dialog.count():
+        tab.keyboard.press("Escape")
+        dialog.wait_for(state="hidden", timeout=10_000)
+
+
+def sign_out(tab) -> None:
+    from playwright.sync_api import expect
+
+    from lib.i18n import t
+
+    sidebar(tab).get_by_role("button", name=t("auth.sign_out", "fr")).click()
+    expect(sidebar(tab).get_by_role("button", name=t("auth.sign_in", "fr"))).to_be_visible(
+        timeout=30_000
+    )
+    settle(tab)
 
 
 def await_signed_in(tab) -> None:

@@ -13,12 +13,14 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
+from lib.compliance import explain_clock
 from lib.db import open_db
 from lib.i18n import t as translate
 from lib.importers import import_file
-from lib.moderation import act
 from lib.reports import COLUMNS
-from tests.browser.conftest import choose, main, screenshot, settle, sign_in
+from lib.settings import load_settings
+from lib.ui.lead import QUEUE_URL
+from tests.browser.conftest import choose, main, screenshot, settle, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -101,6 +103,14 @@ def test_a_moderator_filters_hides_a_spam_and_replies_to_a_question(server, page
 
     search_queue(page, token)
     expect(main(page).get_by_text(t("queue.page_of", page=1, pages=1, count=2))).to_be_visible()
+    # A second filter narrows further: not on X, then on Facebook again.
+    choose(main(page), t("common.platform"), "X")
+    settle(page)
+    expect(main(page).get_by_text(t("queue.empty"))).to_be_visible()
+    main(page).get_by_role("combobox", name=t("common.platform"), exact=True).press("Backspace")
+    choose(main(page), t("common.platform"), "Facebook")
+    settle(page)
+    expect(main(page).get_by_text(t("queue.page_of", page=1, pages=1, count=2))).to_be_visible()
     screenshot(page, "flow-moderator-2-filtered")
 
     show_comment(page, spam)
@@ -160,11 +170,23 @@ def test_a_lead_approves_a_reply_escalated_by_a_moderator(server, page):
         ],
     )[external]
     proposed = "Nous sommes désolés de ce délai; écrivez-nous en privé, nous vous répondrons."
-    db = open_db(server["db"], migrate=False)
-    try:
-        act(db, comment_id, "escalate", "agirard", 1, reply=proposed)
-    finally:
-        db.conn.close()
+
+    # The moderator may not reply to a negative comment: only submit the reply for approval.
+    sign_in(page, server["url"], MODERATOR, t("nav.queue"))
+    search_queue(page, token)
+    show_comment(page, comment_id)
+    main(page).get_by_role("tab", name=t("queue.tab.reply")).click()
+    expect(visible(main(page).get_by_text(t("queue.needs_approval")))).to_be_visible()
+    expect(
+        visible(main(page).get_by_role("button", name=t("queue.kind.reply"), exact=True))
+    ).to_have_count(0)
+    visible(main(page).get_by_label(t("queue.reply"), exact=True)).fill(proposed)
+    visible(main(page).get_by_role("button", name=t("queue.kind.escalate"), exact=True)).click()
+    done = t("queue.done", id=comment_id, what=t("queue.kind.escalate"))
+    expect(main(page).get_by_text(done)).to_be_visible(timeout=30_000)
+    settle(page)
+    screenshot(page, "flow-lead-0-escalated-by-the-moderator")
+    sign_out(page)
 
     sign_in(page, server["url"], LEAD, t("nav.queue"))
     search_queue(page, token)
@@ -235,8 +257,6 @@ def _a_due_time_a_closure_would_move(server) -> tuple[int, str, str]:
 
     Closing that day moves the due time later: the business minutes due on it move on.
     """
-    from lib.settings import load_settings
-
     db = open_db(server["db"], migrate=False)
     try:
         cal = load_settings(db).calendar()
@@ -279,14 +299,19 @@ def test_a_lead_adds_a_closure_and_an_open_comments_due_time_moves(server, page)
     settle(page)
     screenshot(page, "flow-settings-2-closure-added")
 
-    due_after = query(server, "SELECT due_at FROM comments WHERE id = ?", (comment_id,))[0][
-        "due_at"
-    ]
-    assert pd.Timestamp(due_after) > pd.Timestamp(due_before)
+    row = query(server, "SELECT received_at, due_at FROM comments WHERE id = ?", (comment_id,))[0]
+    assert pd.Timestamp(row["due_at"]) > pd.Timestamp(due_before)
     db = open_db(server["db"], migrate=False)
     try:
-        from lib.settings import load_settings
-
-        assert day in load_settings(db).closures
+        settings = load_settings(db)
+        assert day in settings.closures
+        sentence = explain_clock(row["received_at"], settings.calendar(), settings.target_hours)
     finally:
         db.conn.close()
+
+    # In the queue, the comment's clock now names the closure and the later due time.
+    sign_in(page, f"{server['url']}/{QUEUE_URL}?comment={comment_id}", LEAD)
+    expect(main(page).locator("h3", has_text=f"#{comment_id} ·")).to_be_visible(timeout=30_000)
+    expect(main(page).get_by_text(sentence, exact=True)).to_be_visible()
+    assert "fermeture" in sentence or "congé" in sentence, sentence
+    screenshot(page, "flow-settings-3-due-time-moved-in-the-queue")

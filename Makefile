@@ -36,7 +36,7 @@ lint: $(VENV)/.dev
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "chromium is missing: installing Debian's package"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo -n ); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; } \
 	|| { echo "ERROR: cannot install chromium; the browser tests cannot run" >&2; exit 1; }
 

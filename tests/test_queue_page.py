@@ -323,3 +323,16 @@ def test_the_comment_text_is_shown_as_plain_text(demo_db_path):
     select(at, target)
     assert hostile in [x.value for x in at.text]
     assert all(hostile not in m.value for m in at.markdown)
+
+
+def test_a_moderator_may_submit_any_reply_for_approval(demo_db_path):
+    at = queue_page(MODERATOR)
+    target = first_shown(at, demo_db_path, negative=False)
+    select(at, target)
+    at.text_area(key=f"queue.reply.{target}").set_value("Réponse à faire valider.").run()
+    at.button(key=f"queue.do_escalate.{target}").click().run()
+    row = comment(demo_db_path, target)
+    assert (row["status"], row["proposed_reply"]) == (
+        "awaiting_approval",
+        "Réponse à faire valider.",
+    )

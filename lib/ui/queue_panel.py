@@ -591,7 +591,13 @@ def _reply_tab(row, kinds, viewer, settings) -> None:
     if row["language"] == "en":
         st.caption(t("queue.bilingual"))
     if "reply" in kinds:
-        _button(row, "reply", primary=True)
+        left, right = st.columns(2)
+        with left:
+            _button(row, "reply", primary=True)
+        if "escalate" in kinds and viewer["role"] != triage.LEAD:
+            # The detector may miss a hostile tone: a moderator can ask a lead anyway.
+            with right:
+                _button(row, "escalate")
     elif "escalate" in kinds:
         st.info(t("queue.needs_approval"))
         _button(row, "escalate", primary=True)

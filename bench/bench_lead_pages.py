@@ -36,6 +36,7 @@ def main() -> int:
     parser.add_argument("db", help="a demo database (python -m lib demo --rows 1000000 --db PATH)")
     parser.add_argument("--now", default=None, help="pin the present (default: real now)")
     parser.add_argument("--warm-runs", type=int, default=3)
+    parser.add_argument("--as", dest="username", default="mlachance", help="a lead's username")
     args = parser.parse_args()
     os.environ["VIGIE_DB"] = str(Path(args.db).resolve())
     sys.path.insert(0, str(ROOT))
@@ -46,12 +47,17 @@ def main() -> int:
         st.cache_data.clear()
         st.cache_resource.clear()
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        at.session_state["username"] = args.username  # signed in, as tests do
         if args.now:
             at.session_state["now"] = args.now
         timed_run(at)  # the landing page and the sidebar; not this page's cost
         at.switch_page(page)
-        st.cache_data.clear()  # the landing page filled the caches Aujourd'hui uses
+        # The landing page filled the caches Aujourd'hui uses (figures are held as resources).
+        st.cache_data.clear()
+        st.cache_resource.clear()
         cold = timed_run(at)
+        if not at.metric:
+            raise SystemExit(f"{page} showed no figure: not signed in as a lead?")
         warm = min(timed_run(at) for _ in range(args.warm_runs))
         ok = cold < COLD_TARGET and warm < WARM_TARGET
         failures += not ok

@@ -200,6 +200,20 @@ def state_changes(rows: pd.DataFrame, now, settings: Settings, cal=None) -> list
     return [received, handled, pd.Series(due) + pd.Timedelta(seconds=1), pd.Series(at_risk)]
 
 
+def next_state_change(db: Database, now, settings: Settings | None = None) -> pd.Timestamp:
+    """The first instant after `now` at which any open comment turns at risk or overdue.
+
+    Figures read at `now` from the whole database (an export) stay right until then,
+    or until something is written. NaT when no open comment will change.
+    """
+    settings = settings or settings_at(db, now)
+    sql = (
+        f"SELECT {select_list(('received_at', 'first_handled_at'))} FROM comments"
+        " WHERE status IN ('new', 'assigned', 'awaiting_approval')"
+    )
+    return first_after(now, state_changes(frame(db, sql), now, settings))
+
+
 def first_after(now, changes) -> pd.Timestamp:
     """The earliest instant of `changes` (Series of instants) after `now`, or NaT: never."""
     now = _utc(now)
@@ -236,13 +250,12 @@ def load_redirect_counts(db: Database, start: date, end: date, tz: str = LOCAL_T
     return frame(db, sql, [to_db_time(low), to_db_time(high)], time_columns=())
 
 
-def load_removals(
-    db: Database, start: date, end: date, tz: str = LOCAL_TZ, by: str = "removed"
-) -> pd.DataFrame:
-    """`lib.queries.removals` on local dates [start, end], with each comment's author."""
-    low, high = local_bounds(start, end, tz)
+def load_removals(db: Database, start: date, end: date | None, tz: str = LOCAL_TZ) -> pd.DataFrame:
+    """`lib.queries.removals` from local date `start` to `end` (None: up to now), with
+    each comment's arrival and author."""
+    low, high = local_bounds(start, end or start, tz)
     columns = ("received_at", "author_name", "author_handle")
-    rows = removals(db, low, high, comment_columns=columns, by=by)
+    rows = removals(db, low, high if end else None, comment_columns=columns)
     return rows.reset_index(drop=True)
 
 
@@ -642,7 +655,7 @@ def removal_rate(
     """Per local arrival week: comments received, how many of them were removed, and the rate (%).
 
     `received_rows` are the removals, made at any time so far, of the comments received
-    in the range (`load_removals(..., by="received")`); weeks are named as in `week_of`.
+    in the range; weeks are named as in `week_of`.
     """
     removed = received_rows.drop_duplicates("comment_id")
     removed = removed.groupby(week_of(removed["received_at"], start, tz)).size()
@@ -717,7 +730,13 @@ def reasons_figures(
     """Everything the Motifs page shows for local dates [start, end]."""
     settings = settings or load_settings(db)
     cal = settings.calendar()
-    rows = load_removals(db, start, end, cal.tz)
+    # One read serves both: the removals made in the range, and those (made since its
+    # start, whenever) of the comments received in it, for the removal rate.
+    since_start = load_removals(db, start, None, cal.tz)
+    low, high = local_bounds(start, end, cal.tz)
+    rows = since_start[since_start["removed_at"] < high]
+    received = since_start["received_at"]
+    of_arrivals = since_start[(received >= low) & (received < high)]
     redirects = load_redirect_counts(db, start, end, cal.tz)
     arrivals = load_arrivals(db, start, end, cal.tz)
     removed = rows.drop_duplicates("comment_id")
@@ -731,9 +750,7 @@ def reasons_figures(
         .value_counts()
         .rename_axis("platform")
         .reset_index(name="removed"),
-        removal_rate=removal_rate(
-            load_removals(db, start, end, cal.tz, by="received"), arrivals, start, cal.tz
-        ),
+        removal_rate=removal_rate(of_arrivals, arrivals, start, cal.tz),
         redirects=redirects_by_type(redirects),
         pii=pii_incidents(rows, redirects, arrivals),
         repeat_authors=repeat_authors(rows),

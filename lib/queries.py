@@ -127,14 +127,10 @@ def team(db: Database) -> pd.DataFrame:
     return frame(db, "SELECT username, display_name, role FROM users ORDER BY role, display_name")
 
 
-def removals(
-    db: Database, start=None, end=None, comment_columns=(), by: str = "removed"
-) -> pd.DataFrame:
-    """One row per (removal action, reason code), removed in [start, end).
+def removals(db: Database, start=None, end=None, comment_columns=()) -> pd.DataFrame:
+    """One row per (removal action, reason code) in [start, end).
 
-    With `by="received"`, the removals (whenever made) of comments received in
-    [start, end) instead. `comment_columns` adds the removed comment's columns
-    (e.g. "author_handle") at the end.
+    `comment_columns` adds the removed comment's columns (e.g. "author_handle") at the end.
     """
     extra = "".join(
         f", unixepoch(c.{c}) AS {c}" if c in TIME_COLUMNS else f", c.{c}" for c in comment_columns
@@ -142,8 +138,8 @@ def removals(
     sql = (
         "SELECT a.comment_id, c.platform, unixepoch(a.at) AS removed_at, a.kind AS action, "
         f"a.reasons, a.actor{extra} FROM actions a JOIN comments c ON c.id = a.comment_id "
-        "WHERE a.kind IN ('hide', 'delete') AND {instant} >= ? AND {instant} < ? ORDER BY a.at"
-    ).format(instant={"removed": "a.at", "received": "c.received_at"}[by])
+        "WHERE a.kind IN ('hide', 'delete') AND a.at >= ? AND a.at < ? ORDER BY a.at"
+    )
     low = to_db_time(start) if start is not None else ""
     high = to_db_time(end) if end is not None else "9999"
     times = ("removed_at", *(c for c in comment_columns if c in TIME_COLUMNS))

@@ -1,5 +1,6 @@
 """Rapports: the four CSV exports for Excel, with a preview; the file is the previewed table."""
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -9,9 +10,9 @@ from lib import i18n, metrics, reports
 from lib.auth import PermissionDenied, can
 from lib.db import db_path, open_db
 from lib.i18n import format_number
-from lib.ui import current_user, data_signature, database, lang, t
+from lib.ui import current_user, database, lang, t
 from lib.ui.auth import sign_in_prompt
-from lib.ui.cached import current_settings, present
+from lib.ui.cached import current_settings, present, until_state_changes
 from lib.ui.lead import local_times, range_picker
 
 PREVIEW_ROWS = 50
@@ -19,26 +20,28 @@ MINUTES = "YYYY-MM-DD HH:mm"
 DELIMITERS = {";": "reports.delimiter.semicolon", ",": "reports.delimiter.comma"}
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def report_table(
-    data_key: tuple,
-    kind: str,
-    start: date,
-    end: date,
-    now: pd.Timestamp,
-    unmask: bool,
-    actor: str | None,
-) -> pd.DataFrame:
-    """`reports.table`, computed once per change of the data, the range or the clock.
+@dataclass(frozen=True)
+class Report:
+    table: pd.DataFrame
+    valid_until: pd.Timestamp  # the next instant an open comment's state changes
+
+
+def report_table(kind: str, start: date, end: date, unmask: bool, actor: str | None):
+    """`reports.table`, computed once per change of the data, the range or a state.
 
     `actor` is part of the key when unmasking, so that the core checks each
-    person's role: a refusal raises and is never cached.
+    person's role: a refusal raises and is never kept.
     """
-    db = database()
-    try:
-        return reports.table(db, kind, start, end, now, unmask=unmask, actor=actor)
-    finally:
-        db.conn.close()
+
+    def compute(_data_key, now) -> Report:
+        db = database()
+        try:
+            table = reports.table(db, kind, start, end, now, unmask=unmask, actor=actor)
+            return Report(table, metrics.next_state_change(db, now))
+        finally:
+            db.conn.close()
+
+    return until_state_changes("report", (kind, start, end, unmask, actor), compute).table
 
 
 def csv_builder(table, username, kind, start, end, now, delimiter, unmask):
@@ -111,11 +114,11 @@ unmask = privacy.checkbox(
 unmask = unmask and kind in reports.PERSONAL_KINDS
 actor = username if unmask else None
 try:
-    table = report_table(data_signature(db), kind, start, end, now, unmask, actor)
+    table = report_table(kind, start, end, unmask, actor)
 except PermissionDenied as refusal:
-    privacy.error(str(refusal), icon=":material/block:")
+    privacy.error(refusal.describe(lang()), icon=":material/block:")
     unmask, actor = False, None
-    table = report_table(data_signature(db), kind, start, end, now, False, None)
+    table = report_table(kind, start, end, False, None)
 if unmask:
     privacy.warning(t("reports.unmasked_warning"), icon=":material/warning:")
 

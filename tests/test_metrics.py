@@ -264,3 +264,12 @@ def test_a_past_day_keeps_the_figures_of_its_settings_after_a_change(june):
     pd.testing.assert_frame_equal(after.per_day, before.per_day)
     present = metrics.compliance_figures(db, date(2026, 6, 22), date(2026, 6, 26), now_utc())
     assert present.target_hours == 2
+
+
+def test_the_next_state_change_of_the_whole_database_is_the_first_open_comments(june):
+    db, _ids = june
+    # c4 is already overdue; c5 turns at risk on Monday's first business second after 13 h.
+    assert metrics.next_state_change(db, JUNE_NOW) == local("2026-06-29 13:00:01")
+    # And once it is at risk, the next change is its due time passing (Monday 15 h).
+    later = metrics.next_state_change(db, local("2026-06-29 13:30"))
+    assert later == local("2026-06-29 15:00:01")

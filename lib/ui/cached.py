@@ -74,7 +74,7 @@ def _held() -> tuple[OrderedDict, threading.Lock]:
     return OrderedDict(), threading.Lock()
 
 
-def _until_state_changes(name: str, args: tuple, compute):
+def until_state_changes(name: str, args: tuple, compute):
     """`compute(data_key, now)`, reused while the data and every state stay the same."""
     data_key, now = signature(), present()
     store, lock = _held()
@@ -119,11 +119,11 @@ def _reasons(data_key: tuple, start: date, end: date) -> metrics.ReasonsFigures:
 
 
 def today_figures(day: date) -> metrics.TodayFigures:
-    return _until_state_changes("today", (day,), lambda key, now: _today(key, day, now))
+    return until_state_changes("today", (day,), lambda key, now: _today(key, day, now))
 
 
 def compliance_figures(start: date, end: date) -> metrics.ComplianceFigures:
-    return _until_state_changes(
+    return until_state_changes(
         "compliance", (start, end), lambda key, now: _compliance(key, start, end, now)
     )
 

@@ -336,3 +336,14 @@ def test_a_moderator_may_submit_any_reply_for_approval(demo_db_path):
         "awaiting_approval",
         "Réponse à faire valider.",
     )
+
+
+def test_bulk_assign_gives_the_selected_comments_to_the_chosen_colleague(demo_db_path):
+    at = queue_page(MODERATOR)
+    ids = shown_ids(at)
+    at.session_state["queue.table.0"] = {"selection": {"rows": [0, 2], "columns": [], "cells": []}}
+    at.run()
+    assert at.selectbox(key="queue.bulk.assignee").value == MODERATOR  # oneself by default
+    at.selectbox(key="queue.bulk.assignee").set_value(OTHER_MODERATOR).run()
+    at.button(key="queue.bulk.assign").click().run()
+    assert {comment(demo_db_path, i)["assignee"] for i in (ids[0], ids[2])} == {OTHER_MODERATOR}

@@ -351,11 +351,19 @@ def bulk_actions(rows: pd.DataFrame, positions: list[int], viewer: dict) -> None
     chosen = rows.iloc[positions]
     items = [(int(i), int(v)) for i, v in zip(chosen["id"], chosen["version"], strict=True)]
     st.write(t("queue.bulk.selected", count=format_number(len(items), lang())))
+    people = {p["username"]: p["display_name"] for p in roster(database())}
+    assignee = st.selectbox(
+        t("queue.bulk.assignee"),
+        list(people),
+        index=list(people).index(viewer["username"]) if viewer["username"] in people else 0,
+        format_func=people.get,
+        key="queue.bulk.assignee",
+    )
     columns = st.columns(4)
     for column, (name, kind, arguments) in zip(
         columns,
         (
-            ("assign", "assign", {"assignee": viewer["username"]}),
+            ("assign", "assign", {"assignee": assignee}),
             ("hide_spam", "hide", {"reasons": (SPAM,)}),
             ("delete_spam", "delete", {"reasons": (SPAM,)}),
             ("no_reply", "no_reply_needed", {}),

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from lib import demo_texts as texts
 from lib.auth import DEMO_PASSWORD, hash_password
 from lib.db import bulk_load, immediate, now_utc, to_db_times
+from lib.i18n import MONTHS
 from lib.ingest import insert_rows, prepare_comments
 from lib.settings import load_settings
 from lib.templates import REDIRECT_CODES, templates
@@ -446,10 +447,8 @@ def _draw_birth_date(rng, english, first, last):
         "day": _text(rng.integers(1, 29, size)),
         "year": _text(rng.integers(1940, 2006, size)),
     }
-    french = _compose("{day} {month} {year}", month=_pick_at(texts.MONTHS["fr"], month), **columns)
-    english_form = _compose(
-        "{month} {day}, {year}", month=_pick_at(texts.MONTHS["en"], month), **columns
-    )
+    french = _compose("{day} {month} {year}", month=_pick_at(MONTHS["fr"], month), **columns)
+    english_form = _compose("{month} {day}, {year}", month=_pick_at(MONTHS["en"], month), **columns)
     return np.where(english, english_form, french)
 
 
@@ -670,12 +669,10 @@ def _actions(handling: pd.DataFrame) -> pd.DataFrame:
     """The append-only history these outcomes imply, with per-comment versions."""
     h = handling
     verb, detail = h["verb"], h["detail"]
-    done = h["handled_at"].notna()
     kind = verb.where(verb != "escalate", "approve")
     escalated_template = detail.where(verb == "escalate")
     parts = [
         _action_rows(
-            h["assigned_at"].notna(),
             h["assigned_at"],
             h["handler"],
             "assign",
@@ -683,7 +680,6 @@ def _actions(handling: pd.DataFrame) -> pd.DataFrame:
             assignee=h["handler"],
         ),
         _action_rows(
-            h["escalated_at"].notna(),
             h["escalated_at"],
             h["handler"],
             "escalate",
@@ -692,7 +688,6 @@ def _actions(handling: pd.DataFrame) -> pd.DataFrame:
             template=escalated_template,
         ),
         _action_rows(
-            h["rejected_at"].notna(),
             h["rejected_at"],
             h["approver"],
             "reject",
@@ -700,7 +695,6 @@ def _actions(handling: pd.DataFrame) -> pd.DataFrame:
             note=h["rejection_note"],
         ),
         _action_rows(
-            h["revised_at"].notna(),
             h["revised_at"],
             h["handler"],
             "escalate",
@@ -709,7 +703,6 @@ def _actions(handling: pd.DataFrame) -> pd.DataFrame:
             template=escalated_template,
         ),
         _action_rows(
-            done,
             h["handled_at"],
             h["handler"].where(verb != "escalate", h["approver"]),
             kind,
@@ -727,9 +720,10 @@ def _actions(handling: pd.DataFrame) -> pd.DataFrame:
 
 
 def _action_rows(
-    mask, at, actor, kind, step, reply=None, template=None, reasons=None, assignee=None, note=None
+    at, actor, kind, step, reply=None, template=None, reasons=None, assignee=None, note=None
 ):
-    mask = mask.to_numpy()
+    """One history row per comment that has an instant in `at` (NaT: no such action)."""
+    mask = at.notna().to_numpy()
 
     def pick(values):
         if values is None:

@@ -103,36 +103,6 @@ STREETS = (
 )
 # The first letter of a Québec postal code in the east, the centre and the west.
 POSTAL_LETTERS = ("G", "H", "J")
-MONTHS = {
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
 
 # Each kind: the texts in each language; `{program}` (and its forms), `{place}`
 # and the ROW_FIELDS are filled in.

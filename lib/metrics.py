@@ -398,34 +398,23 @@ def today_figures(db: Database, day: date, now, settings: Settings | None = None
     )
     day_rows = comments_between(db, day_start, day_end, STATE_COLUMNS)
     prev_rows = comments_between(db, *local_bounds(previous, previous, cal.tz), STATE_COLUMNS)
-    today_states = states_of(day_rows, instant, settings, cal)
-    prev_states = states_of(prev_rows, prev_instant, settings, cal)
-    row = compliance.daily(today_states, cal, day, day).iloc[0]
-    prev_row = compliance.daily(prev_states, cal, previous, previous).iloc[0]
     open_rows = _open_rows(db, [instant, prev_instant])
-    open_now, open_prev = (_open_at(open_rows, at, settings, cal) for at in (instant, prev_instant))
     escalations = _escalation_spans(db, [instant, prev_instant])
-    awaiting_now, awaiting_prev = (_awaiting_at(escalations, at) for at in (instant, prev_instant))
-    lead_list = needs_lead(open_now, awaiting_now)
-    if is_today:
-        # What moves the figures as the clock runs, the previous day's on its own clock.
-        waits = [escalations["escalated_at"], escalations["next_at"]]
-        now_changes = [
-            *state_changes(day_rows, instant, settings, cal),
-            *state_changes(open_rows, instant, settings, cal),
-            *waits,
-            pd.Series([day_end]),
-        ]
-        prev_changes = [
-            *state_changes(prev_rows, prev_instant, settings, cal),
-            *state_changes(open_rows, prev_instant, settings, cal),
-            *waits,
-        ]
-        valid_until = first_after(
-            instant, [*now_changes, *(pd.Series(c) + shift for c in prev_changes)]
+    now_side = _read_at(day_rows, open_rows, escalations, instant, settings, cal)
+    prev_side = _read_at(prev_rows, open_rows, escalations, prev_instant, settings, cal)
+    row = compliance.daily(now_side.states, cal, day, day).iloc[0]
+    prev_row = compliance.daily(prev_side.states, cal, previous, previous).iloc[0]
+    lead_list = needs_lead(now_side.open, now_side.awaiting)
+    # What moves the figures as the clock runs, the previous day's side on its own clock;
+    # a past day is read at its end, and the clock no longer moves it.
+    valid_until = (
+        first_after(
+            instant,
+            [*now_side.changes, pd.Series([day_end]), *(c + shift for c in prev_side.changes)],
         )
-    else:
-        valid_until = pd.NaT  # a past day is read at its end: the clock no longer moves it
+        if is_today
+        else pd.NaT
+    )
     return TodayFigures(
         day=day,
         previous_day=previous,
@@ -434,18 +423,42 @@ def today_figures(db: Database, day: date, now, settings: Settings | None = None
         cards=day_cards(
             row,
             prev_row,
-            open_tally(open_now, awaiting_now),
-            open_tally(open_prev, awaiting_prev),
+            open_tally(now_side.open, now_side.awaiting),
+            open_tally(prev_side.open, prev_side.awaiting),
         ),
-        by_hour=arrivals_by_hour(today_states, prev_states),
-        by_platform=handled_by_group(today_states, "platform"),
-        by_moderator=handled_by_group(today_states, "first_handled_by"),
+        by_hour=arrivals_by_hour(now_side.states, prev_side.states),
+        by_platform=handled_by_group(now_side.states, "platform"),
+        by_moderator=handled_by_group(now_side.states, "first_handled_by"),
         needs_lead=lead_list.head(NEEDS_LEAD_LIMIT),
         needs_lead_total=len(lead_list),
         office_hours=(
             (_hours(cal.open_time), _hours(cal.close_time)) if cal.is_business_day(day) else None
         ),
         valid_until=valid_until,
+    )
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side of Aujourd'hui's comparison: a day's comments and the open ones, at one instant."""
+
+    states: pd.DataFrame
+    open: pd.DataFrame
+    awaiting: pd.Series
+    changes: list[pd.Series]  # instants after which these figures may differ
+
+
+def _read_at(day_rows, open_rows, escalations, at, settings: Settings, cal) -> _Side:
+    return _Side(
+        states=states_of(day_rows, at, settings, cal),
+        open=_open_at(open_rows, at, settings, cal),
+        awaiting=_awaiting_at(escalations, at),
+        changes=[
+            *state_changes(day_rows, at, settings, cal),
+            *state_changes(open_rows, at, settings, cal),
+            escalations["escalated_at"],
+            escalations["next_at"],
+        ],
     )
 
 

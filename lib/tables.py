@@ -18,6 +18,17 @@ from lib.i18n import LANGUAGES, WEEKDAYS, t
 from lib.taxonomy import PLATFORM_LABELS, REDIRECTS
 
 COLUMN_KEY = "col.{}"
+# Columns whose values are codes, shown as words (`code_labels`).
+CODE_COLUMNS = (
+    "platform",
+    "weekday",
+    "language",
+    "template",
+    "source",
+    "account",
+    "first_handled_by",
+    "reason_code",
+)
 LANGUAGE_NAMES = {
     "fr": {"fr": "Français", "en": "Anglais"},
     "en": {"fr": "French", "en": "English"},
@@ -76,18 +87,6 @@ def column_name(column, lang: str) -> str:
     """A column's name in `lang` when the catalogue has one, else the column as it is."""
     key = COLUMN_KEY.format(column)
     return t(key, lang) if key in STRINGS else str(column)
-
-
-CODE_COLUMNS = (
-    "platform",
-    "weekday",
-    "language",
-    "template",
-    "source",
-    "account",
-    "first_handled_by",
-    "reason_code",
-)
 
 
 def _blank(value) -> bool:

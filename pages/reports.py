@@ -12,7 +12,7 @@ from lib.db import db_path, open_db
 from lib.i18n import format_number
 from lib.ui import current_user, database, lang, t
 from lib.ui.auth import sign_in_prompt
-from lib.ui.cached import current_settings, present, until_state_changes
+from lib.ui.cached import current_settings, on_database, present, until_state_changes
 from lib.ui.lead import local_times, range_picker
 
 PREVIEW_ROWS = 50
@@ -33,13 +33,12 @@ def report_table(kind: str, start: date, end: date, unmask: bool, actor: str | N
     person's role: a refusal raises and is never kept.
     """
 
+    def read(db, now) -> Report:
+        table = reports.table(db, kind, start, end, now, unmask=unmask, actor=actor)
+        return Report(table, metrics.next_state_change(db, now))
+
     def compute(_data_key, now) -> Report:
-        db = database()
-        try:
-            table = reports.table(db, kind, start, end, now, unmask=unmask, actor=actor)
-            return Report(table, metrics.next_state_change(db, now))
-        finally:
-            db.conn.close()
+        return on_database(read, now)
 
     return until_state_changes("report", (kind, start, end, unmask, actor), compute).table
 

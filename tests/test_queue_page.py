@@ -288,27 +288,26 @@ def test_a_link_with_a_comment_id_opens_that_comment_even_off_the_first_page(dem
     assert at.session_state["queue.current"] == other
 
 
-def test_an_excluded_author_is_shown_with_the_last_day_and_the_reason_as_typed(demo_db_path):
+def show_with_its_author_excluded(path, until: str, reason: str) -> AppTest:
+    """The queue, its first comment shown, after a lead excluded that comment's author."""
     at = queue_page(MODERATOR)
     target = shown_ids(at)[0]
-    row = comment(demo_db_path, target)
-    db = open_db(demo_db_path)
-    exclude_author(db, LEAD, row["platform"], row["author_handle"], "2099-12-31", "**menaces**")
+    row = comment(path, target)
+    db = open_db(path)
+    exclude_author(db, LEAD, row["platform"], row["author_handle"], until, reason)
     db.conn.close()
-    select(at, target)
+    return select(at, target)
+
+
+def test_an_excluded_author_is_shown_with_the_last_day_and_the_reason_as_typed(demo_db_path):
+    at = show_with_its_author_excluded(demo_db_path, "2099-12-31", "**menaces**")
     banner = at.error[0].value
     assert "jusqu'au jeudi 31 décembre 2099 inclus" in banner
     assert "Motif : **menaces**" in [x.value for x in at.text]
 
 
 def test_an_expired_exclusion_is_not_shown(demo_db_path):
-    at = queue_page(MODERATOR)
-    target = shown_ids(at)[0]
-    row = comment(demo_db_path, target)
-    db = open_db(demo_db_path)
-    exclude_author(db, LEAD, row["platform"], row["author_handle"], "2020-01-31", "ancien")
-    db.conn.close()
-    select(at, target)
+    at = show_with_its_author_excluded(demo_db_path, "2020-01-31", "ancien")
     assert not at.error
 
 

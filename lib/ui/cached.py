@@ -35,20 +35,12 @@ def present() -> pd.Timestamp:
 
 
 def signature() -> tuple:
-    db = database()
-    try:
-        return data_signature(db)
-    finally:
-        db.conn.close()
+    return on_database(data_signature)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def settings(data_key: tuple) -> Settings:
-    db = database()
-    try:
-        return load_settings(db)
-    finally:
-        db.conn.close()
+    return on_database(load_settings)
 
 
 def current_settings() -> Settings:
@@ -91,40 +83,33 @@ def until_state_changes(name: str, args: tuple, compute):
     return figures
 
 
-def _today(data_key: tuple, day: date, now: pd.Timestamp) -> metrics.TodayFigures:
+def on_database(read, *args):
+    """`read(db, *args)` on a connection of its own, closed after (reruns move threads)."""
     db = database()
     try:
-        return metrics.today_figures(db, day, now, settings(data_key))
-    finally:
-        db.conn.close()
-
-
-def _compliance(
-    data_key: tuple, start: date, end: date, now: pd.Timestamp
-) -> metrics.ComplianceFigures:
-    db = database()
-    try:
-        return metrics.compliance_figures(db, start, end, now, settings(data_key))
+        return read(db, *args)
     finally:
         db.conn.close()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _reasons(data_key: tuple, start: date, end: date) -> metrics.ReasonsFigures:
-    db = database()
-    try:
-        return metrics.reasons_figures(db, start, end, settings(data_key))
-    finally:
-        db.conn.close()
+    return on_database(metrics.reasons_figures, start, end, settings(data_key))
 
 
 def today_figures(day: date) -> metrics.TodayFigures:
-    return until_state_changes("today", (day,), lambda key, now: _today(key, day, now))
+    return until_state_changes(
+        "today",
+        (day,),
+        lambda key, now: on_database(metrics.today_figures, day, now, settings(key)),
+    )
 
 
 def compliance_figures(start: date, end: date) -> metrics.ComplianceFigures:
     return until_state_changes(
-        "compliance", (start, end), lambda key, now: _compliance(key, start, end, now)
+        "compliance",
+        (start, end),
+        lambda key, now: on_database(metrics.compliance_figures, start, end, now, settings(key)),
     )
 
 

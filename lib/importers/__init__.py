@@ -1,0 +1,32 @@
+"""Importing comment files: Vigie's CSV (Excel's too) and the platforms' JSON, all or nothing.
+
+Callers import from here; each module holds one part: `reading` (any file to
+the checked frame), `storing` (the transaction), `csv_files`, `platforms`,
+`json_positions`, `table` (the checks every format shares), `instants` and
+`errors` (BadImportFile).
+"""
+
+from lib.importers.csv_files import CSV_OPTIONAL, CSV_REQUIRED
+from lib.importers.errors import BadImportFile
+from lib.importers.instants import parse_instants
+from lib.importers.reading import FORMATS, detect_format, parse, read_comments
+from lib.importers.storing import IMPORT_CHUNK_ROWS, PHASES, ImportSummary, import_file
+from lib.importers.table import FRAME_COLUMNS, PLATFORM_ALIASES, FileReading
+
+__all__ = [
+    "CSV_OPTIONAL",
+    "CSV_REQUIRED",
+    "FORMATS",
+    "FRAME_COLUMNS",
+    "IMPORT_CHUNK_ROWS",
+    "PHASES",
+    "PLATFORM_ALIASES",
+    "BadImportFile",
+    "FileReading",
+    "ImportSummary",
+    "detect_format",
+    "import_file",
+    "parse",
+    "parse_instants",
+    "read_comments",
+]

@@ -1,0 +1,68 @@
+"""Reading a file, in any format, into the ingest frame, checked, before anything is stored.
+
+>>> raw = b"platform;external_id;received_at;text\\nfacebook;c1;2026-11-02 9:15;Bonjour!\\n"
+>>> frame = parse(raw, "commentaires.csv")
+>>> frame[["platform", "external_id", "text"]].to_dict("records")
+[{'platform': 'facebook', 'external_id': 'c1', 'text': 'Bonjour!'}]
+>>> str(frame["received_at"].iloc[0])   # Québec local time without an offset
+'2026-11-02 14:15:00+00:00'
+>>> frame.index.tolist()                 # the line each comment starts on
+[2]
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import pandas as pd
+
+from lib.importers.csv_files import read_csv
+from lib.importers.errors import BadImportFile
+from lib.importers.json_positions import field_line
+from lib.importers.platforms import JSON_READERS, json_format, load_json, looks_like_json
+from lib.importers.table import FileReading
+
+FORMATS = ("csv", "facebook", "instagram", "youtube", "x")
+
+
+def parse(raw_bytes: bytes, filename: str, fmt: str = "auto") -> pd.DataFrame:
+    """The file's comments as the ingest frame, indexed by the line each one starts on."""
+    return read_comments(raw_bytes, filename, fmt).frame
+
+
+def detect_format(raw_bytes: bytes, filename: str = "") -> str:
+    """One of `FORMATS`, recognised from the content (the name only helps the messages)."""
+    _refuse_non_text(raw_bytes, filename)
+    if not looks_like_json(raw_bytes):
+        return "csv"
+    return json_format(load_json(raw_bytes)[0])
+
+
+def read_comments(raw_bytes: bytes, filename: str, fmt: str = "auto") -> FileReading:
+    """The file's comments, checked, and the format they were read as."""
+    if fmt != "auto" and fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: expected auto or one of {FORMATS}")
+    _refuse_non_text(raw_bytes, filename)
+    if fmt == "csv" or (fmt == "auto" and not looks_like_json(raw_bytes)):
+        return read_csv(raw_bytes).reading("csv")
+    document, text = load_json(raw_bytes)
+    if fmt == "auto":
+        fmt = json_format(document)
+    try:
+        return JSON_READERS[fmt](document, text).reading(fmt)
+    except BadImportFile as error:
+        # Readers know the item a problem is in; the text knows the field's own line.
+        line = field_line(text, error.field) if error.field else None
+        if line is None or line == error.line:
+            raise
+        raise BadImportFile(error.message, error.message_en, line, error.field) from None
+
+
+def _refuse_non_text(raw: bytes, filename: str) -> None:
+    if not raw.strip(b" \t\r\n" + codecs.BOM_UTF8):
+        raise BadImportFile(f"le fichier {filename} est vide.", f"the file {filename} is empty.")
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise BadImportFile(
+            "c'est un classeur Excel : enregistrez-le en « CSV UTF-8 » puis importez ce fichier.",
+            "this is an Excel workbook: save it as 'CSV UTF-8' and import that file.",
+        )

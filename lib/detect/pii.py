@@ -1,0 +1,350 @@
+"""Personal information in a text: the one definition shared by the flags and the masker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
+
+PII_KINDS = (
+    "email",
+    "phone",
+    "sin",
+    "health_card",
+    "card",
+    "driver_licence",
+    "address",
+    "birth_date",
+    "file_number",
+)
+
+
+@dataclass(frozen=True)
+class PersonalInformation:
+    """One piece of personal information found in a text: `text[start:end]`."""
+
+    kind: str
+    start: int
+    end: int
+    value: str
+
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# An address written so that robots miss it: "julie at gmail dot com",
+# "jp.ouellet(at)videotron(dot)ca", "nathalie point roy arobase hotmail point com".
+_SPELLED_AT = r"(?:\s*[(\[]\s*(?:at|arobase)\s*[)\]]\s*|\s+(?:at|arobase)\s+|\s*@\s*)"
+_SPELLED_DOT = r"(?:\s*[(\[]\s*(?:dot|point)\s*[)\]]\s*|\s+(?:dot|point)\s+|\.)"
+SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.+-])(?P<mailbox>[\w+-]+(?:{_SPELLED_DOT}[\w+-]+)*){_SPELLED_AT}"
+    rf"(?P<domain>[A-Za-z][\w-]*(?:{_SPELLED_DOT}[A-Za-z][\w-]*)*?{_SPELLED_DOT}"
+    r"(?:com|ca|net|org|fr|info|qc\.ca|qc dot ca|qc point ca))(?![\w-])",
+    re.IGNORECASE,
+)
+_SPELLED_DOT_ONLY = re.compile(_SPELLED_DOT, re.IGNORECASE)
+# "Find us at example.com", "more details at quebec.ca": English puts these words before "at".
+NOT_A_MAILBOX = re.compile(
+    r"(?:us|me|you|him|her|them|it|we|online|home|here|there|now|more|details|look|visit|"
+    r"find|available|apply|register|meet|see|it's|its|is|are|found|posted|listed)",
+    re.IGNORECASE,
+)
+# Both halves must be spelled out somewhere before the pattern is worth trying.
+_SPELLED_AT_HINT = re.compile(r"[(\[\s](?:at|arobase)[)\]\s]", re.IGNORECASE)
+_SPELLED_DOT_HINT = re.compile(r"[(\[\s](?:dot|point)[)\]\s]|\.(?:com|ca|net|org)\b", re.IGNORECASE)
+# Addresses that reach an office, not a person: a public body's domain, or a
+# role such as info@ or plaintes@ anywhere. Quoting them exposes nobody.
+PUBLIC_EMAIL_DOMAIN = re.compile(
+    r"(?:^|\.)(?:gouv\.qc\.ca|quebec\.ca|gc\.ca|canada\.ca|gov|gouv\.fr)$", re.IGNORECASE
+)
+ROLE_MAILBOX = re.compile(
+    r"(?:infos?|informations?|renseignements|communications?|comm|plaintes?|complaints?|"
+    r"contact|accueil|reception|services?|service-?clientele|support|aide|help|medias?|"
+    r"presse|press|admin|administration|secretariat|emplois?|jobs|careers|carrieres|rh|hr|"
+    r"recrutement|no-?reply|ne-?pas-?repondre|webmestre|webmaster|direction|inscriptions?|"
+    r"facturation|billing|ventes|sales|confidentialite|privacy|acces|ombudsman|commissaire|"
+    r"nouvelles|news)",
+    re.IGNORECASE,
+)
+
+# A 3-3-3 group with one consistent separator, not glued to other digits nor
+# to a decimal part or a currency (an amount such as "123 456 789 $").
+SIN_CANDIDATE = re.compile(
+    r"(?<![\w$-])(\d{3})([ -]?)(\d{3})\2(\d{3})(?![\w-]|[.,]\d|\s*(?:\$|€|dollars?\b))"
+)
+SIN_CONTEXT = re.compile(
+    r"\b(?:nas|sin|n\.a\.s\.?|assurance[- ]sociale|social insurance)\b", re.IGNORECASE
+)
+# Nine digits near one of these words are an amount, an order or a count, not a SIN.
+MONEY_CONTEXT = re.compile(
+    r"\$|€|\b(?:pay[ée]e?s?|payer|paie|pay[ée]|d[ée]pens[ée]e?s?|d[ée]penser|co[ûu]t[ée]?s?|co[ûu]te(?:nt)?|"
+    r"montants?|budgets?|totale?|factur[ée]e?s?|factures?|prix|sommes?|dollars?|piasses?|"
+    r"millions?|milliards?|subventions?|contrats?|investi\w*|re[çc]u|rembours\w*|"
+    r"paid|pay|cost\w*|spent|spend|amount|price|sum|invoice|bill(?:ed)?|grant|budget|"
+    r"dollars?|bucks|millions?|billions?)\b",
+    re.IGNORECASE,
+)
+# RAMQ health-insurance number: 3 letters of the surname and the first name's
+# initial, then YYMMDD (women's month + 50) and two administrative digits. The
+# card prints the letters in capitals; other spellings count only when named.
+HEALTH_CARD = re.compile(r"(?<![\w])([A-Za-z]{4})[ -]?(\d{2})(\d{2})[ -]?(\d{2})(\d{2})(?![\w])")
+HEALTH_CARD_CONTEXT = re.compile(
+    r"\b(?:nam|ramq|carte soleil|assurance[- ]maladie|health (?:card|insurance)|medicare|"
+    r"healthcare number|num[ée]ro d'assurance maladie)\b",
+    re.IGNORECASE,
+)
+# Days in each month, February as in a leap year (the card gives two digits of the year).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# Four-letter words that could precede eight digits in ordinary prose.
+HEALTH_CARD_STOPWORDS = frozenset(
+    [
+        "dans",
+        "pour",
+        "avec",
+        "sont",
+        "plus",
+        "mais",
+        "leur",
+        "vers",
+        "sans",
+        "that",
+        "with",
+        "from",
+        "page",
+        "code",
+        "have",
+        "then",
+        "than",
+        "this",
+        "were",
+        "will",
+        "also",
+        "into",
+        "year",
+    ]
+)
+CARD = re.compile(r"(?<![\d-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\d-])")
+DRIVER_LICENCE = re.compile(r"(?<![\w-])[A-Za-z]\d{4}[ -]?\d{6}[ -]?\d{2}(?![\w-])")
+
+POSTAL_CODE = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d"
+_STREET_FR = (
+    r"rue|avenue|av\.|boulevard|boul\.|blvd|chemin|ch\.|rang|route|mont[ée]e|place|"
+    r"croissant|impasse|all[ée]e|promenade|terrasse|c[ôo]te|carré|carre|ruelle"
+)
+_STREET_EN = r"street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|lane|crescent|court|way"
+_NAME_WORD = r"[\w'’.-]+"
+_UNIT = r"(?:,?\s*(?:app\.?|apt\.?|appartement|apartment|unit[ée]?|suite|bureau|#)\s*\w{1,5})?"
+_CITY_POSTAL = (
+    rf"(?:,?\s*(?:[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*,?\s*)?"
+    rf"(?:\(?(?:QC|Qc|Québec|Quebec)\)?,?\s*)?{POSTAL_CODE}(?!\w))?"
+)
+ADDRESS = re.compile(
+    rf"(?<![\w$])\d{{1,5}}(?:-\d{{1,5}})?,?\s+"
+    rf"(?:(?:{_STREET_FR})\s+{_NAME_WORD}(?:\s+(?!et\b|and\b|pis\b|depuis\b){_NAME_WORD}){{0,3}}"
+    rf"|(?:[A-Z][\w'’-]+\s+){{1,2}}(?:{_STREET_EN})(?!\w)(?:\s+(?:East|West|North|South))?)"
+    rf"{_UNIT}{_CITY_POSTAL}",
+    re.IGNORECASE,
+)
+# A civic address is personal only when it is somebody's home: the organisation
+# gives its own offices' addresses all the time.
+ADDRESS_CONTEXT = re.compile(
+    r"\b(?:j'habite|j’habite|habite|je reste|je demeure|demeure|mon adresse|notre adresse|"
+    r"chez (?:moi|nous)|domicile|mon voisin|ma voisine|voisins?|i live|we live|my address|"
+    r"my home|my house|neighbou?rs?|lives at)\b",
+    re.IGNORECASE,
+)
+
+_MONTHS = (
+    r"janv(?:ier|\.)?|f[ée]v(?:rier|r?\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|"
+    r"ao[ûu]t|sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|oct\.?|nov\.?|dec\.?"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
+    rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})"
+)
+BIRTH_DATE = re.compile(
+    rf"\b(?:n[ée]e?s?\s+le|date de naissance|ddn|dob|date of birth|birth ?date|born(?:\s+on)?)"
+    rf"\s*[:,-]?\s*(?:(?:est|is|was)\s+)?(?:le\s+|on\s+)?({_DATE})(?!\d)",
+    re.IGNORECASE,
+)
+FILE_NUMBER = re.compile(
+    r"\b(?:(?:num[ée]ro|no\.?|n°|#)\s+(?:de\s+|d['’]\s*)?)?"
+    r"(?:dossier|client|r[ée]clamation|demande|usager|r[ée]f[ée]rence|membre|"
+    r"file|case|claim|account|member|reference)"
+    r"\s*(?:number|num[ée]ro|no\.?|n°|#)?\s*(?:est|is|:)?\s*[:#]?\s*"
+    r"(?=[A-Za-z0-9-]*\d)([A-Za-z0-9][A-Za-z0-9-]{4,}[A-Za-z0-9])(?![\w-])",
+    re.IGNORECASE,
+)
+YEAR_RANGE = re.compile(r"(?:19|20)\d\d-(?:19|20)?\d\d")
+# The matcher is the slow part; only texts with ten digits close together, or a
+# "+" before digits, can hold a valid number at the VALID leniency.
+_PHONE_HINT = re.compile(r"\+\s*\d|\d(?:[\s.()/-]{0,3}\d){9}")
+# Toll-free numbers (800, 888, 877, …) are organisations' service lines, never
+# a person's: quoting the ministry's 1 877 line is not a privacy problem.
+PUBLIC_PHONE_TYPES = frozenset({PhoneNumberType.TOLL_FREE})
+# How people write North American numbers (418-555-0142, 1 418 555 0142,
+# 4185550142, 418 5550142); other groupings ("2024-771203") are years and file
+# numbers that happen to be valid numbers somewhere in the plan.
+# Québec numbers are also written in pairs: 450-555-12-34.
+NANP_GROUPINGS = frozenset(
+    {(10,), (11,), (3, 3, 4), (1, 3, 3, 4), (3, 7), (1, 3, 7), (1, 10)}
+    | {(3, 3, 2, 2), (1, 3, 3, 2, 2)}
+)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def _is_personal_email(address: str) -> bool:
+    """False for a public body's address or a role mailbox (info@, plaintes@…)."""
+    mailbox, _, domain = address.rpartition("@")
+    return not (PUBLIC_EMAIL_DOMAIN.search(domain) or ROLE_MAILBOX.fullmatch(mailbox))
+
+
+def _emails(text: str):
+    if "@" in text:
+        for m in EMAIL.finditer(text):
+            if _is_personal_email(m.group()):
+                yield PersonalInformation("email", m.start(), m.end(), m.group())
+    if _SPELLED_AT_HINT.search(text) and _SPELLED_DOT_HINT.search(text):
+        for m in SPELLED_EMAIL.finditer(text):
+            mailbox, domain = (
+                _SPELLED_DOT_ONLY.sub(".", m.group(g)) for g in ("mailbox", "domain")
+            )
+            # "Details at www.example.org" gives a web address, not a mailbox.
+            web = domain.lower().startswith("www.") or NOT_A_MAILBOX.fullmatch(mailbox)
+            if "@" not in m.group() and not web and _is_personal_email(f"{mailbox}@{domain}"):
+                yield PersonalInformation("email", m.start(), m.end(), m.group())
+
+
+def _phones(text: str):
+    if not _PHONE_HINT.search(text):
+        return
+    for m in PhoneNumberMatcher(text, "CA", leniency=Leniency.VALID):
+        if phonenumbers.number_type(m.number) in PUBLIC_PHONE_TYPES:
+            continue
+        groups = tuple(len(g) for g in re.findall(r"\d+", m.raw_string))
+        if not m.raw_string.startswith("+") and groups not in NANP_GROUPINGS:
+            continue
+        yield PersonalInformation("phone", m.start, m.end, m.raw_string)
+
+
+def _sins(text: str):
+    for m in SIN_CANDIDATE.finditer(text):
+        digits = m.group(1) + m.group(3) + m.group(4)
+        named = SIN_CONTEXT.search(text, max(0, m.start() - 40), m.start())
+        # Unnamed, a number must look like a real SIN: written 3-3-3, Luhn-valid,
+        # first digit 1-7 or 9 (0 is unassigned, 8 is for business numbers), and
+        # not an amount ("J'ai payé 130 692 544").
+        if named or (
+            m.group(2)
+            and _luhn(digits)
+            and digits[0] not in "08"
+            and not MONEY_CONTEXT.search(text, max(0, m.start() - 30), m.end() + 20)
+        ):
+            yield PersonalInformation("sin", m.start(), m.end(), m.group())
+
+
+def _health_cards(text: str):
+    for m in HEALTH_CARD.finditer(text):
+        letters = m.group(1)
+        if not letters.isascii():
+            continue
+        # Named ("NAM", "carte d'assurance maladie"), a number is taken as written:
+        # a typo in its digits still exposes the person. Unnamed, it must look
+        # like a card: capitals, not a word, and a birth date that exists.
+        named = HEALTH_CARD_CONTEXT.search(text, max(0, m.start() - 40), m.start())
+        if named or (
+            letters.isupper()
+            and letters.lower() not in HEALTH_CARD_STOPWORDS
+            and _is_card_birth_date(int(m.group(3)), int(m.group(4)))
+        ):
+            yield PersonalInformation("health_card", m.start(), m.end(), m.group())
+
+
+def _is_card_birth_date(month: int, day: int) -> bool:
+    """Whether MMDD can be a RAMQ birth date: month 1-12, or 51-62 for women."""
+    month = month - 50 if month > 50 else month
+    return 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1]
+
+
+def _cards(text: str):
+    for m in CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if 13 <= len(digits) <= 19 and _luhn(digits):
+            yield PersonalInformation("card", m.start(), m.end(), m.group())
+
+
+def _driver_licences(text: str):
+    for m in DRIVER_LICENCE.finditer(text):
+        yield PersonalInformation("driver_licence", m.start(), m.end(), m.group())
+
+
+def _addresses(text: str):
+    for m in ADDRESS.finditer(text):
+        has_postal_code = re.search(POSTAL_CODE + r"$", m.group().rstrip())
+        if has_postal_code or ADDRESS_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+            yield PersonalInformation("address", m.start(), m.end(), m.group().rstrip())
+
+
+def _birth_dates(text: str):
+    for m in BIRTH_DATE.finditer(text):
+        yield PersonalInformation("birth_date", m.start(1), m.end(1), m.group(1))
+
+
+def _file_numbers(text: str):
+    for m in FILE_NUMBER.finditer(text):
+        value = m.group(1)
+        if sum(c.isdigit() for c in value) >= 5 and not YEAR_RANGE.fullmatch(value):
+            yield PersonalInformation("file_number", m.start(1), m.end(1), value)
+
+
+# Context-anchored finders first: on a tie in length, "dossier 2024-771203" is a
+# file number rather than the phone number its digits could also spell. Each
+# comes with the fewest digits a text needs for it to find anything, so that a
+# comment with none or a few skips the patterns that cannot match.
+_FINDERS = (
+    (_file_numbers, 5),
+    (_birth_dates, 4),
+    (_emails, 0),
+    (_cards, 13),
+    (_driver_licences, 12),
+    (_health_cards, 8),
+    (_sins, 9),
+    (_phones, 1),
+    (_addresses, 1),
+)
+_DIGIT = re.compile(r"\d")
+
+
+def find_personal_information(text: str) -> list[PersonalInformation]:
+    """Every piece of personal information in `text`, left to right, never overlapping.
+
+    When two findings overlap the longer wins (an address holding a postal code,
+    a file number that happens to look like a phone number).
+
+    >>> [p.kind for p in find_personal_information("Écrivez à a.b@example.org ou au 418-555-0142")]
+    ['email', 'phone']
+    >>> find_personal_information("Le 24 juin 2026, 1 234,56 $, article 12345678, 811, C.P. 1234")
+    []
+    """
+    if not text:
+        return []
+    digits = len(_DIGIT.findall(text))
+    found = [p for finder, needs in _FINDERS if digits >= needs for p in finder(text)]
+    kept: list[PersonalInformation] = []
+    for piece in sorted(found, key=lambda p: -(p.end - p.start)):
+        if all(piece.end <= k.start or piece.start >= k.end for k in kept):
+            kept.append(piece)
+    return sorted(kept, key=lambda p: p.start)

@@ -7,16 +7,37 @@ reason on standard error and exits non-zero, leaving the database as it was.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import getpass
 import os
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
+from lib.auth import (
+    BadCredentials,
+    PermissionDenied,
+    has_password,
+    require_credentials,
+    set_password,
+    user,
+)
 from lib.db import db_path, open_db
+from lib.demo import DemoError, generate
+from lib.importers import BadImportFile, import_file
+from lib.reports import SNAPSHOT_KINDS, export, export_filename, snapshot_time
+from lib.times import local_today, now_utc, typed_instant
+
+TIMES_HELP = (
+    "Times (--now) are ISO 8601, e.g. 2026-11-20T15:00 or '2026-11-20 15:00'; without an "
+    "offset they are Québec local time (America/Toronto), with one (Z, -05:00) they are that "
+    "instant. Dates (--from, --to) are local dates."
+)
 
 EXIT_BAD_INPUT = 2
 # Where a scheduled job (no terminal) gives a lead's password for --unmask or `password`.
@@ -45,15 +66,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m lib", description=__doc__.splitlines()[0], epilog=TIMES_HELP
+    )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     demo = commands.add_parser(
-        "demo", help="fill a database with realistic demo data (creates the file if needed)"
+        "demo",
+        help="fill a database with realistic demo data (creates the file if needed)",
+        epilog=TIMES_HELP,
     )
     demo.add_argument("--rows", type=int, default=20_000)
     demo.add_argument("--seed", type=int, default=42)
-    demo.add_argument("--now", help="the instant the demo ends (ISO 8601); default the present")
+    demo.add_argument(
+        "--now", help="the instant the demo ends (local time unless an offset is given)"
+    )
     demo.set_defaults(run=_demo)
 
     imp = commands.add_parser("import", help="import comments from a CSV or platform JSON file")
@@ -63,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.set_defaults(run=_import)
 
-    exp = commands.add_parser("export", help="write a CSV report")
+    exp = commands.add_parser("export", help="write a CSV report", epilog=TIMES_HELP)
     exp.add_argument("kind", choices=("queue", "compliance", "daily", "reasons"))
     exp.add_argument("--from", dest="start", type=date.fromisoformat, help="not for queue")
     exp.add_argument("--to", dest="end", type=date.fromisoformat, help="not for queue")
@@ -77,7 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--as", dest="actor", help="the lead asking for --unmask")
     exp.add_argument(
-        "--now", help="the instant states are computed at (ISO 8601); the queue's snapshot time"
+        "--now",
+        help="the instant states are computed at, the queue's snapshot time "
+        "(local time unless an offset is given); default the present",
     )
     exp.set_defaults(run=_export)
 
@@ -98,17 +127,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _instant(text: str | None) -> pd.Timestamp | None:
+    """--now as an instant (TIMES_HELP), the same reading for every command."""
     if text is None:
         return None
     try:
-        ts = pd.Timestamp(text)
+        return typed_instant(text)
     except ValueError as error:
         raise CommandError(f"--now illisible / unreadable: {text!r}") from error
-    return ts.tz_localize("America/Toronto") if ts.tzinfo is None else ts
 
 
-def _existing_db(args):
-    """The Vigie database named by --db (or VIGIE_DB): never a new empty file by mistake."""
+@contextlib.contextmanager
+def _existing_db(args) -> Iterator:
+    """The Vigie database named by --db (or VIGIE_DB), closed after: never a new empty file."""
     path = args.db or db_path()
     if not path.is_file():
         raise CommandError(
@@ -130,7 +160,8 @@ def _existing_db(args):
             f"{path} n'est pas une base de données Vigie / is not a Vigie database"
             " (pas de table comments / no comments table)"
         )
-    return open_db(path)
+    with open_db(path) as db:
+        yield db
 
 
 def _lead_password(actor: str | None, flag: str) -> str:
@@ -144,8 +175,6 @@ def _lead_password(actor: str | None, flag: str) -> str:
             f"{flag} --as {actor} : mot de passe requis, lancez depuis un terminal ou définissez "
             f"{PASSWORD_VARIABLE} / password needed: run in a terminal or set {PASSWORD_VARIABLE}"
         )
-    import getpass
-
     return getpass.getpass(f"Mot de passe de / Password for {actor}: ")
 
 
@@ -157,8 +186,6 @@ def _stdin_is_a_terminal() -> bool:
 
 
 def _as_lead(db, actor: str | None, flag: str, permission: str) -> None:
-    from lib.auth import BadCredentials, PermissionDenied, require_credentials
-
     password = _lead_password(actor, flag)
     try:
         require_credentials(db, actor, password, permission)
@@ -167,12 +194,11 @@ def _as_lead(db, actor: str | None, flag: str, permission: str) -> None:
 
 
 def _demo(args) -> str:
-    from lib.demo import DemoError, generate
-
     path = args.db or db_path()
     started = time.perf_counter()
     try:
-        summary = generate(open_db(path), rows=args.rows, seed=args.seed, now=_instant(args.now))
+        with open_db(path) as db:
+            summary = generate(db, rows=args.rows, seed=args.seed, now=_instant(args.now))
     except DemoError as error:
         raise CommandError(str(error)) from error
     seconds = time.perf_counter() - started
@@ -183,13 +209,11 @@ def _demo(args) -> str:
 
 
 def _import(args) -> str:
-    from lib.importers import BadImportFile, import_file
-
     if not args.file.is_file():
         raise CommandError(f"fichier introuvable / file not found: {args.file}")
-    db = _existing_db(args)
     try:
-        summary = import_file(db, args.file.read_bytes(), args.file.name, fmt=args.format)
+        with _existing_db(args) as db:
+            summary = import_file(db, args.file.read_bytes(), args.file.name, fmt=args.format)
     except BadImportFile as error:
         raise CommandError(f"{error} Rien n'a été importé / nothing was imported.") from error
     ambiguous = (
@@ -205,33 +229,31 @@ def _import(args) -> str:
 
 
 def _export(args) -> str:
-    from lib.reports import SNAPSHOT_KINDS, export, export_filename, snapshot_time
-
     snapshot = args.kind in SNAPSHOT_KINDS
     if snapshot and (args.start or args.end):
         raise CommandError(
             f"--from/--to ne s'appliquent pas à {args.kind}, un instantané à --now "
             f"/ do not apply to {args.kind}, a snapshot at --now"
         )
-    db = _existing_db(args)
-    if args.unmask:
-        _as_lead(db, args.actor, "--unmask", "unmask")
-    now = _instant(args.now) or pd.Timestamp.now(tz="UTC")
-    today = now.tz_convert("America/Toronto").date()
-    end = args.end or today
+    now = _instant(args.now) or now_utc()
+    end = args.end or local_today(now)
     start = args.start or end.replace(day=1)
     if start > end:
         raise CommandError(f"--from {start} est après --to {end} / is after --to")
-    data = export(
-        db,
-        args.kind,
-        start,
-        end,
-        now=now,
-        delimiter=args.delimiter,
-        unmask=args.unmask,
-        actor=args.actor,
-    )
+    with _existing_db(args) as db:
+        if args.unmask:
+            _as_lead(db, args.actor, "--unmask", "unmask")
+        data = export(
+            db,
+            args.kind,
+            start,
+            end,
+            now=now,
+            delimiter=args.delimiter,
+            unmask=args.unmask,
+            actor=args.actor,
+            lead=bool(args.unmask),  # --unmask proved --as is a lead
+        )
     out = args.out or Path(export_filename(args.kind, start, end, now))
     try:
         out.write_bytes(data)
@@ -243,27 +265,23 @@ def _export(args) -> str:
 
 
 def _password(args) -> str:
-    import getpass
-
-    from lib.auth import has_password, set_password, user
-
-    db = _existing_db(args)
-    if user(db, args.username) is None:
-        raise CommandError(f"Personne inconnue / unknown person: {args.username!r}")
-    if has_password(db, args.username):
-        if not args.actor:
-            raise CommandError(
-                f"{args.username} a déjà un mot de passe : le remplacer demande --as CHEF "
-                "/ already has a password: replacing it needs --as LEAD"
-            )
-        _as_lead(db, args.actor, "password", "passwords")
-    first = getpass.getpass("Nouveau mot de passe / New password: ")
-    if first != getpass.getpass("Encore / Again: "):
-        raise CommandError("les mots de passe diffèrent / passwords differ")
-    try:
-        set_password(db, args.username, first)
-    except ValueError as error:
-        raise CommandError(str(error)) from None
+    with _existing_db(args) as db:
+        if user(db, args.username) is None:
+            raise CommandError(f"Personne inconnue / unknown person: {args.username!r}")
+        if has_password(db, args.username):
+            if not args.actor:
+                raise CommandError(
+                    f"{args.username} a déjà un mot de passe : le remplacer demande --as CHEF "
+                    "/ already has a password: replacing it needs --as LEAD"
+                )
+            _as_lead(db, args.actor, "password", "passwords")
+        first = getpass.getpass("Nouveau mot de passe / New password: ")
+        if first != getpass.getpass("Encore / Again: "):
+            raise CommandError("les mots de passe diffèrent / passwords differ")
+        try:
+            set_password(db, args.username, first)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
     return f"mot de passe enregistré / password set: {args.username}"
 
 

@@ -79,6 +79,11 @@ def user(db: Database, username: str | None) -> dict | None:
     return rows[0] if rows else None
 
 
+def team(db: Database) -> list[dict]:
+    """Every team member (username, display_name, role), by display name."""
+    return list(db.query("SELECT username, display_name, role FROM users ORDER BY display_name"))
+
+
 def role_of(db: Database, username: str | None) -> str | None:
     person = user(db, username)
     return person["role"] if person else None

@@ -33,7 +33,9 @@ import numpy as np
 import pandas as pd
 from dateutil.easter import easter
 
-DEFAULT_TZ = "America/Toronto"
+from lib.times import LOCAL_TZ, utc
+
+DEFAULT_TZ = LOCAL_TZ
 NS = 1_000_000_000
 EASTER_MONDAY = ("Lundi de Pâques", "Easter Monday")
 CLOSURE = ("Fermeture", "Closure")
@@ -374,9 +376,7 @@ def _instants(*values):
                 shape = ("array", None)
             arrays.append(_utc_ns(pd.to_datetime(value, utc=True)))
         else:
-            ts = pd.Timestamp(value) if value is not None else pd.NaT
-            if ts is not pd.NaT:
-                ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+            ts = utc(value)
             arrays.append(np.array([_NAT if ts is pd.NaT else ts.as_unit("ns").value]))
     arrays = np.broadcast_arrays(*arrays)
     missing = np.zeros(arrays[0].shape, dtype=bool)

@@ -1,6 +1,7 @@
-"""Response-time compliance: each comment's clock and state at an instant, and their summaries.
+"""Response-time compliance: summaries of comments' states, per day, and a comment's clock in words.
 
 >>> from lib.business_time import BusinessCalendar
+>>> from lib.states import comment_states
 >>> cal = BusinessCalendar()
 >>> frame = pd.DataFrame({
 ...     "id": [1, 2],
@@ -14,10 +15,8 @@
 >>> summarise(states)[["received", "handled", "pending", "compliance_pct"]].to_dict("records")
 [{'received': 2, 'handled': 1, 'pending': 1, 'compliance_pct': 100.0}]
 
-Definitions (DESIGN.md, "Response-time compliance"): response time is the business time
-from reception to the first handling action; a comment is handled on time when that is
-at most the target; an open comment is breached once its due instant has passed, at risk
-while less than the at-risk threshold of business time remains, else ok.
+A comment's state is `lib.states`' rule; this module counts states: compliance is on time
+/ (handled + open breached), and open comments not yet due are pending.
 """
 
 from __future__ import annotations
@@ -26,16 +25,12 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from sqlite_utils import Database
 
 from lib.business_time import BusinessCalendar
-from lib.db import OPEN_STATUSES, from_db_times, immediate, to_db_times
 from lib.i18n import MONTHS, WEEKDAYS, format_clock, t
-from lib.settings import Settings, load_settings
+from lib.states import HANDLED_STATES, PENDING_STATES
+from lib.times import utc
 
-STATES = ("handled_on_time", "handled_late", "open_breached", "open_at_risk", "open_ok")
-HANDLED_STATES = STATES[:2]
-PENDING_STATES = ("open_at_risk", "open_ok")
 SUMMARY_COLUMNS = (
     "received",
     "handled",
@@ -47,56 +42,6 @@ SUMMARY_COLUMNS = (
     "median_response_business_minutes",
     "p90_response_business_minutes",
 )
-
-
-def comment_states(
-    frame: pd.DataFrame,
-    cal: BusinessCalendar,
-    now,
-    target_hours: float = 8.0,
-    at_risk_hours: float = 2.0,
-) -> pd.DataFrame:
-    """The comments as they stood at `now`, with their clock and state.
-
-    `frame` holds at least `received_at` and `first_handled_at` (timestamps or stored
-    UTC text; NaT/None while open). `now` may be in the past: comments received after it
-    are dropped, and a first handling after it is undone (first_handled_at becomes NaT and
-    first_handled_by missing), so that a past report recomputes exactly. Adds
-    `response_seconds` (business seconds, NaN while open), `due_at` (UTC),
-    `remaining_seconds` (business seconds left before due_at, 0 once passed, NaN when
-    handled) and `state` (one of STATES).
-    """
-    now = _utc(now)
-    received = pd.to_datetime(frame["received_at"], utc=True)
-    out = frame.loc[received <= now].copy()
-    out["received_at"] = received[received <= now]
-    handled_at = pd.to_datetime(
-        out["first_handled_at"] if "first_handled_at" in out else pd.Series(pd.NaT, out.index),
-        utc=True,
-    )
-    later = handled_at > now
-    out["first_handled_at"] = handled_at.where(~later)
-    if "first_handled_by" in out:
-        out["first_handled_by"] = out["first_handled_by"].where(~later, None)
-    handled = out["first_handled_at"].notna()
-
-    target = round(target_hours * 3600)
-    response = cal.elapsed(out["received_at"], out["first_handled_at"])
-    out["response_seconds"] = response.astype(float)
-    out["due_at"] = cal.deadline(out["received_at"], target_hours)
-    remaining = cal.elapsed(now, out["due_at"]).astype(float)
-    out["remaining_seconds"] = remaining.where(~handled)
-    out["state"] = np.select(
-        [
-            handled & (response <= target),
-            handled,
-            out["due_at"] < now,
-            remaining < at_risk_hours * 3600,
-        ],
-        list(STATES[:4]),
-        default="open_ok",
-    )
-    return out
 
 
 def summarise(states: pd.DataFrame, by: str | list[str] | None = None) -> pd.DataFrame:
@@ -179,7 +124,7 @@ def explain_clock(received_at, cal: BusinessCalendar, target_hours: float = 8.0,
     A moment more than 6 days after the reception also shows its date, and closed
     weekdays between reception and the due day are named.
     """
-    received = _utc(received_at)
+    received = utc(received_at)
     started, due = cal.next_open(received), cal.deadline(received, target_hours)
     r, s, d = (moment.tz_convert(cal.tz) for moment in (received, started, due))
     start_text = t("clock.on_receipt", lang) if s == r else _moment(s, r.date(), lang)
@@ -204,48 +149,7 @@ def explain_clock(received_at, cal: BusinessCalendar, target_hours: float = 8.0,
     return text
 
 
-def due_dates_for(received_at, settings: Settings) -> pd.Series:
-    """Due instants (UTC timestamps) for comments received at these instants.
-
-    Store them with `lib.db.to_db_times`.
-    """
-    cal = settings.calendar()
-    return cal.deadline(pd.to_datetime(received_at, utc=True), settings.target_hours)
-
-
-def recompute_due_dates(db: Database, settings: Settings | None = None) -> int:
-    """Recompute comments.due_at for open comments after a calendar or target change.
-
-    One read, one vectorised pass, one executemany; returns how many rows changed.
-    Handled comments keep the due date they were measured against. The comment's
-    version is not bumped: a due date is derived data, not a moderator's edit, and a
-    bump would make a moderator's pending action fail as stale.
-    """
-    settings = settings or load_settings(db)
-    marks = ", ".join("?" for _ in OPEN_STATUSES)
-    with immediate(db):
-        rows = db.execute(
-            f"SELECT id, received_at, due_at FROM comments WHERE status IN ({marks})",
-            OPEN_STATUSES,
-        ).fetchall()
-        if not rows:
-            return 0
-        current = pd.DataFrame(rows, columns=["id", "received_at", "due_at"])
-        fresh = to_db_times(due_dates_for(from_db_times(current["received_at"]), settings))
-        changed = fresh.ne(current["due_at"])
-        db.conn.executemany(
-            "UPDATE comments SET due_at = ? WHERE id = ?",
-            zip(fresh[changed].tolist(), current.loc[changed, "id"].tolist(), strict=True),
-        )
-    return int(changed.sum())
-
-
 # --- helpers ---------------------------------------------------------------
-
-
-def _utc(value) -> pd.Timestamp:
-    ts = pd.Timestamp(value)
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
 
 
 def _as_list(by) -> list[str]:

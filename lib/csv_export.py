@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-LOCAL_TZ = "America/Toronto"
+from lib.times import LOCAL_TZ
 
 # The decimal mark Excel expects with each separator: a French Excel reads
 # "87,5" only when cells are separated by ";", an English one "87.5" with ",".

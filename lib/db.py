@@ -1,8 +1,10 @@
 """Opening Vigie's SQLite database: connection settings, schema and migrations.
 
->>> db = open_db(":memory:")
->>> sorted(t for t in db.table_names() if not t.startswith("_"))[:3]
-['actions', 'comments', 'excluded_authors']
+`open_db` is the one way to open it; close what you open (`with open_db(path) as db:`).
+
+>>> with open_db(":memory:") as db:
+...     sorted(t for t in db.table_names() if not t.startswith("_"))[:3]
+['actions', 'comments', 'comments_fts']
 """
 
 from __future__ import annotations
@@ -10,12 +12,15 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from sqlite_utils import Database, Migrations
+
+from lib.times import utc
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "vigie.db"
 BUSY_TIMEOUT_SECONDS = 30
@@ -46,8 +51,25 @@ def db_path() -> Path:
     return Path(os.environ.get("VIGIE_DB") or DEFAULT_DB)
 
 
+class _Connection(sqlite3.Connection):
+    """A connection that says so when it is dropped without being closed.
+
+    Python 3.13's sqlite3 warns by itself; on 3.11 an unclosed connection would go
+    unnoticed until a file stays locked. The tests turn the warning into an error.
+    """
+
+    def close(self) -> None:
+        self._closed = True
+        super().close()
+
+    def __del__(self) -> None:
+        if not getattr(self, "_closed", True):
+            warnings.warn(f"unclosed Vigie database {self._path}", ResourceWarning, stacklevel=1)
+            super().close()
+
+
 def open_db(path: str | Path | None = None, migrate: bool = True) -> Database:
-    """Open (and create or migrate) a Vigie database.
+    """Open (and create or migrate) a Vigie database; the caller closes it.
 
     WAL mode and a busy timeout let several browser sessions and the command
     line write at once; foreign keys are enforced.
@@ -56,21 +78,33 @@ def open_db(path: str | Path | None = None, migrate: bool = True) -> Database:
     memory = str(path) == ":memory:"
     if not memory:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False, factory=_Connection
+    )
+    conn._path, conn._closed = str(path), False
     db = Database(conn)
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
-    db.execute("PRAGMA foreign_keys = ON")
-    if not memory:
-        db.enable_wal()
-        db.execute("PRAGMA synchronous = NORMAL")
-    if migrate:
-        migrations.apply(db)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not memory:
+            db.enable_wal()
+            db.execute("PRAGMA synchronous = NORMAL")
+        if migrate:
+            migrations.apply(db)
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
-def as_db(db: Database | str | Path) -> Database:
-    """Accept a `Database` or a path, as the core functions do."""
-    return db if isinstance(db, Database) else open_db(db)
+@contextlib.contextmanager
+def using(db: Database | str | Path) -> Iterator[Database]:
+    """`db` itself when it is open, else the database at that path, closed after."""
+    if isinstance(db, Database):
+        yield db
+        return
+    with open_db(db) as opened:
+        yield opened
 
 
 def schema_version(db: Database) -> int:
@@ -103,9 +137,7 @@ def to_db_time(value) -> str | None:
     """A timestamp (aware, or naive meaning UTC) as stored UTC text."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    ts = pd.Timestamp(value)
-    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-    return ts.strftime(DB_TIME_FORMAT)
+    return utc(value).strftime(DB_TIME_FORMAT)
 
 
 def to_db_times(values: pd.Series) -> pd.Series:
@@ -121,10 +153,6 @@ def to_db_times(values: pd.Series) -> pd.Series:
 def from_db_times(values) -> pd.Series:
     """Stored UTC text to a Series of aware UTC timestamps (None gives NaT)."""
     return pd.to_datetime(pd.Series(values), format=DB_TIME_FORMAT, utc=True)
-
-
-def now_utc() -> pd.Timestamp:
-    return pd.Timestamp.now(tz="UTC").floor("s")
 
 
 # --- migrations -----------------------------------------------------------

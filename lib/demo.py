@@ -19,13 +19,13 @@ from sqlite_utils import Database
 
 from lib import demo_texts as texts
 from lib.auth import DEMO_PASSWORD, hash_password
-from lib.db import bulk_load, immediate, now_utc, to_db_times
+from lib.db import bulk_load, immediate, to_db_times
 from lib.i18n import MONTHS
 from lib.ingest import insert_rows, prepare_comments
 from lib.settings import load_settings
 from lib.templates import REDIRECT_CODES, templates
+from lib.times import LOCAL_TZ, now_utc, utc
 
-LOCAL_TZ = "America/Toronto"
 ENGLISH_SHARE = 0.2
 # Relative arrival rate by local hour: quiet nights, busy evenings.
 HOUR_WEIGHTS = np.array(
@@ -79,8 +79,7 @@ def generate(
             "/ The database already holds comments; choose a new file with --db."
         )
     rng = np.random.default_rng(seed)
-    end = pd.Timestamp(now if now is not None else now_utc())
-    end = (end.tz_localize("UTC") if end.tzinfo is None else end.tz_convert("UTC")).floor("s")
+    end = utc(now_utc() if now is None else now).floor("s")
     start = end - pd.Timedelta(days=days)
     settings = load_settings(db)
     cal = settings.calendar()

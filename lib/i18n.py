@@ -2,8 +2,8 @@
 
 >>> t("nav.today", "fr"), t("nav.today", "en")
 ("Aujourd'hui", 'Today')
->>> format_number(1234.5, "fr", decimals=1)
-'1 234,5'
+>>> format_number(1234.5, "fr", decimals=1)   # a narrow no-break space between thousands
+'1\u202f234,5'
 >>> format_clock(pd.Timestamp("2026-06-01 20:30", tz="UTC"), "fr")
 '16 h 30'
 """
@@ -13,10 +13,10 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.catalogue import STRINGS
+from lib.times import local
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
-LOCAL_TZ = "America/Toronto"
 
 WEEKDAYS = {
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
@@ -81,10 +81,27 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     return text.format(**values) if values else text
 
 
-def local(ts) -> pd.Timestamp:
-    """A timestamp (aware, or naive meaning UTC) in Québec local time."""
-    ts = pd.Timestamp(ts)
-    return (ts.tz_localize("UTC") if ts.tzinfo is None else ts).tz_convert(LOCAL_TZ)
+# The kinds of code `label` knows: catalogue key prefixes.
+LABEL_KINDS = ("reason", "template", "flag", "platform", "state", "status")
+
+
+def label(kind: str, code, lang: str = DEFAULT_LANGUAGE, renames: dict | None = None) -> str:
+    """The words for a code: a reason, a template, a flag, a platform, a state, a status.
+
+    `renames` are the lead's own words for reasons (`Settings.reason_labels`, code ->
+    {"fr": …, "en": …}); they come first. A code the catalogue does not know (a stored
+    code no longer in use) is shown as it is.
+
+    >>> label("reason", "pourriel", "en"), label("template", "prive")
+    ('Spam', 'Renseignements personnels (canal privé)')
+    >>> label("reason", "pourriel", "fr", {"pourriel": {"fr": "Indésirable", "en": "Junk"}})
+    'Indésirable'
+    """
+    own = ((renames or {}).get(code) or {}).get(lang)
+    if own:
+        return own
+    key = f"{kind}.{code}"
+    return t(key, lang) if key in STRINGS else str(code)
 
 
 def format_number(value, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:

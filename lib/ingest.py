@@ -14,6 +14,9 @@ import pandas as pd
 from sqlite_utils import Database
 
 from lib.db import bulk_load, from_db_times, to_db_times
+from lib.detect import analyse_many, repeated_text
+from lib.settings import load_settings
+from lib.states import due_dates_for
 
 INGEST_COLUMNS = (
     "platform",
@@ -45,9 +48,6 @@ def prepare_comments(
     `frame` or in `earlier` (their stored comments, `earlier_comments`), gets
     the `repeat` flag and the `anonyme_repetitif` suggestion.
     """
-    from lib.compliance import due_dates_for
-    from lib.detect import analyse_many, repeated_text
-
     rows = frame.reindex(columns=INGEST_COLUMNS).copy()
     rows["text"] = rows["text"].fillna("").astype(str)
     received = pd.to_datetime(rows["received_at"], utc=True)
@@ -111,8 +111,6 @@ def insert_comments(
     Call it inside the caller's transaction (`lib.db.immediate`) so that an
     import is all-or-nothing.
     """
-    from lib.settings import load_settings
-
     rows = prepare_comments(frame, settings or load_settings(db), earlier_comments(db, frame))
     with bulk_load(db, "comments"):
         added = insert_rows(db, "comments", rows, progress=progress, ignore=True)

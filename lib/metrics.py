@@ -21,12 +21,14 @@ from sqlite_utils import Database
 from lib import compliance
 from lib.business_time import BusinessCalendar
 from lib.db import to_db_time
+from lib.i18n import LANGUAGES, label
 from lib.privacy import mask_author
 from lib.queries import comments_between, frame, removals, select_list
 from lib.settings import Settings, load_settings, settings_at
-from lib.taxonomy import REASONS, REDIRECTS
+from lib.states import HANDLED_STATES, comment_states, first_after, state_changes
+from lib.taxonomy import REDIRECTS
+from lib.times import LOCAL_TZ, local_bounds, local_midnight, local_today, utc
 
-LOCAL_TZ = "America/Toronto"
 PRESETS = ("7d", "30d", "month", "last_month", "quarter")
 BREAKDOWNS = ("platform", "account", "language", "first_handled_by", "weekday")
 PRIVATE_REDIRECT = "prive"
@@ -74,20 +76,6 @@ def preset_range(preset: str, today: date) -> tuple[date, date]:
     raise ValueError(f"unknown preset {preset!r}; expected one of {PRESETS}")
 
 
-def local_midnight(day: date, tz: str = LOCAL_TZ) -> pd.Timestamp:
-    """The instant (UTC) a local date starts; DST comes from the zone, not an offset."""
-    return pd.Timestamp(day).tz_localize(tz).tz_convert("UTC")
-
-
-def local_bounds(start: date, end: date, tz: str = LOCAL_TZ) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """[start of `start`, start of the day after `end`) as UTC instants."""
-    return local_midnight(start, tz), local_midnight(end + timedelta(days=1), tz)
-
-
-def local_today(now, tz: str = LOCAL_TZ) -> date:
-    return _utc(now).tz_convert(tz).date()
-
-
 def previous_business_day(cal: BusinessCalendar, day: date) -> date:
     """The last business day before `day` (holidays and weekends skipped)."""
     days = cal.business_days(day - timedelta(days=31), day - timedelta(days=1))
@@ -110,9 +98,7 @@ def load_states(
 def states_of(rows: pd.DataFrame, now, settings: Settings, cal=None) -> pd.DataFrame:
     """The engine's states, with the local arrival weekday and hour for breakdowns."""
     cal = cal or settings.calendar()
-    states = compliance.comment_states(
-        rows, cal, now, settings.target_hours, settings.at_risk_hours
-    )
+    states = comment_states(rows, cal, now, settings.target_hours, settings.at_risk_hours)
     local = states["received_at"].dt.tz_convert(cal.tz)
     return states.assign(weekday=local.dt.day_of_week, hour=local.dt.hour)
 
@@ -131,7 +117,7 @@ def load_open_at_each(db: Database, instants, settings: Settings, cal=None) -> l
 def _open_rows(db: Database, instants) -> pd.DataFrame:
     """Comments received by the last instant and not handled by the first."""
     # Instants are stored to the second: compare at that resolution, as SQL would.
-    instants = [_utc(t).floor("s") for t in instants]
+    instants = [utc(t).floor("s") for t in instants]
     sql = (
         f"SELECT {select_list(OPEN_COLUMNS)} FROM comments WHERE received_at <= ?"
         " AND (first_handled_at IS NULL OR first_handled_at > ?)"
@@ -140,7 +126,7 @@ def _open_rows(db: Database, instants) -> pd.DataFrame:
 
 
 def _open_at(rows: pd.DataFrame, at, settings: Settings, cal=None) -> pd.DataFrame:
-    at = _utc(at).floor("s")
+    at = utc(at).floor("s")
     received, handled = rows["received_at"], rows["first_handled_at"]
     return states_of(rows[(received <= at) & ~(handled <= at)], at, settings, cal)
 
@@ -159,14 +145,14 @@ def awaiting_approval_at_each(db: Database, instants) -> list[pd.Series]:
 def _awaiting_at(rows: pd.DataFrame, at) -> pd.Series:
     """A comment waits at t when its last escalation, approval or rejection by t is an
     escalation: one made by t whose next such action (if any) comes after t."""
-    at = _utc(at).floor("s")
+    at = utc(at).floor("s")
     waiting = rows["escalated_at"].le(at) & ~rows["next_at"].le(at)
     return rows.loc[waiting, "comment_id"].reset_index(drop=True)
 
 
 def _escalation_spans(db: Database, instants) -> pd.DataFrame:
     """Each escalation that may be waiting at one of `instants`, and when its wait ended."""
-    instants = [_utc(t).floor("s") for t in instants]
+    instants = [utc(t).floor("s") for t in instants]
     return frame(
         db,
         "SELECT comment_id, unixepoch(at) AS escalated_at, unixepoch(next_at) AS next_at FROM ("
@@ -178,26 +164,6 @@ def _escalation_spans(db: Database, instants) -> pd.DataFrame:
         [to_db_time(max(instants)), to_db_time(min(instants))],
         time_columns=("escalated_at", "next_at"),
     )
-
-
-def state_changes(rows: pd.DataFrame, now, settings: Settings, cal=None) -> list[pd.Series]:
-    """The instants after which these comments' figures read at `now` may differ.
-
-    A later `now` gives the same states, counts and lists until one of these is
-    reached: an arrival or a first handling after `now`, and for the comments still
-    open at `now`, the first business second of being at risk and the second after
-    the due time (state instants are whole seconds). Used to cache figures until the
-    next change rather than on a timer.
-    """
-    cal = cal or settings.calendar()
-    now = _utc(now)
-    received = pd.to_datetime(rows["received_at"], utc=True)
-    handled = pd.to_datetime(rows["first_handled_at"], utc=True)
-    still_open = received[~(handled <= now)]
-    due = cal.deadline(still_open, settings.target_hours)
-    quiet_hours = max(settings.target_hours - settings.at_risk_hours, 0)
-    at_risk = cal.deadline(cal.deadline(still_open, quiet_hours), 1 / 3600)
-    return [received, handled, pd.Series(due) + pd.Timedelta(seconds=1), pd.Series(at_risk)]
 
 
 def next_state_change(db: Database, now, settings: Settings | None = None) -> pd.Timestamp:
@@ -212,15 +178,6 @@ def next_state_change(db: Database, now, settings: Settings | None = None) -> pd
         " WHERE status IN ('new', 'assigned', 'awaiting_approval')"
     )
     return first_after(now, state_changes(frame(db, sql), now, settings))
-
-
-def first_after(now, changes) -> pd.Timestamp:
-    """The earliest instant of `changes` (Series of instants) after `now`, or NaT: never."""
-    now = _utc(now)
-    later = [pd.to_datetime(c, utc=True) for c in changes]
-    later = [c[c > now] for c in later if len(c)]
-    firsts = [c.min() for c in later if len(c)]
-    return min(firsts) if firsts else pd.NaT
 
 
 def load_escalations(db: Database, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
@@ -311,7 +268,7 @@ class TodayFigures:
 
 def as_of(day: date, now, tz: str = LOCAL_TZ) -> pd.Timestamp:
     """The instant a day's "now" figures are read at: now for today, else the day's end."""
-    return min(_utc(now), local_midnight(day + timedelta(days=1), tz))
+    return min(utc(now), local_midnight(day + timedelta(days=1), tz))
 
 
 def day_cards(day_row: pd.Series, prev_row: pd.Series, open_now, open_prev) -> list[Card]:
@@ -464,7 +421,7 @@ def _read_at(day_rows, open_rows, escalations, at, settings: Settings, cal) -> _
 
 def present_hour(day: date, now, tz: str = LOCAL_TZ) -> float | None:
     """The local hour of `now` (to the minute) when `day` is today, for the chart's marker."""
-    local = _utc(now).tz_convert(tz)
+    local = utc(now).tz_convert(tz)
     return local.hour + local.minute / 60 if local.date() == day else None
 
 
@@ -511,7 +468,7 @@ def per_week(states: pd.DataFrame, start: date, end: date, tz: str = LOCAL_TZ) -
 
 def response_histogram(states: pd.DataFrame, target_hours: float) -> pd.DataFrame:
     """Handled comments per half hour of business response time; the last bin is open-ended."""
-    handled = states["state"].isin(compliance.HANDLED_STATES)
+    handled = states["state"].isin(HANDLED_STATES)
     hours = states.loc[handled, "response_seconds"] / 3600
     top = 2 * target_hours
     edges = np.arange(0, top + HISTOGRAM_STEP_HOURS, HISTOGRAM_STEP_HOURS)
@@ -622,17 +579,12 @@ class ReasonsFigures:
 
 def reason_labels(codes: pd.Series, settings: Settings) -> pd.DataFrame:
     """French and English labels of reason codes, the lead's renamings first."""
-    renamed = settings.reason_labels or {}
-
-    def label(code, lang):
-        if code in renamed and renamed[code].get(lang):
-            return renamed[code][lang]
-        return REASONS[code].in_language(lang) if code in REASONS else code
-
     return pd.DataFrame(
         {
-            "label_fr": codes.map(lambda c: label(c, "fr")),
-            "label_en": codes.map(lambda c: label(c, "en")),
+            f"label_{lang}": codes.map(
+                lambda c, lang=lang: label("reason", c, lang, settings.reason_labels)
+            )
+            for lang in LANGUAGES
         },
         index=codes.index,
     )
@@ -684,8 +636,8 @@ def redirects_by_type(counts: pd.DataFrame) -> pd.DataFrame:
     per_template = counts.set_index("template")["redirects"].rename_axis("template")
     per_template = per_template.reindex(list(REDIRECTS), fill_value=0).astype(np.int64)
     out = per_template.reset_index(name="redirects")
-    out["label_fr"] = out["template"].map(lambda c: REDIRECTS[c].fr)
-    out["label_en"] = out["template"].map(lambda c: REDIRECTS[c].en)
+    for lang in LANGUAGES:
+        out[f"label_{lang}"] = out["template"].map(lambda c, lang=lang: label("template", c, lang))
     return out[["template", "label_fr", "label_en", "redirects"]]
 
 
@@ -772,11 +724,6 @@ def reasons_figures(
 
 
 # --- helpers ------------------------------------------------------------------------
-
-
-def _utc(value) -> pd.Timestamp:
-    ts = pd.Timestamp(value)
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
 
 
 def _missing(value) -> bool:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pandas as pd
 from sqlite_utils import Database
 
-from lib.db import OPEN_STATUSES, immediate, now_utc, open_db, to_db_time
+from lib.db import OPEN_STATUSES, immediate, to_db_time, using
 from lib.settings import load_settings
 from lib.taxonomy import ACTION_KINDS, HANDLING_KINDS, REASONS, REDIRECTS, REMOVAL_KINDS
+from lib.times import now_utc
 
 # Approve publishes the escalated reply, so it stops the clock like a reply.
 CLOCK_STOPPING_KINDS = (*HANDLING_KINDS, "approve")
@@ -121,6 +122,7 @@ def act(
     Traceback (most recent call last):
     ...
     lib.moderation.StaleVersion: comment 1 is at version 2, not 1 (since then: ana hide)
+    >>> db.close()
 
     The comment update and its `actions` row are one BEGIN IMMEDIATE
     transaction: concurrent callers queue on the write lock (busy timeout)
@@ -155,13 +157,8 @@ def act(
         "note": _text(note),
         "assignee": assignee,
     }
-    if isinstance(db, Database):
-        return _act(db, comment_id, kind, actor, expected_version, given, at)
-    conn = open_db(db)
-    try:
+    with using(db) as conn:
         return _act(conn, comment_id, kind, actor, expected_version, given, at)
-    finally:
-        conn.close()
 
 
 def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, at) -> int:
@@ -387,9 +384,8 @@ def act_many(
     Each comment is its own transaction: a conflict or a refusal on one
     comment leaves the others done; `arguments` are `act`'s keywords.
     """
-    conn = db if isinstance(db, Database) else open_db(db)
     outcomes = []
-    try:
+    with using(db) as conn:
         for comment_id, expected_version in items:
             comment_id = int(comment_id)
             try:
@@ -400,25 +396,13 @@ def act_many(
                 outcomes.append(Outcome(comment_id, "invalid", None, error))
             else:
                 outcomes.append(Outcome(comment_id, "done", version))
-    finally:
-        if conn is not db:
-            conn.close()
     return outcomes
 
 
 def history(db: Database | str | Path, comment_id: int) -> list[dict]:
     """The comment's actions, oldest first."""
-    return _read(db, _actions_after, comment_id, 0)
-
-
-def _read(db, reader, *args):
-    if isinstance(db, Database):
-        return reader(db, *args)
-    conn = open_db(db)
-    try:
-        return reader(conn, *args)
-    finally:
-        conn.close()
+    with using(db) as conn:
+        return _actions_after(conn, comment_id, 0)
 
 
 @dataclass(frozen=True)
@@ -447,7 +431,8 @@ def author_history(
 
     A `prive` redirection hides the comment, so it counts among the removals.
     """
-    return _read(db, _author_history, platform, author_handle, exclude_id)
+    with using(db) as conn:
+        return _author_history(conn, platform, author_handle, exclude_id)
 
 
 def _author_history(db, platform, author_handle, exclude_id) -> AuthorHistory:

@@ -123,8 +123,12 @@ def recent_comments(db: Database, limit: int = 50) -> pd.DataFrame:
     return frame(db, sql, [limit])
 
 
-def team(db: Database) -> pd.DataFrame:
-    return frame(db, "SELECT username, display_name, role FROM users ORDER BY role, display_name")
+def data_signature(db: Database) -> tuple:
+    """Changes whenever a comment, an action or a setting is written: a cache key for figures."""
+    return db.execute(
+        "SELECT (SELECT max(id) FROM comments), (SELECT max(id) FROM actions),"
+        " (SELECT max(id) FROM settings_history)"
+    ).fetchone()
 
 
 def removals(db: Database, start=None, end=None, comment_columns=()) -> pd.DataFrame:

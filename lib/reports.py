@@ -29,12 +29,15 @@ from sqlite_utils import Database
 
 from lib import compliance as engine
 from lib.auth import require
-from lib.csv_export import LOCAL_TZ, to_csv_bytes
-from lib.db import OPEN_STATUSES, from_db_times, now_utc, to_db_time
-from lib.metrics import local_bounds, reason_labels
+from lib.csv_export import to_csv_bytes
+from lib.db import OPEN_STATUSES, from_db_times, to_db_time
+from lib.metrics import reason_labels
 from lib.privacy import mask_author, mask_series
 from lib.queries import frame, removals
 from lib.settings import load_settings, settings_at
+from lib.states import comment_states
+from lib.times import local, local_bounds, now_utc
+from lib.triage import queue_order
 
 KINDS = ("queue", "compliance", "daily", "reasons")
 COLUMNS = {
@@ -79,18 +82,21 @@ PERSONAL_KINDS = tuple(kind for kind in KINDS if "text" in COLUMNS[kind])
 SNAPSHOT_KINDS = ("queue",)
 
 
-def queue(db: Database, now=None, unmask: bool = False) -> pd.DataFrame:
-    """Open comments, most urgent first, with their state at `now`.
+def queue(db: Database, now=None, unmask: bool = False, lead: bool = False) -> pd.DataFrame:
+    """Open comments in the queue page's order (`lib.triage.queue_order`), in their state at `now`.
 
-    Author and text have their personal information masked unless `unmask`.
+    Author and text have their personal information masked unless `unmask`. `lead`
+    orders as a lead's queue does: what awaits approval right after the urgent.
     """
-    marks = ", ".join("?" for _ in OPEN_STATUSES)
+    order, params = queue_order(lead)
+    marks = ", ".join(f":status{i}" for i in range(len(OPEN_STATUSES)))
+    params.update({f"status{i}": status for i, status in enumerate(OPEN_STATUSES)})
     rows = _comments(
         db,
         "SELECT id, platform, account, received_at, first_handled_at, first_handled_by,"
         " status, assignee, language, flags, author_name, author_handle, text"
-        f" FROM comments WHERE status IN ({marks}) ORDER BY received_at, id",
-        OPEN_STATUSES,
+        f" FROM comments WHERE status IN ({marks}) ORDER BY {order}",
+        params,
     )
     states = _states(db, rows, now)
     author = states["author_name"].where(states["author_name"].notna(), states["author_handle"])
@@ -101,7 +107,6 @@ def queue(db: Database, now=None, unmask: bool = False) -> pd.DataFrame:
         author=author,
         text=states["text"] if unmask else mask_series(states["text"]),
     )
-    out = out.sort_values(["due_at", "received_at", "comment_id"], kind="stable")
     return _shape(out, "queue")
 
 
@@ -152,19 +157,21 @@ def table(
     now=None,
     unmask: bool = False,
     actor: str | None = None,
+    lead: bool = False,
 ) -> pd.DataFrame:
     """One export's rows, the same for the Rapports page and the command line.
 
     `start` and `end` are local dates, both included (ignored by `queue`);
     `now` is the instant states are computed at (default: the present).
     `unmask` needs `actor` to be a team lead (PermissionDenied otherwise).
+    `lead` orders the queue as a lead's page does.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown export {kind!r}; expected one of {KINDS}")
     if unmask:
         require(db, actor, "unmask")
     if kind == "queue":
-        return queue(db, now, unmask=unmask)
+        return queue(db, now, unmask=unmask, lead=lead)
     if kind == "compliance":
         return compliance(db, start, end, now)
     if kind == "daily":
@@ -229,9 +236,7 @@ def unmasked_exports(db: Database) -> list[dict]:
 
 def snapshot_time(now=None) -> str:
     """`now` (default the present) as local "YYYY-MM-DD HH:MM", as a snapshot is named."""
-    instant = pd.Timestamp(now) if now is not None else now_utc()
-    instant = instant.tz_localize("UTC") if instant.tzinfo is None else instant
-    return instant.tz_convert(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    return local(now_utc() if now is None else now).strftime("%Y-%m-%d %H:%M")
 
 
 def export_filename(kind: str, start=None, end=None, now=None) -> str:
@@ -281,7 +286,7 @@ def _states(db: Database, rows: pd.DataFrame, now) -> pd.DataFrame:
     """The states at `now` under the settings of that moment: a past report as it stood."""
     now = now if now is not None else now_utc()
     settings = settings_at(db, now)
-    return engine.comment_states(
+    return comment_states(
         rows,
         settings.calendar(),
         now,

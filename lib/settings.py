@@ -18,6 +18,7 @@ transaction.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, time
@@ -25,8 +26,13 @@ from datetime import date, time
 from sqlite_utils import Database
 
 from lib.auth import require_lead
-from lib.db import PLATFORMS, immediate, now_utc, to_db_time
+from lib.business_time import BusinessCalendar
+from lib.db import PLATFORMS, immediate, to_db_time
+from lib.i18n import LANGUAGES, label
+from lib.states import recompute_due_dates
 from lib.taxonomy import REASONS
+from lib.templates import DEFAULT_TEMPLATES
+from lib.times import local_today, now_utc
 
 
 @dataclass(frozen=True)
@@ -43,17 +49,28 @@ class Settings:
     retired_reasons: tuple[str, ...] = ()
     templates: dict = field(default_factory=dict)  # code -> {"fr":..., "en":...}
 
-    def calendar(self):
-        """The `BusinessCalendar` these settings describe."""
-        from lib.business_time import BusinessCalendar
-
-        return BusinessCalendar(
-            open_time=time.fromisoformat(self.open_time),
-            close_time=time.fromisoformat(self.close_time),
-            weekdays=tuple(self.weekdays),
-            extra_closures=[date.fromisoformat(d) for d in self.closures],
-            include_easter_monday=self.include_easter_monday,
+    def calendar(self) -> BusinessCalendar:
+        """The `BusinessCalendar` these settings describe (one per set of rules, shared)."""
+        return _calendar(
+            self.open_time,
+            self.close_time,
+            tuple(self.weekdays),
+            tuple(self.closures),
+            self.include_easter_monday,
         )
+
+
+@functools.lru_cache(maxsize=32)
+def _calendar(open_time, close_time, weekdays, closures, include_easter_monday):
+    # A calendar builds its tables of business intervals on first use: sharing one per
+    # set of rules keeps them built across reruns and callers.
+    return BusinessCalendar(
+        open_time=time.fromisoformat(open_time),
+        close_time=time.fromisoformat(close_time),
+        weekdays=weekdays,
+        extra_closures=[date.fromisoformat(d) for d in closures],
+        include_easter_monday=include_easter_monday,
+    )
 
 
 CALENDAR_KEYS = ("open_time", "close_time", "weekdays", "include_easter_monday", "closures")
@@ -145,8 +162,6 @@ def save_settings(db: Database, actor: str, **changes) -> Settings:
             db["settings"].upsert({"key": key, "value": value}, pk="key")
             _record(db, at, actor, key, before[key], after[key])
         if set(changed) & set(DUE_KEYS):
-            from lib.compliance import recompute_due_dates  # compliance imports this module
-
             recompute_due_dates(db, updated)
     return updated
 
@@ -209,8 +224,6 @@ def check(settings: Settings) -> None:
     _check_codes(dict.fromkeys(settings.retired_reasons), REASONS, "motif", "reason")
     if set(REASONS) <= set(settings.retired_reasons):
         raise SettingsError("Gardez au moins un motif actif", "keep at least one active reason")
-    from lib.templates import DEFAULT_TEMPLATES  # the reply texts' own module
-
     _check_codes(settings.templates, DEFAULT_TEMPLATES, "modèle", "template")
 
 
@@ -236,16 +249,11 @@ def _check_codes(mapping: dict, known, fr: str, en: str) -> None:
 
 
 def reason_labels(settings: Settings) -> dict[str, dict[str, str]]:
-    """Every reason code's labels: the taxonomy's, with the lead's renames over them."""
-    labels = {code: {"fr": label.fr, "en": label.en} for code, label in REASONS.items()}
-    for code, texts in settings.reason_labels.items():
-        labels[code].update(texts)
-    return labels
-
-
-def reason_label(settings: Settings, code: str, lang: str) -> str:
-    labels = reason_labels(settings)[code]
-    return labels.get(lang) or labels["fr"]
+    """Every reason code's labels in both languages, with the lead's renames."""
+    return {
+        code: {lang: label("reason", code, lang, settings.reason_labels) for lang in LANGUAGES}
+        for code in REASONS
+    }
 
 
 def active_reasons(settings: Settings) -> tuple[str, ...]:
@@ -343,7 +351,7 @@ def current_exclusion(
     row = _exclusion(db, platform, handle) if handle else None
     if row is None:
         return None
-    on = on or now_utc().tz_convert("America/Toronto").date()
+    on = on or local_today()
     return row if row["until"] is None or on.isoformat() <= row["until"] else None
 
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.catalogue import STRINGS
-from lib.i18n import LANGUAGES, WEEKDAYS, t
-from lib.taxonomy import PLATFORM_LABELS, REDIRECTS
+from lib.i18n import LANGUAGES, WEEKDAYS, label, t
 
 COLUMN_KEY = "col.{}"
 # Columns whose values are codes, shown as words (`code_labels`).
@@ -43,13 +42,13 @@ def code_labels(column: str, codes, lang: str, names: dict[str, str] | None = No
     """
     names = names or {}
     if column == "platform":
-        return [PLATFORM_LABELS[c].in_language(lang) if c in PLATFORM_LABELS else c for c in codes]
+        return [label("platform", c, lang) for c in codes]
     if column == "weekday":
         return [WEEKDAYS[lang][int(d)] for d in codes]
     if column == "language":
         return [LANGUAGE_NAMES[lang].get(c, str(c).upper()) for c in codes]
     if column == "template":
-        return [REDIRECTS[c].in_language(lang) if c in REDIRECTS else c for c in codes]
+        return [label("template", c, lang) for c in codes]
     if column == "source":
         return [t(f"reasons.pii.{c}", lang) for c in codes]
     missing = t("tables.none", lang)

@@ -1,15 +1,16 @@
 """The moderation queue's reads: filters over open comments, one page of rows, full-text search.
 
 Everything is SQL over the indexed `comments` table: a page is `LIMIT/OFFSET`,
-the total is `count(*)`, and the clock states are comparisons of `due_at` with
-two instants computed once per rerun (`QueueClock`), so the queue never loads
-every comment, whatever the size of the database.
+the total is `count(*)`, and the clock states are `lib.states.STATE_SQL`, comparisons
+of `due_at` with two instants computed once per rerun (`lib.states.StateClock`), so the
+queue never loads every comment, whatever the size of the database.
 
 >>> from lib.db import open_db
+>>> from lib.states import state_clock
 >>> db = open_db(":memory:")
->>> clock = queue_clock(pd.Timestamp("2026-03-02 15:00", tz="UTC"))
->>> count_queue(db, QueueFilters(search="région"), VIEWER_ANYONE, clock)
+>>> count_queue(db, QueueFilters(search="région"), VIEWER_ANYONE, state_clock("2026-03-02 15:00"))
 0
+>>> db.close()
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ import pandas as pd
 from sqlite_utils import Database
 
 from lib.business_time import BusinessCalendar
-from lib.db import OPEN_STATUSES, to_db_time
+from lib.db import OPEN_STATUSES
 from lib.queries import frame
+from lib.states import STATE_SQL, StateClock, state_where
 
-STATES = ("open_breached", "open_at_risk", "open_ok")
 ASSIGNEE_SCOPES = ("anyone", "me", "unassigned")
 PAGE_SIZE = 50
 LEAD = "lead"
@@ -69,39 +70,6 @@ class QueueFilters:
     search: str = ""
 
 
-@dataclass(frozen=True)
-class QueueClock:
-    """The instants the states are measured against, as stored UTC text.
-
-    A comment is `open_breached` when due before `now`, `open_at_risk` when due
-    before `at_risk_until` (the instant `at_risk_hours` of business time after
-    `now`: less business time than that remains), else `open_ok`.
-    """
-
-    now: pd.Timestamp
-    now_text: str
-    at_risk_until: str
-
-
-def queue_clock(now, cal: BusinessCalendar | None = None, at_risk_hours: float = 2.0) -> QueueClock:
-    """The clock for one rerun: `now` and `cal.deadline(now, at_risk_hours)`."""
-    now = pd.Timestamp(now)
-    now = now.tz_localize("UTC") if now.tzinfo is None else now.tz_convert("UTC")
-    cal = cal or BusinessCalendar()
-    return QueueClock(now, to_db_time(now), to_db_time(cal.deadline(now, at_risk_hours)))
-
-
-_STATE_SQL = (
-    "CASE WHEN due_at < :now THEN 'open_breached' "
-    "WHEN due_at < :at_risk_until THEN 'open_at_risk' ELSE 'open_ok' END"
-)
-_STATE_WHERE = {
-    "open_breached": "due_at < :now",
-    "open_at_risk": "(due_at >= :now AND due_at < :at_risk_until)",
-    "open_ok": "(due_at IS NULL OR due_at >= :at_risk_until)",
-}
-
-
 def _has_flag(param: str) -> str:
     return f"instr(' ' || coalesce(flags, '') || ' ', ' ' || :{param} || ' ') > 0"
 
@@ -114,9 +82,9 @@ def _in(column: str, name: str, values, params: dict) -> str:
     return f"{column} IN ({', '.join(names)})"
 
 
-def _where(db: Database, filters: QueueFilters, viewer: dict, clock: QueueClock):
+def _where(db: Database, filters: QueueFilters, viewer: dict, clock: StateClock):
     """The WHERE clause and its parameters: open comments matching every filter."""
-    params = {"now": clock.now_text, "at_risk_until": clock.at_risk_until}
+    params = clock.params()
     statuses = [s for s in filters.statuses if s in OPEN_STATUSES] or list(OPEN_STATUSES)
     clauses = [_in("status", "status", statuses, params)]
     if filters.platforms:
@@ -126,7 +94,7 @@ def _where(db: Database, filters: QueueFilters, viewer: dict, clock: QueueClock)
     if filters.languages:
         clauses.append(_in("language", "language", filters.languages, params))
     if filters.states:
-        clauses.append("(" + " OR ".join(_STATE_WHERE[s] for s in filters.states) + ")")
+        clauses.append(state_where(filters.states))
     if filters.flags:
         for i, flag in enumerate(filters.flags):
             params[f"flag{i}"] = flag
@@ -146,18 +114,18 @@ def _where(db: Database, filters: QueueFilters, viewer: dict, clock: QueueClock)
     return " AND ".join(clauses), params
 
 
-def _order(viewer: dict, params: dict) -> str:
-    """Most urgent first: urgent flag, then (for a lead) what awaits approval, then due time."""
-    params["urgent"] = "urgent"
-    params["lead"] = 1 if viewer.get("role") == LEAD else 0
-    return (
-        f"({_has_flag('urgent')}) DESC, "
-        "(:lead AND status = 'awaiting_approval') DESC, "
-        "due_at IS NULL, due_at, id"
-    )
+def queue_order(lead: bool) -> tuple[str, dict]:
+    """The queue's ORDER BY and its parameters: most urgent first, for the page and the export.
+
+    Urgent flag first, then (for a lead) what awaits their approval, then due time.
+    """
+    awaiting = "(status = 'awaiting_approval') DESC, " if lead else ""
+    return f"({_has_flag('urgent')}) DESC, {awaiting}due_at IS NULL, due_at, id", {
+        "urgent": "urgent"
+    }
 
 
-def count_queue(db: Database, filters: QueueFilters, viewer: dict, clock: QueueClock) -> int:
+def count_queue(db: Database, filters: QueueFilters, viewer: dict, clock: StateClock) -> int:
     """How many open comments match the filters."""
     where, params = _where(db, filters, viewer, clock)
     return db.execute(f"SELECT count(*) FROM comments WHERE {where}", params).fetchone()[0]
@@ -172,7 +140,7 @@ def queue_page(
     db: Database,
     filters: QueueFilters,
     viewer: dict,
-    clock: QueueClock,
+    clock: StateClock,
     page: int = 0,
     page_size: int = PAGE_SIZE,
     cal: BusinessCalendar | None = None,
@@ -183,13 +151,14 @@ def queue_page(
     office hours), computed for the page's rows only.
     """
     where, params = _where(db, filters, viewer, clock)
-    order = _order(viewer, params)
+    order, order_params = queue_order(viewer.get("role") == LEAD)
+    params.update(order_params)
     params.update(limit=page_size, offset=max(page, 0) * page_size)
     # The page's ids first (the status, due_at, flags index covers the sort
     # when no other filter applies), then only those rows are read whole.
     rows = frame(
         db,
-        f"SELECT {', '.join(COLUMNS)}, {_STATE_SQL} AS state FROM comments WHERE id IN "
+        f"SELECT {', '.join(COLUMNS)}, {STATE_SQL} AS state FROM comments WHERE id IN "
         f"(SELECT id FROM comments WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset) "
         f"ORDER BY {order}",
         params,
@@ -223,17 +192,6 @@ def comment(db: Database, comment_id: int) -> dict | None:
     """One comment as stored, whatever its status (the detail panel re-reads it each rerun)."""
     rows = list(db.query("SELECT * FROM comments WHERE id = ?", [comment_id]))
     return rows[0] if rows else None
-
-
-def comment_state(row: dict, clock: QueueClock) -> str:
-    """The clock state of one open comment, the same rule as the SQL filter."""
-    due = row.get("due_at")
-    if due is None:
-        return "open_ok"
-    due = to_db_time(due)
-    if due < clock.now_text:
-        return "open_breached"
-    return "open_at_risk" if due < clock.at_risk_until else "open_ok"
 
 
 def split_codes(stored: str | None) -> tuple[str, ...]:

@@ -5,14 +5,15 @@ import streamlit as st
 from lib import charts, metrics
 from lib.i18n import format_date, format_duration, format_number, format_percent
 from lib.tables import code_labels
-from lib.ui import lang, t
-from lib.ui.cached import compliance_figures, current_settings, figure, present
+from lib.times import local_today
+from lib.ui import lang, present, t
+from lib.ui.cached import compliance_figures, current_settings, figure
 from lib.ui.lead import QUEUE_PAGE, QUEUE_URL, chart, local_times, people, range_picker
 
 settings = current_settings()
 cal = settings.calendar()
 st.title(t("compliance.title"))
-start, end = range_picker("compliance", metrics.local_today(present(), cal.tz))
+start, end = range_picker("compliance", local_today(present(), cal.tz))
 figures = compliance_figures(start, end)
 overall = figures.overall
 

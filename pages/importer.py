@@ -8,10 +8,9 @@ import streamlit as st
 
 from lib import i18n
 from lib.auth import can
-from lib.i18n import format_number
+from lib.i18n import format_number, label
 from lib.importers import FORMATS, BadImportFile, import_file, read_comments
 from lib.queries import recent_comments
-from lib.taxonomy import PLATFORM_LABELS
 from lib.ui import current_user, database, lang, t
 from lib.ui.auth import sign_in_prompt
 from lib.ui.lead import local_times
@@ -59,7 +58,7 @@ def show_preview(reading: dict) -> None:
         st.info(t("import.repeated", count=format_number(reading["repeated_rows"], lang())))
     show_ambiguous(reading["ambiguous_times"])
     head = local_times(reading["head"], ["received_at"])
-    head["platform"] = [PLATFORM_LABELS[p].in_language(lang()) for p in head["platform"]]
+    head["platform"] = [label("platform", p, lang()) for p in head["platform"]]
     st.caption(t("import.preview", shown=format_number(len(head), lang())))
     st.dataframe(
         head[["line", *PREVIEW_COLUMNS]],

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from lib import triage
-from lib.db import now_utc
 from lib.settings import load_settings
-from lib.ui import database, t
+from lib.states import state_clock
+from lib.ui import database, present, t
 from lib.ui import queue_panel as panel
 
 st.title(t("queue.title"))
@@ -16,7 +16,7 @@ if viewer is None:
 
 settings = load_settings(db)
 cal = settings.calendar()
-clock = triage.queue_clock(now_utc(), cal, settings.at_risk_hours)
+clock = state_clock(present(), cal, settings.at_risk_hours)
 filters = panel.filters(db)
 
 total = triage.count_queue(db, filters, viewer, clock)

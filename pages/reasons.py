@@ -2,19 +2,18 @@
 
 import streamlit as st
 
-from lib import metrics
-from lib.i18n import format_duration, format_number
+from lib.i18n import format_duration, format_number, label
 from lib.tables import readable
-from lib.taxonomy import PLATFORM_LABELS
-from lib.ui import lang, t
-from lib.ui.cached import current_settings, figure, present, reasons_figures
+from lib.times import local_today
+from lib.ui import lang, present, t
+from lib.ui.cached import current_settings, figure, reasons_figures
 from lib.ui.lead import chart, range_picker
 
 cal = current_settings().calendar()
 st.title(t("reasons.title"))
-start, end = range_picker("reasons", metrics.local_today(present(), cal.tz))
+start, end = range_picker("reasons", local_today(present(), cal.tz))
 figures = reasons_figures(start, end)
-label = f"label_{lang()}"
+words = f"label_{lang()}"  # the label column in this language
 approvals = figures.approvals
 
 # Two rows of three: a duration such as « 1 h 32 min » must fit its card.
@@ -38,7 +37,7 @@ with left:
         figure(
             "horizontal_bars",
             by_reason["removals"],
-            list(by_reason[label]),
+            list(by_reason[words]),
             t("reasons.by_reason"),
             t("reasons.removals"),
             lang(),
@@ -52,7 +51,7 @@ with right:
         figure(
             "horizontal_bars",
             platforms["removed"],
-            [PLATFORM_LABELS[c].in_language(lang()) for c in platforms["platform"]],
+            [label("platform", c, lang()) for c in platforms["platform"]],
             t("reasons.by_platform"),
             t("reasons.removals"),
             lang(),
@@ -61,7 +60,7 @@ with right:
         f"retraits-plateformes-{start}-{end}",
     )
 
-reason_names = dict(zip(by_reason["reason_code"], by_reason[label], strict=True))
+reason_names = dict(zip(by_reason["reason_code"], by_reason[words], strict=True))
 chart(
     figure("removal_trend", figures.trend, reason_names, lang()),
     figures.trend,
@@ -81,7 +80,7 @@ with left:
         figure(
             "horizontal_bars",
             redirects["redirects"],
-            list(redirects[label]),
+            list(redirects[words]),
             t("reasons.redirects"),
             t("reasons.redirect_count"),
             lang(),

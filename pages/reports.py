@@ -10,9 +10,10 @@ from lib import i18n, metrics, reports
 from lib.auth import PermissionDenied, can
 from lib.db import db_path, open_db
 from lib.i18n import format_number
-from lib.ui import current_user, database, lang, t
+from lib.times import local_today
+from lib.ui import current_user, database, lang, present, t
 from lib.ui.auth import sign_in_prompt
-from lib.ui.cached import current_settings, on_database, present, until_state_changes
+from lib.ui.cached import current_settings, until_state_changes
 from lib.ui.lead import local_times, range_picker
 
 PREVIEW_ROWS = 50
@@ -38,7 +39,7 @@ def report_table(kind: str, start: date, end: date, unmask: bool, actor: str | N
         return Report(table, metrics.next_state_change(db, now))
 
     def compute(_data_key, now) -> Report:
-        return on_database(read, now)
+        return read(database(), now)
 
     return until_state_changes("report", (kind, start, end, unmask, actor), compute).table
 
@@ -50,8 +51,7 @@ def csv_builder(table, username, kind, start, end, now, delimiter, unmask):
     path = db_path()
 
     def build() -> bytes:
-        db = open_db(path, migrate=False)
-        try:
+        with open_db(path, migrate=False) as db:
             return reports.export(
                 db,
                 kind,
@@ -63,8 +63,6 @@ def csv_builder(table, username, kind, start, end, now, delimiter, unmask):
                 actor=username,
                 rows=table,
             )
-        finally:
-            db.conn.close()
 
     return build
 
@@ -89,7 +87,7 @@ kind = st.radio(
     key="reports_kind",
 )
 now = present()
-today = metrics.local_today(now, current_settings().calendar().tz)
+today = local_today(now, current_settings().calendar().tz)
 if kind in reports.SNAPSHOT_KINDS:
     st.caption(t("reports.snapshot", at=reports.snapshot_time(now)))
     start, end = today, today

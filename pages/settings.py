@@ -5,10 +5,9 @@ from datetime import time
 import pandas as pd
 import streamlit as st
 
-from lib import i18n, metrics
-from lib.auth import PermissionDenied, can
-from lib.db import PLATFORMS, now_utc
-from lib.queries import team
+from lib import i18n
+from lib.auth import PermissionDenied, can, team
+from lib.db import PLATFORMS
 from lib.settings import (
     SettingsError,
     boxing_day_closure,
@@ -21,9 +20,9 @@ from lib.settings import (
     save_settings,
     settings_history,
 )
-from lib.taxonomy import PLATFORM_LABELS, REDIRECTS
 from lib.templates import DEFAULT_TEMPLATES, reply_text, templates
-from lib.ui import current_user, database, lang, t
+from lib.times import local_today
+from lib.ui import current_user, database, lang, present, t
 
 FLASH_KEY = "settings_flash"
 
@@ -111,7 +110,7 @@ with tabs[1]:
         ),
         hide_index=True,
     )
-    today = metrics.local_today(now_utc())  # Québec's date, not the server's
+    today = local_today(present())  # Québec's date, not the server's
     fetes, boxing = holiday_season_closures(today), boxing_day_closure(today)
     left, right = st.columns(2)
     label = t("settings.preset_fetes", start=short_date(fetes[0]), end=short_date(fetes[-1]))
@@ -168,12 +167,11 @@ with tabs[2]:
 with tabs[3]:
     texts = templates(settings.templates)
 
-    def template_name(code: str) -> str:
-        if code in REDIRECTS:
-            return REDIRECTS[code].in_language(lang())
-        return t(f"settings.template.{code}")
-
-    code = st.selectbox(t("settings.template"), list(DEFAULT_TEMPLATES), format_func=template_name)
+    code = st.selectbox(
+        t("settings.template"),
+        list(DEFAULT_TEMPLATES),
+        format_func=lambda c: i18n.label("template", c, lang()),
+    )
     with st.form("settings_template"):
         text_fr = st.text_area(t("settings.template_fr"), texts[code]["fr"], key=f"tfr_{code}")
         text_en = st.text_area(t("settings.template_en"), texts[code]["en"], key=f"ten_{code}")
@@ -196,7 +194,7 @@ with tabs[4]:
             pd.DataFrame(
                 {
                     t("common.platform"): [
-                        PLATFORM_LABELS[e["platform"]].in_language(lang()) for e in exclusions
+                        i18n.label("platform", e["platform"], lang()) for e in exclusions
                     ],
                     t("settings.handle"): [e["author_handle"] for e in exclusions],
                     t("settings.until"): [
@@ -218,7 +216,7 @@ with tabs[4]:
         platform = st.selectbox(
             t("common.platform"),
             PLATFORMS,
-            format_func=lambda p: PLATFORM_LABELS[p].in_language(lang()),
+            format_func=lambda p: i18n.label("platform", p, lang()),
         )
         handle = st.text_input(t("settings.handle"))
         permanent = st.checkbox(t("settings.permanent"))
@@ -246,7 +244,11 @@ with tabs[4]:
                 run_and_report(readmit_author, gone["platform"], gone["author_handle"])
 
 with tabs[5]:
-    st.dataframe(team(db), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(team(db)).sort_values(["role", "display_name"]),
+        hide_index=True,
+        width="stretch",
+    )
 
 with tabs[6]:
     st.caption(t("settings.history_help"))

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from lib import metrics
-from lib.i18n import format_date, format_datetime
+from lib.i18n import format_date, format_datetime, label
 from lib.tables import readable
-from lib.taxonomy import PLATFORM_LABELS
-from lib.ui import lang, t
-from lib.ui.cached import current_settings, figure, present, today_figures
+from lib.times import local_today
+from lib.ui import lang, present, t
+from lib.ui.cached import current_settings, figure, today_figures
 from lib.ui.lead import QUEUE_PAGE, card, chart, people
 
 DAY_KEY = "today_day"
@@ -21,7 +21,7 @@ END_OF_DAY = {
 
 st.title(t("today.title"))
 cal = current_settings().calendar()
-today = metrics.local_today(present(), cal.tz)
+today = local_today(present(), cal.tz)
 
 
 def go_back() -> None:
@@ -86,7 +86,7 @@ else:
                 label=t("lead.open_comment", id=row.id),
                 query_params={"comment": str(row.id)},
             )
-        platform = PLATFORM_LABELS[row.platform].in_language(lang())
+        platform = label("platform", row.platform, lang())
         due = format_datetime(row.due_at, lang())
         text.write(f"{platform} · {row.account} · {state} · {t('common.due_at')} {due}")
 st.page_link(QUEUE_PAGE, label=t("today.to_queue"), icon=":material/inbox:")

@@ -7,16 +7,10 @@ import pandas as pd
 import pytest
 
 from lib.business_time import BusinessCalendar
-from lib.compliance import (
-    comment_states,
-    daily,
-    due_dates_for,
-    explain_clock,
-    recompute_due_dates,
-    summarise,
-)
+from lib.compliance import daily, explain_clock, summarise
 from lib.db import open_db, to_db_time
 from lib.settings import Settings, load_settings, save_settings
+from lib.states import comment_states, due_dates_for, recompute_due_dates
 
 TZ = "America/Toronto"
 CAL = BusinessCalendar()
@@ -295,7 +289,7 @@ def test_recompute_due_dates_moves_open_comments_after_a_new_closure_but_not_han
     tmp_path,
 ):
     db = three_comments(tmp_path)
-    assert recompute_due_dates(db) == 0
+    assert recompute_due_dates(db, Settings()) == 0
     assert recompute_due_dates(db, Settings(closures=("2026-12-24",))) == 1
     assert stored_due_dates(db) == AFTER_CLOSURE
     assert {row["version"] for row in db["comments"].rows} == {1}
@@ -306,5 +300,4 @@ def test_recompute_due_dates_reads_the_stored_settings(tmp_path):
     db["users"].insert({"username": "lea", "display_name": "Léa", "role": "lead"})
     save_settings(db, "lea", closures=("2026-12-24",))  # recomputes in its transaction
     assert stored_due_dates(db) == AFTER_CLOSURE
-    assert recompute_due_dates(db) == 0
     assert recompute_due_dates(db, load_settings(db)) == 0

@@ -9,8 +9,9 @@ from lib import triage
 from lib.business_time import BusinessCalendar
 from lib.db import open_db
 from lib.settings import current_exclusion
+from lib.states import state_clock
 from lib.templates import reply_text
-from lib.triage import QueueFilters, count_queue, queue_clock, queue_page
+from lib.triage import QueueFilters, count_queue, queue_page
 
 # Tuesday 3 March 2026, 10 h 00 in Québec: office hours, 2 business hours ahead is 12 h 00.
 NOW = pd.Timestamp("2026-03-03 10:00", tz="America/Toronto")
@@ -63,7 +64,7 @@ def db(tmp_path):
 
 @pytest.fixture
 def clock():
-    return queue_clock(NOW, BusinessCalendar(), at_risk_hours=2)
+    return state_clock(NOW, BusinessCalendar(), at_risk_hours=2)
 
 
 def ids(db, clock, viewer=ANA, **filters):
@@ -95,7 +96,7 @@ def test_the_state_filter_is_the_same_rule_as_the_shown_state(db, clock):
 
 def test_at_risk_counts_business_hours_across_the_night(db):
     # Tuesday 15 h 30: two business hours ahead is Wednesday 9 h 30.
-    late = queue_clock(pd.Timestamp("2026-03-03 15:30", tz="America/Toronto"))
+    late = state_clock(pd.Timestamp("2026-03-03 15:30", tz="America/Toronto"))
     assert late.at_risk_until == local_utc("2026-03-04 09:30")
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from lib.auth import PermissionDenied
-from lib.db import open_db
+from lib.db import open_db, to_db_time
 from lib.reports import (
     COLUMNS,
     compliance,
@@ -18,7 +18,8 @@ from lib.reports import (
     table,
     unmasked_exports,
 )
-from lib.settings import save_settings
+from lib.settings import Settings, save_settings
+from lib.states import due_dates_for
 
 # Friday 6 November 2026, noon in Québec (EST since 1 November).
 NOW = pd.Timestamp("2026-11-06 17:00", tz="UTC")
@@ -40,6 +41,8 @@ def comment(id, received_at, status="new", handled_at=None, handled_by=None, **e
         "language": "fr",
         "flags": "",
         "version": 1,
+        # As ingest stores it: the calendar's due time under the default settings.
+        "due_at": to_db_time(due_dates_for(pd.Timestamp(received_at, tz="UTC"), Settings())),
     }
     return row | extra
 

@@ -7,6 +7,7 @@ import pytest
 
 from lib.auth import PermissionDenied
 from lib.db import open_db
+from lib.i18n import label
 from lib.settings import (
     SettingsError,
     active_reasons,
@@ -17,7 +18,6 @@ from lib.settings import (
     is_excluded,
     load_settings,
     readmit_author,
-    reason_label,
     save_settings,
     settings_at,
     settings_history,
@@ -97,9 +97,10 @@ def test_a_reason_is_renamed_and_retired_never_invented(db):
         reason_labels={"pourriel": {"fr": "Pourriel ou hameçonnage", "en": "Spam or phishing"}},
         retired_reasons=["confus"],
     )
-    assert reason_label(settings, "pourriel", "fr") == "Pourriel ou hameçonnage"
-    assert reason_label(settings, "pourriel", "en") == "Spam or phishing"
-    assert reason_label(settings, "confus", "fr") == "Confus ou imprécis"  # still readable
+    renames = settings.reason_labels
+    assert label("reason", "pourriel", "fr", renames) == "Pourriel ou hameçonnage"
+    assert label("reason", "pourriel", "en", renames) == "Spam or phishing"
+    assert label("reason", "confus", "fr", renames) == "Confus ou imprécis"  # still readable
     assert "confus" not in active_reasons(settings)
     assert len(active_reasons(settings)) == 15
 

@@ -136,12 +136,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "queue.template": {"fr": "Modèle de réponse", "en": "Reply template"},
     "queue.template.insert": {"fr": "Insérer", "en": "Insert"},
-    "queue.template.dossier": {"fr": "Dossier personnel", "en": "Personal file"},
-    "queue.template.plainte": {"fr": "Plainte", "en": "Complaint"},
-    "queue.template.medical": {"fr": "Question médicale", "en": "Medical question"},
-    "queue.template.prive": {"fr": "Renseignements personnels", "en": "Personal information"},
-    "queue.template.merci": {"fr": "Remerciement", "en": "Thanks"},
-    "queue.template.information": {"fr": "Information générale", "en": "General information"},
     "queue.redirect": {"fr": "Rediriger vers", "en": "Redirect to"},
     "queue.reasons": {"fr": "Motifs (nétiquette)", "en": "Reasons (netiquette)"},
     "queue.reasons_placeholder": {

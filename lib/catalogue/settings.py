@@ -118,8 +118,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Réponse à un commentaire en anglais (français d'abord, puis anglais)",
         "en": "Reply to an English comment (French first, then English)",
     },
-    "settings.template.merci": {"fr": "Remerciement", "en": "Thanks"},
-    "settings.template.information": {"fr": "Information", "en": "Information"},
     # Excluded authors
     "settings.excluded_add": {"fr": "Exclure un auteur", "en": "Exclude an author"},
     "settings.handle": {"fr": "Identifiant de l'auteur", "en": "Author handle"},

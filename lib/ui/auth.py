@@ -13,7 +13,7 @@ import streamlit as st
 from sqlite_utils import Database
 
 from lib import auth
-from lib.ui import USER_KEY, roster, t
+from lib.ui.session import USER_KEY, database, t
 
 SIGNED_IN_KEY = USER_KEY
 _FORM_USER_KEY = "signin_username"
@@ -53,11 +53,14 @@ def _sign_out() -> None:
     st.session_state.pop(SIGNED_IN_KEY, None)
 
 
-def _local_sign_in(db: Database) -> None:
-    """Check the password; on success the next run finds the person signed in."""
+def _local_sign_in() -> None:
+    """Check the password; on success the next run finds the person signed in.
+
+    A callback runs at the start of the next run: it reads that run's connection.
+    """
     username = st.session_state.get(_FORM_USER_KEY) or ""
     password = st.session_state.get(_FORM_PASSWORD_KEY) or ""
-    person = auth.authenticate(db, username, password)
+    person = auth.authenticate(database(), username, password)
     st.session_state[_FAILED_KEY] = person is None
     if person is not None:
         st.session_state[SIGNED_IN_KEY] = person["username"]
@@ -99,7 +102,7 @@ def _oidc_sign_in(db: Database) -> None:
 
 
 def _local_form(db: Database) -> None:
-    people = {p["username"]: p for p in roster(db)}
+    people = {p["username"]: p for p in auth.team(db)}
     if not people:
         st.warning(t("sidebar.no_users"))
         return
@@ -115,9 +118,7 @@ def _local_form(db: Database) -> None:
             key=_FORM_USER_KEY,
         )
         st.text_input(t("auth.password"), type="password", key=_FORM_PASSWORD_KEY)
-        st.form_submit_button(
-            t("auth.sign_in"), on_click=_local_sign_in, args=(db,), type="primary"
-        )
+        st.form_submit_button(t("auth.sign_in"), on_click=_local_sign_in, type="primary")
     if st.session_state.get(_FAILED_KEY):
         st.error(t("auth.failed"))
     if not auth.has_local_passwords(db):

@@ -19,28 +19,22 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib import charts, metrics
+from lib.db import db_path
+from lib.queries import data_signature
 from lib.settings import Settings, load_settings
-from lib.ui import data_signature, database
+from lib.ui.session import database, present
 
-NOW_KEY = "now"  # tests and the bench pin the present through session state
 HELD_ENTRIES = 32
 
 
-def present() -> pd.Timestamp:
-    """The instant figures are read at: `st.session_state["now"]` when set, else now."""
-    pinned = st.session_state.get(NOW_KEY)
-    now = pd.Timestamp(pinned) if pinned is not None else pd.Timestamp.now(tz="UTC")
-    now = now.tz_localize("UTC") if now.tzinfo is None else now.tz_convert("UTC")
-    return now.floor("s")  # states change on whole seconds
-
-
 def signature() -> tuple:
-    return on_database(data_signature)
+    """The cache key of everything read from the database: which file, and its last writes."""
+    return (str(db_path()), *data_signature(database()))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def settings(data_key: tuple) -> Settings:
-    return on_database(load_settings)
+    return load_settings(database())
 
 
 def current_settings() -> Settings:
@@ -83,25 +77,16 @@ def until_state_changes(name: str, args: tuple, compute):
     return figures
 
 
-def on_database(read, *args):
-    """`read(db, *args)` on a connection of its own, closed after (reruns move threads)."""
-    db = database()
-    try:
-        return read(db, *args)
-    finally:
-        db.conn.close()
-
-
 @st.cache_data(show_spinner=False, max_entries=32)
 def _reasons(data_key: tuple, start: date, end: date) -> metrics.ReasonsFigures:
-    return on_database(metrics.reasons_figures, start, end, settings(data_key))
+    return metrics.reasons_figures(database(), start, end, settings(data_key))
 
 
 def today_figures(day: date) -> metrics.TodayFigures:
     return until_state_changes(
         "today",
         (day,),
-        lambda key, now: on_database(metrics.today_figures, day, now, settings(key)),
+        lambda key, now: metrics.today_figures(database(), day, now, settings(key)),
     )
 
 
@@ -109,7 +94,7 @@ def compliance_figures(start: date, end: date) -> metrics.ComplianceFigures:
     return until_state_changes(
         "compliance",
         (start, end),
-        lambda key, now: on_database(metrics.compliance_figures, start, end, now, settings(key)),
+        lambda key, now: metrics.compliance_figures(database(), start, end, now, settings(key)),
     )
 
 

@@ -8,10 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from lib import metrics
+from lib.auth import team
 from lib.csv_export import to_csv_bytes
 from lib.i18n import format_date, format_duration, format_number, format_percent
 from lib.tables import readable
-from lib.ui import PAGES, database, lang, roster, t
+from lib.times import LOCAL_TZ
+from lib.ui import PAGES
+from lib.ui.session import database, lang, t
 
 QUEUE_PAGE = "pages/queue.py"
 QUEUE_URL = next(slug for path, _k, _i, slug in PAGES if path == QUEUE_PAGE)
@@ -41,7 +44,7 @@ def chart(
 
 def people() -> dict[str, str]:
     """Usernames to display names, for tables that name moderators."""
-    return {p["username"]: p["display_name"] for p in roster(database())}
+    return {p["username"]: p["display_name"] for p in team(database())}
 
 
 def card(column, label: str, item: metrics.Card) -> None:
@@ -112,7 +115,7 @@ def local_times(frame: pd.DataFrame, columns) -> pd.DataFrame:
     """Instants as Québec local wall-clock times, for display."""
     out = frame.copy()
     for column in columns:
-        out[column] = pd.to_datetime(out[column], utc=True).dt.tz_convert(metrics.LOCAL_TZ)
+        out[column] = pd.to_datetime(out[column], utc=True).dt.tz_convert(LOCAL_TZ)
         out[column] = out[column].dt.tz_localize(None)
     return out
 

@@ -14,9 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from lib import triage
+from lib.auth import team
 from lib.compliance import explain_clock
-from lib.db import OPEN_STATUSES, PLATFORMS, db_path, open_db
-from lib.i18n import format_date, format_datetime, format_duration, format_number
+from lib.db import OPEN_STATUSES, PLATFORMS, db_path
+from lib.i18n import format_date, format_datetime, format_duration, format_number, label
 from lib.moderation import (
     InvalidAction,
     StaleVersion,
@@ -27,9 +28,10 @@ from lib.moderation import (
     history,
 )
 from lib.settings import Settings, current_exclusion, load_settings
-from lib.taxonomy import FLAGS, PLATFORM_LABELS, REASONS, REDIRECTS
+from lib.states import OPEN_STATES, StateClock, state_of
+from lib.taxonomy import FLAGS, REASONS, REDIRECTS
 from lib.templates import REPLY_CODES, reply_text
-from lib.ui import database, lang, roster, t
+from lib.ui.session import database, lang, t
 
 CURRENT = "queue.current"  # id of the comment in the detail panel
 PICK = "queue.pick"  # the comment picker (a fallback to the table's selection)
@@ -81,11 +83,7 @@ def _first_page() -> None:
 @st.cache_data(ttl=60, show_spinner=False)
 def _filter_options(path: str) -> dict[str, list[str]]:
     """Accounts and languages of open comments; a minute old at most (a scan of the open rows)."""
-    db = open_db(path, migrate=False)
-    try:
-        return triage.filter_options(db)
-    finally:
-        db.conn.close()
+    return triage.filter_options(database())
 
 
 def filters(db) -> triage.QueueFilters:
@@ -103,7 +101,7 @@ def filters(db) -> triage.QueueFilters:
         platforms = row[0].multiselect(
             t("common.platform"),
             PLATFORMS,
-            format_func=lambda c: PLATFORM_LABELS[c].in_language(language),
+            format_func=lambda c: label("platform", c, language),
             key="queue.f.platforms",
             placeholder=t("queue.all"),
             on_change=_first_page,
@@ -117,7 +115,7 @@ def filters(db) -> triage.QueueFilters:
         )
         states = row[2].multiselect(
             t("common.state"),
-            triage.STATES,
+            OPEN_STATES,
             format_func=lambda s: t("state." + s),
             key="queue.f.states",
             placeholder=t("queue.all"),
@@ -150,7 +148,7 @@ def filters(db) -> triage.QueueFilters:
         flags = row[2].multiselect(
             t("common.flags"),
             list(FLAGS),
-            format_func=lambda f: FLAGS[f].in_language(language),
+            format_func=lambda f: label("flag", f, language),
             key="queue.f.flags",
             placeholder=t("queue.all"),
             on_change=_first_page,
@@ -213,10 +211,7 @@ def display_rows(rows: pd.DataFrame, viewer: dict, names: dict[str, str]) -> pd.
             t("common.due_at"): [format_datetime(d, language) for d in rows["due_at"]],
             t("queue.age"): [format_duration(s, language) for s in rows["age_seconds"]],
             t("common.flags"): [_flag_labels(f, language) for f in rows["flags"]],
-            t("common.platform"): [
-                PLATFORM_LABELS[p].in_language(language) if p in PLATFORM_LABELS else p
-                for p in rows["platform"]
-            ],
+            t("common.platform"): [label("platform", p, language) for p in rows["platform"]],
             t("common.account"): rows["account"].fillna(""),
             t("common.language"): rows["language"].fillna(""),
             t("common.status"): [t("status." + s) for s in rows["status"]],
@@ -229,9 +224,7 @@ def display_rows(rows: pd.DataFrame, viewer: dict, names: dict[str, str]) -> pd.
 
 
 def _flag_labels(stored, language: str) -> str:
-    return ", ".join(
-        FLAGS[f].in_language(language) if f in FLAGS else f for f in triage.split_codes(stored)
-    )
+    return ", ".join(label("flag", f, language) for f in triage.split_codes(stored))
 
 
 def _preview(text, width: int = 120) -> str:
@@ -254,7 +247,7 @@ def table(db, rows: pd.DataFrame, viewer: dict) -> list[int]:
         _clear_selection()
         table_key = _table_key()
         st.info(t("queue.selection_cleared"))
-    shown = display_rows(rows, viewer, {p["username"]: p["display_name"] for p in roster(db)})
+    shown = display_rows(rows, viewer, {p["username"]: p["display_name"] for p in team(db)})
     styles = [STATE_CELLS[s] for s in rows["state"]]
     styled = shown.style.apply(lambda _column: styles, subset=[t("common.state")])
     event = st.dataframe(
@@ -351,7 +344,7 @@ def bulk_actions(rows: pd.DataFrame, positions: list[int], viewer: dict) -> None
     chosen = rows.iloc[positions]
     items = [(int(i), int(v)) for i, v in zip(chosen["id"], chosen["version"], strict=True)]
     st.write(t("queue.bulk.selected", count=format_number(len(items), lang())))
-    people = {p["username"]: p["display_name"] for p in roster(database())}
+    people = {p["username"]: p["display_name"] for p in team(database())}
     assignee = st.selectbox(
         t("queue.bulk.assignee"),
         list(people),
@@ -390,7 +383,7 @@ def _bulk(items: list[tuple[int, int]], kind: str, arguments: dict) -> None:
 # --- the detail panel ---------------------------------------------------------------
 
 
-def detail(comment_id: int, viewer: dict, clock: triage.QueueClock) -> None:
+def detail(comment_id: int, viewer: dict, clock: StateClock) -> None:
     """The selected comment: text, author, clock, history, the author's past, and actions."""
     db = database()
     row = triage.comment(db, comment_id)
@@ -401,12 +394,10 @@ def detail(comment_id: int, viewer: dict, clock: triage.QueueClock) -> None:
     language = lang()
     _conflict(row, viewer)
     is_open = row["status"] in OPEN_STATUSES
-    state = triage.comment_state(row, clock) if is_open else None
+    state = state_of(row, clock) if is_open else None
     header = st.columns([3, 1])
-    platform = PLATFORM_LABELS.get(row["platform"])
     header[0].subheader(
-        f"#{row['id']} · {platform.in_language(language) if platform else row['platform']}",
-        anchor=False,
+        f"#{row['id']} · {label('platform', row['platform'], language)}", anchor=False
     )
     if state:
         header[1].badge(t("state." + state), color=STATE_COLOURS[state])
@@ -422,7 +413,7 @@ def detail(comment_id: int, viewer: dict, clock: triage.QueueClock) -> None:
         _approval(row)
     _suggestions(row, kinds, settings)
     _actions(row, kinds, viewer, settings)
-    _history(db, row)
+    _history(db, row, settings)
     _author_past(db, row)
 
 
@@ -447,7 +438,7 @@ def _conflict(row: dict, viewer: dict) -> None:
     conflict = st.session_state.get(CONFLICT) or {}
     if conflict.get("comment_id") != row["id"]:
         return
-    names = {p["username"]: p["display_name"] for p in roster(database())}
+    names = {p["username"]: p["display_name"] for p in team(database())}
     lines = [
         t(
             "queue.conflict.line",
@@ -512,7 +503,9 @@ def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
         st.caption(t("queue.suggested"))
         columns = st.columns(2)
         if reasons:
-            labels = ", ".join(_reason_label(r, settings, language) for r in reasons)
+            labels = ", ".join(
+                label("reason", r, language, settings.reason_labels) for r in reasons
+            )
             columns[0].button(
                 t("queue.suggested.reasons", reasons=labels),
                 key=key("suggest_reasons", row["id"]),
@@ -521,11 +514,11 @@ def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
             )
         if redirect is not None:
             text = reply_text(redirect, row["language"], settings.templates)
-            label = "queue.suggested.redirect" + (
+            label_key = "queue.suggested.redirect" + (
                 "" if redirect_kind == "redirect" else "_escalate"
             )
             columns[1].button(
-                t(label, redirect=REDIRECTS[redirect].in_language(language)),
+                t(label_key, redirect=label("template", redirect, language)),
                 key=key("suggest_redirect", row["id"]),
                 on_click=_confirm,
                 args=(
@@ -541,11 +534,6 @@ def _confirm(comment_id: int, version: int, requested: str, values: dict) -> Non
     """A suggestion confirmed: its values become the person's choice, then the action."""
     st.session_state.update(values)
     _submit(comment_id, version, requested)
-
-
-def _reason_label(code: str, settings: Settings, language: str) -> str:
-    custom = settings.reason_labels.get(code) or {}
-    return custom.get(language) or REASONS[code].in_language(language)
 
 
 def _actions(row: dict, kinds: tuple[str, ...], viewer: dict, settings: Settings) -> None:
@@ -586,7 +574,7 @@ def _reply_tab(row, kinds, viewer, settings) -> None:
     left.selectbox(
         t("queue.template"),
         REPLY_CODES,
-        format_func=lambda c: t("queue.template." + c),
+        format_func=lambda c: label("template", c, lang()),
         key=template_key,
     )
     right.button(
@@ -627,7 +615,7 @@ def _redirect_tab(row, kinds, viewer, settings) -> None:
     st.selectbox(
         t("queue.redirect"),
         list(REDIRECTS),
-        format_func=lambda c: REDIRECTS[c].in_language(language),
+        format_func=lambda c: label("template", c, language),
         key=code_key,
         on_change=_prefill_redirect,
         args=(row["id"], row["language"], settings.templates),
@@ -656,7 +644,7 @@ def _remove_tab(row, kinds, viewer, settings) -> None:
     st.multiselect(
         t("queue.reasons"),
         offered,
-        format_func=lambda c: _reason_label(c, settings, language),
+        format_func=lambda c: label("reason", c, language, settings.reason_labels),
         key=key("reasons", row["id"]),
         help=t("queue.reasons_help"),
         placeholder=t("queue.reasons_placeholder"),
@@ -671,7 +659,7 @@ def _remove_tab(row, kinds, viewer, settings) -> None:
 
 
 def _assign_tab(row, kinds, viewer, settings) -> None:
-    people = roster(database())
+    people = team(database())
     names = {p["username"]: p["display_name"] for p in people}
     assignee_key = key("assignee", row["id"])
     st.session_state.setdefault(assignee_key, viewer["username"])
@@ -773,18 +761,18 @@ def show_flash() -> None:
 # --- history and the author's past --------------------------------------------------
 
 
-def _history(db, row: dict) -> None:
+def _history(db, row: dict, settings: Settings) -> None:
     rows = history(db, row["id"])
     with st.expander(t("queue.history", count=format_number(len(rows), lang()))):
         if not rows:
             st.caption(t("common.empty"))
             return
-        st.dataframe(_actions_frame(rows), hide_index=True, width="stretch")
+        st.dataframe(_actions_frame(rows, settings), hide_index=True, width="stretch")
 
 
-def _actions_frame(rows: list[dict]) -> pd.DataFrame:
+def _actions_frame(rows: list[dict], settings: Settings) -> pd.DataFrame:
     language = lang()
-    names = {p["username"]: p["display_name"] for p in roster(database())}
+    names = {p["username"]: p["display_name"] for p in team(database())}
     return pd.DataFrame(
         {
             t("queue.when"): [
@@ -794,7 +782,7 @@ def _actions_frame(rows: list[dict]) -> pd.DataFrame:
             t("queue.what"): [t("queue.kind." + r["kind"]) for r in rows],
             t("queue.reasons"): [
                 ", ".join(
-                    REASONS[c].in_language(language) if c in REASONS else c
+                    label("reason", c, language, settings.reason_labels)
                     for c in triage.split_codes(r["reasons"])
                 )
                 for r in rows

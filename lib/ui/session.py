@@ -1,0 +1,88 @@
+"""One browser session's run: its database connection, its language and words, and the present.
+
+Every page and helper reads the database through `database()`: one connection per
+run, opened on first use and closed when the run ends (`run_scope`, which app.py and
+each fragment enter). Every page reads "now" from `present()`, which tests and the
+benchmarks pin through `st.session_state["now"]`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from collections.abc import Iterator
+
+import pandas as pd
+import streamlit as st
+from sqlite_utils import Database
+
+from lib import i18n
+from lib.db import db_path, open_db
+from lib.times import now_utc, utc
+
+LANG_KEY = "lang"
+USER_KEY = "username"  # the signed-in person: written only by lib/ui/auth.py
+NOW_KEY = "now"  # pins the present (tests, benchmarks)
+
+# A run's callbacks, its script and its fragments run on one thread; runs may move threads.
+_run = threading.local()
+
+
+@st.cache_resource(show_spinner=False)
+def _migrated(path: str) -> str:
+    """Create or migrate the database once per server process."""
+    open_db(path).close()
+    return path
+
+
+def database() -> Database:
+    """This run's connection, opened on first use and closed as the run ends."""
+    db = getattr(_run, "db", None)
+    if db is None:
+        db = _run.db = open_db(_migrated(str(db_path())), migrate=False)
+    return db
+
+
+@contextlib.contextmanager
+def run_scope() -> Iterator[None]:
+    """Around a whole run or a fragment's own rerun: the run's connection closes at the end.
+
+    Scopes nest (a fragment drawn by the whole run): the outermost one closes.
+    """
+    _run.depth = getattr(_run, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _run.depth -= 1
+        db = getattr(_run, "db", None)
+        if _run.depth == 0 and db is not None:
+            _run.db = None
+            db.close()
+
+
+def fragment(draw):
+    """`st.fragment` whose own reruns open and close their connection like a whole run."""
+
+    @st.fragment
+    @functools.wraps(draw)
+    def rerun_alone(*args, **kwargs):
+        with run_scope():
+            return draw(*args, **kwargs)
+
+    return rerun_alone
+
+
+def present() -> pd.Timestamp:
+    """The instant pages read at: `st.session_state["now"]` when pinned, else now."""
+    pinned = st.session_state.get(NOW_KEY)
+    return now_utc() if pinned is None else utc(pinned).floor("s")
+
+
+def lang() -> str:
+    return st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+
+
+def t(key: str, **values) -> str:
+    """The catalogue's words for `key` in this session's language."""
+    return i18n.t(key, lang(), **values)

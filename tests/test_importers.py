@@ -8,8 +8,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from lib.catalogue import STRINGS
 from lib.db import open_db
 from lib.importers import (
+    ERROR_CODES,
     FRAME_COLUMNS,
     BadImportFile,
     ImportSummary,
@@ -65,19 +67,19 @@ def test_format_is_recognised_from_the_content(name, expected):
 
 def test_an_excel_workbook_is_refused_with_advice_to_save_as_csv():
     error = refused(b"PK\x03\x04rest-of-zip", "rapport.xlsx")
-    assert "CSV" in error.message and "CSV" in error.message_en
+    assert "CSV" in error.reason("fr") and "CSV" in error.reason("en")
 
 
 def test_an_empty_file_is_refused():
-    assert "vide" in refused(b"\xef\xbb\xbf \r\n", "vide.csv").message
+    assert "vide" in refused(b"\xef\xbb\xbf \r\n", "vide.csv").reason("fr")
 
 
 def test_unrecognised_json_says_which_formats_were_tried_and_suggests_choosing_one():
     error = refused(b'{"data": [{"id": "1", "body": "allo"}]}', "a.json")
-    assert "non reconnu" in error.message
+    assert "non reconnu" in error.reason("fr")
     for tried in ("YouTube", "X API v2", "Instagram", "Facebook", "created_time", "timestamp"):
-        assert tried in error.message and tried in error.message_en
-    assert "--format" in error.message and "--format" in error.message_en
+        assert tried in error.reason("fr") and tried in error.reason("en")
+    assert "--format" in error.reason("fr") and "--format" in error.reason("en")
 
 
 def test_instagram_items_with_from_are_instagram_not_facebook():
@@ -158,8 +160,8 @@ def test_excel_times_with_a_one_digit_hour_a_leading_zero_or_a_t_are_the_same_in
 def test_a_date_without_a_time_is_refused_with_the_format_expected():
     error = refused(f"{HEADER}\nx;1;2026-11-02;a\n".encode())
     assert (error.line, error.field) == (2, "received_at")
-    assert "sans heure" in error.message and "AAAA-MM-JJ HH:MM" in error.message
-    assert "without a time" in error.message_en and "YYYY-MM-DD HH:MM" in error.message_en
+    assert "sans heure" in error.reason("fr") and "AAAA-MM-JJ HH:MM" in error.reason("fr")
+    assert "without a time" in error.reason("en") and "YYYY-MM-DD HH:MM" in error.reason("en")
 
 
 def test_received_at_with_offsets_in_several_spellings():
@@ -181,7 +183,7 @@ def test_a_nonexistent_local_time_is_refused_with_its_line():
     raw = f"{HEADER}\nx;1;2026-03-08 01:59;a\nx;2;2026-03-08 02:30;b\n".encode()
     error = refused(raw)
     assert (error.line, error.field) == (3, "received_at")
-    assert "n'existe pas" in error.message and "does not exist" in error.message_en
+    assert "n'existe pas" in error.reason("fr") and "does not exist" in error.reason("en")
 
 
 def test_the_line_counts_line_breaks_inside_earlier_cells():
@@ -208,7 +210,7 @@ def test_the_line_counts_line_breaks_inside_earlier_cells():
 def test_a_bad_value_is_refused_naming_its_line_and_field(row, field, words):
     error = refused(f"{HEADER}\nx;0;2026-01-05 09:00;ok\n{row}\n".encode())
     assert (error.line, error.field) == (3, field)
-    assert words in error.message
+    assert words in error.reason("fr")
 
 
 def test_the_earliest_problem_is_reported_first():
@@ -220,8 +222,8 @@ def test_a_duplicate_id_with_other_content_names_both_lines_and_the_field_that_d
     raw = f"{HEADER}\nx;1;2026-01-05 10:00;a\nx;2;2026-01-05 10:00;b\nX;1;2026-01-05 10:00;c\n"
     error = refused(raw.encode())
     assert (error.line, error.field) == (4, "external_id")
-    assert "ligne 2" in error.message and "line 2" in error.message_en
-    assert "« text » diffère" in error.message
+    assert "ligne 2" in error.reason("fr") and "line 2" in error.reason("en")
+    assert "« text » diffère" in error.reason("fr")
 
 
 def test_an_exact_copy_of_an_earlier_row_is_read_once_and_counted():
@@ -248,7 +250,7 @@ def test_a_repeated_column_is_refused():
 
 def test_an_unquoted_separator_in_the_text_is_refused_with_advice():
     error = refused(f"{HEADER}\nx;1;2026-01-05 10:00;a;b\n".encode())
-    assert error.line == 2 and "guillemets" in error.message
+    assert error.line == 2 and "guillemets" in error.reason("fr")
 
 
 def test_an_unclosed_quote_is_refused_at_the_line_it_opens():
@@ -259,7 +261,7 @@ def test_an_unclosed_quote_is_refused_at_the_line_it_opens():
 def test_utf8_with_a_stray_byte_and_no_latin_accent_is_refused_too():
     # Curly quotes from Word are UTF-8 multi-byte characters as much as "é" is.
     raw = f"{HEADER}\nx;1;2026-01-05 10:00;It’s “great”\n".encode() + b"x;2;2026-01-05 10:00;\x92\n"
-    assert "encodage" in refused(raw).message
+    assert "encodage" in refused(raw).reason("fr")
 
 
 def test_a_windows_1252_file_whose_first_accent_is_late_is_read_as_windows_1252():
@@ -270,7 +272,77 @@ def test_a_windows_1252_file_whose_first_accent_is_late_is_read_as_windows_1252(
 def test_a_damaged_utf8_file_is_refused_rather_than_garbled():
     raw = f"{HEADER}\nx;1;2026-01-05 10:00;élève\nx;2;2026-01-05 10:00;".encode() + b"\xff\n"
     error = refused(raw)
-    assert error.line == 3 and "encodage" in error.message
+    assert error.line == 3 and "encodage" in error.reason("fr")
+
+
+@pytest.mark.parametrize(
+    "raw, fmt, code, french, english",
+    [
+        (
+            f"{HEADER}\nx;1;2026-01-05 10:00;a;b\n".encode(),
+            "auto",
+            "wrong_cell_count",
+            "Ligne 2 : 5 cellules au lieu de 4 : un texte contenant le séparateur ou un saut"
+            " de ligne doit être entre guillemets.",
+            "Line 2: 5 cells instead of 4: text containing the separator or a line break"
+            " must be quoted.",
+        ),
+        (
+            b'[{"id": "1"}]',
+            "facebook",
+            "json_not_object",
+            "champ « $ » : le JSON doit être un objet.",
+            "field '$': the JSON must be an object.",
+        ),
+        (
+            b"PK\x03\x04rest-of-zip",
+            "auto",
+            "excel_workbook",
+            "c'est un classeur Excel : enregistrez-le en « CSV UTF-8 » puis importez ce fichier.",
+            "this is an Excel workbook: save it as 'CSV UTF-8' and import that file.",
+        ),
+        (
+            "\n".join(
+                [
+                    HEADER,
+                    "x;1;2026-01-05 10:00;a",
+                    "x;2;2026-01-05 10:00;b",
+                    "X;1;2026-01-05 10:00;c",
+                ]
+            ).encode(),
+            "auto",
+            "duplicate_id",
+            "Ligne 4, champ « external_id » : identifiant « 1 » en double dans le fichier"
+            " (déjà à la ligne 2) avec un autre contenu (« text » diffère) :"
+            " gardez une seule version.",
+            "Line 4, field 'external_id': duplicate id '1' in the file (already on line 2)"
+            " with other content ('text' differs): keep one version.",
+        ),
+    ],
+)
+def test_a_refusal_says_where_and_why_in_each_language(raw, fmt, code, french, english):
+    error = refused(raw, fmt=fmt)
+    assert error.code == code
+    assert (str(error), error.describe("fr"), error.describe("en")) == (french, french, english)
+
+
+def test_every_refusal_code_has_its_words_in_french_and_english():
+    for code in ERROR_CODES:
+        entry = STRINGS[f"import.error.{code}"]
+        assert entry.get("fr") and entry.get("en"), code
+    in_catalogue = {key for key in STRINGS if key.startswith("import.error.")}
+    assert in_catalogue == {f"import.error.{code}" for code in ERROR_CODES}
+
+
+def test_a_refusal_with_an_unknown_code_cannot_be_built():
+    with pytest.raises(ValueError, match="unknown import refusal code") as caught:
+        BadImportFile("no_such_refusal", 2, "text")
+    assert not isinstance(caught.value, BadImportFile)
+
+
+def test_a_refusal_without_a_value_its_sentence_needs_cannot_be_built():
+    with pytest.raises(KeyError, match="filename"):
+        BadImportFile("empty_file")
 
 
 # --- the platforms' JSON --------------------------------------------------------
@@ -414,7 +486,7 @@ def test_youtube_without_text_original_is_refused_rather_than_decoding_html():
 
 def test_invalid_json_names_its_line():
     error = refused(b'{"data": [\n  {"id": "1",\n  "text" "x"}\n]}', "x.json")
-    assert error.line == 3 and "JSON" in error.message
+    assert error.line == 3 and "JSON" in error.reason("fr")
 
 
 def test_json_with_no_comments_reads_as_an_empty_frame():
@@ -646,8 +718,8 @@ def assert_refused_cleanly_or_imported(db, raw: bytes, fmt: str = "auto") -> Non
     try:
         summary = import_file(db, raw, "fuzz.dat", fmt=fmt)
     except BadImportFile as error:
-        event(f"refused: {error.message_en.split(' (')[0][:40]}")
-        assert error.message and error.message_en
+        event(f"refused: {error.code}")
+        assert error.reason("fr") and error.reason("en")
         assert dump(db) == before
     else:
         event("imported")

@@ -185,4 +185,137 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Connectez-vous pour importer des commentaires.",
         "en": "Sign in to import comments.",
     },
+    # Why a file is refused (lib.importers.BadImportFile.code), and where
+    "import.where.line": {"fr": "Ligne {line}", "en": "Line {line}"},
+    "import.where.field": {"fr": "champ « {field} »", "en": "field '{field}'"},
+    "import.where.line_field": {
+        "fr": "Ligne {line}, champ « {field} »",
+        "en": "Line {line}, field '{field}'",
+    },
+    "import.where.reason": {"fr": "{where} : {reason}", "en": "{where}: {reason}"},
+    "import.where.earlier_line": {"fr": "ligne {line}", "en": "line {line}"},
+    "import.where.above": {"fr": "plus haut", "en": "above"},
+    "import.error.empty_file": {
+        "fr": "le fichier {filename} est vide.",
+        "en": "the file {filename} is empty.",
+    },
+    "import.error.excel_workbook": {
+        "fr": "c'est un classeur Excel : enregistrez-le en « CSV UTF-8 » puis importez ce fichier.",
+        "en": "this is an Excel workbook: save it as 'CSV UTF-8' and import that file.",
+    },
+    "import.error.invalid_utf16": {
+        "fr": "le fichier annonce l'UTF-16 mais contient un caractère invalide ;"
+        " enregistrez-le en « CSV UTF-8 ».",
+        "en": "the file announces UTF-16 but holds an invalid character; save it as 'CSV UTF-8'.",
+    },
+    "import.error.mixed_encoding": {
+        "fr": "encodage mélangé : le fichier est en UTF-8 mais contient un caractère invalide ;"
+        " enregistrez-le de nouveau en « CSV UTF-8 ».",
+        "en": "mixed encoding: the file is UTF-8 but holds an invalid character;"
+        " save it again as 'CSV UTF-8'.",
+    },
+    "import.error.unknown_encoding": {
+        "fr": "encodage non reconnu : enregistrez le fichier en « CSV UTF-8 ».",
+        "en": "unrecognised encoding: save the file as 'CSV UTF-8'.",
+    },
+    "import.error.malformed_csv": {
+        "fr": "CSV mal formé ({detail}).",
+        "en": "malformed CSV ({detail}).",
+    },
+    "import.error.wrong_cell_count": {
+        "fr": "{count} cellules au lieu de {width} : un texte contenant le séparateur"
+        " ou un saut de ligne doit être entre guillemets.",
+        "en": "{count} cells instead of {width}: text containing the separator"
+        " or a line break must be quoted.",
+    },
+    "import.error.missing_column": {
+        "fr": "colonne obligatoire absente de l'en-tête (attendu au moins : {expected}).",
+        "en": "required column missing from the header (expected at least: {expected}).",
+    },
+    "import.error.repeated_column": {
+        "fr": "colonne présente deux fois dans l'en-tête.",
+        "en": "column appears twice in the header.",
+    },
+    "import.error.json_not_utf8": {
+        "fr": "le JSON doit être en UTF-8.",
+        "en": "JSON must be UTF-8.",
+    },
+    "import.error.invalid_json": {
+        "fr": "JSON invalide ({detail}, colonne {column}).",
+        "en": "invalid JSON ({detail}, column {column}).",
+    },
+    "import.error.json_too_deep": {"fr": "JSON trop imbriqué.", "en": "JSON nested too deeply."},
+    "import.error.unknown_json_format": {
+        "fr": "format JSON non reconnu ; formats essayés : {tried}. Si le fichier vient bien"
+        " de l'une de ces API, choisissez son format (liste « Format », ou --format"
+        " facebook|instagram|youtube|x) : le message dira quel champ manque.",
+        "en": "unrecognised JSON; formats tried: {tried}. If the file does come from one of"
+        " these APIs, choose its format (the Format list, or --format"
+        " facebook|instagram|youtube|x): the message will say which field is missing.",
+    },
+    "import.error.json_not_object": {
+        "fr": "le JSON doit être un objet.",
+        "en": "the JSON must be an object.",
+    },
+    "import.error.list_expected": {"fr": "une liste est attendue.", "en": "a list is expected."},
+    "import.error.bad_replies": {
+        "fr": "les réponses doivent être un objet {expected}.",
+        "en": "replies must be an object {expected}.",
+    },
+    "import.error.missing_field": {
+        "fr": "champ obligatoire absent.",
+        "en": "required field missing.",
+    },
+    "import.error.text_expected": {
+        "fr": "du texte est attendu ici.",
+        "en": "text is expected here.",
+    },
+    "import.error.missing_object": {
+        "fr": "objet obligatoire absent.",
+        "en": "required object missing.",
+    },
+    "import.error.unknown_platform": {
+        "fr": "plateforme « {value} » inconnue (attendu : {known}).",
+        "en": "unknown platform '{value}' (expected: {known}).",
+    },
+    "import.error.missing_id": {
+        "fr": "l'identifiant du commentaire est vide.",
+        "en": "the comment id is empty.",
+    },
+    "import.error.scientific_id": {
+        "fr": "identifiant « {value} » abîmé par Excel (notation scientifique) :"
+        " mettez la colonne au format Texte avant d'enregistrer.",
+        "en": "id '{value}' was turned into scientific notation by Excel:"
+        " format the column as Text before saving.",
+    },
+    "import.error.bad_instant": {
+        "fr": "date et heure « {value} » illisibles (attendu : AAAA-MM-JJ HH:MM,"
+        " heure du Québec, ou ISO 8601 avec décalage, ex. 2026-11-02T14:03:00Z).",
+        "en": "unreadable date and time '{value}' (expected: YYYY-MM-DD HH:MM,"
+        " Québec time, or ISO 8601 with an offset, e.g. 2026-11-02T14:03:00Z).",
+    },
+    "import.error.date_without_time": {
+        "fr": "« {value} » est une date sans heure : l'heure de réception est nécessaire"
+        " (AAAA-MM-JJ HH:MM, heure du Québec). Dans Excel, donnez à la colonne le format"
+        " personnalisé aaaa-mm-jj hh:mm avant d'enregistrer.",
+        "en": "'{value}' is a date without a time: the time received is needed"
+        " (YYYY-MM-DD HH:MM, Québec time). In Excel, give the column the custom format"
+        " yyyy-mm-dd hh:mm before saving.",
+    },
+    "import.error.nonexistent_instant": {
+        "fr": "l'heure « {value} » n'existe pas au Québec (passage à l'heure avancée) :"
+        " corrigez-la ou ajoutez le décalage UTC.",
+        "en": "the time '{value}' does not exist in Québec (clocks spring forward):"
+        " correct it or add the UTC offset.",
+    },
+    "import.error.invalid_character": {
+        "fr": "caractère invalide (demi-paire de substitution UTF-16).",
+        "en": "invalid character (lone UTF-16 surrogate).",
+    },
+    "import.error.duplicate_id": {
+        "fr": "identifiant « {external_id} » en double dans le fichier (déjà à la {earlier})"
+        " avec un autre contenu (« {source} » diffère) : gardez une seule version.",
+        "en": "duplicate id '{external_id}' in the file (already on {earlier}) with other"
+        " content ('{source}' differs): keep one version.",
+    },
 }

@@ -1,13 +1,10 @@
 """Importing comment files: Vigie's CSV (Excel's too) and the platforms' JSON, all or nothing.
 
-Callers import from here; each module holds one part: `reading` (any file to
-the checked frame), `storing` (the transaction), `csv_files`, `platforms`,
-`json_positions`, `table` (the checks every format shares), `instants` and
-`errors` (BadImportFile).
+Callers import from here; each module's first line says which part it holds.
 """
 
 from lib.importers.csv_files import CSV_OPTIONAL, CSV_REQUIRED
-from lib.importers.errors import BadImportFile
+from lib.importers.errors import ERROR_CODES, BadImportFile
 from lib.importers.instants import parse_instants
 from lib.importers.reading import FORMATS, detect_format, parse, read_comments
 from lib.importers.storing import IMPORT_CHUNK_ROWS, PHASES, ImportSummary, import_file
@@ -16,6 +13,7 @@ from lib.importers.table import FRAME_COLUMNS, PLATFORM_ALIASES, FileReading
 __all__ = [
     "CSV_OPTIONAL",
     "CSV_REQUIRED",
+    "ERROR_CODES",
     "FORMATS",
     "FRAME_COLUMNS",
     "IMPORT_CHUNK_ROWS",

@@ -55,20 +55,12 @@ def _records(reader, width: int) -> tuple[list[list[str]], list[int]]:
         except StopIteration:
             break
         except csv.Error as error:
-            raise BadImportFile(
-                f"CSV mal formé ({error}).", f"malformed CSV ({error}).", start
-            ) from None
+            raise BadImportFile("malformed_csv", start, detail=str(error)) from None
         end = reader.line_num
         if not any(cell.strip() for cell in row):
             continue  # Excel leaves rows of empty cells after formatted ranges
         if len(row) != width:
-            raise BadImportFile(
-                f"{len(row)} cellules au lieu de {width} : un texte contenant le séparateur "
-                "ou un saut de ligne doit être entre guillemets.",
-                f"{len(row)} cells instead of {width}: text containing the separator "
-                "or a line break must be quoted.",
-                start,
-            )
+            raise BadImportFile("wrong_cell_count", start, count=len(row), width=width)
         rows.append(row)
         lines.append(start)
     return rows, lines
@@ -99,12 +91,8 @@ def decode_csv(raw: bytes) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError as error:
-            raise BadImportFile(
-                "le fichier annonce l'UTF-16 mais contient un caractère invalide ;"
-                " enregistrez-le en « CSV UTF-8 ».",
-                "the file announces UTF-16 but holds an invalid character; save it as 'CSV UTF-8'.",
-                raw.count(b"\n", 0, error.start) + 1,
-            ) from None
+            line = raw.count(b"\n", 0, error.start) + 1
+            raise BadImportFile("invalid_utf16", line) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
@@ -112,21 +100,11 @@ def decode_csv(raw: bytes) -> str:
         # Multi-byte characters the UTF-8 codec accepts elsewhere in the file: it
         # is UTF-8 with a stray byte, which Windows-1252 would turn into "Ã©".
         if not raw.decode("utf-8", errors="replace").replace("\ufffd", "").isascii():
-            raise BadImportFile(
-                "encodage mélangé : le fichier est en UTF-8 mais contient un caractère "
-                "invalide ; enregistrez-le de nouveau en « CSV UTF-8 ».",
-                "mixed encoding: the file is UTF-8 but holds an invalid character; "
-                "save it again as 'CSV UTF-8'.",
-                line,
-            ) from None
+            raise BadImportFile("mixed_encoding", line) from None
         try:
             return raw.decode("cp1252")
         except UnicodeDecodeError:
-            raise BadImportFile(
-                "encodage non reconnu : enregistrez le fichier en « CSV UTF-8 ».",
-                "unrecognised encoding: save the file as 'CSV UTF-8'.",
-                line,
-            ) from None
+            raise BadImportFile("unknown_encoding", line) from None
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -144,19 +122,8 @@ def _header(reader) -> list[str]:
         header = []
     missing = [name for name in CSV_REQUIRED if name not in header]
     if missing:
-        expected = ", ".join(CSV_REQUIRED)
-        raise BadImportFile(
-            f"colonne obligatoire absente de l'en-tête (attendu au moins : {expected}).",
-            f"required column missing from the header (expected at least: {expected}).",
-            1,
-            missing[0],
-        )
+        raise BadImportFile("missing_column", 1, missing[0], expected=", ".join(CSV_REQUIRED))
     repeated = sorted({name for name in header if name and header.count(name) > 1})
     if repeated:
-        raise BadImportFile(
-            "colonne présente deux fois dans l'en-tête.",
-            "column appears twice in the header.",
-            1,
-            repeated[0],
-        )
+        raise BadImportFile("repeated_column", 1, repeated[0])
     return header

@@ -1,33 +1,108 @@
-"""BadImportFile: why Vigie refuses a file, and where (line, field)."""
+"""BadImportFile: why Vigie refuses a file, as a stable code, and where (line, field)."""
 
 from __future__ import annotations
 
+from lib.i18n import t
+
+# Every reason a file can be refused. The words of each are the catalogue's
+# "import.error.<code>" (lib/catalogue/io.py), in French and English.
+ERROR_CODES = (
+    # the file as a whole
+    "empty_file",
+    "excel_workbook",
+    # CSV
+    "invalid_utf16",
+    "mixed_encoding",
+    "unknown_encoding",
+    "malformed_csv",
+    "wrong_cell_count",
+    "missing_column",
+    "repeated_column",
+    # JSON
+    "json_not_utf8",
+    "invalid_json",
+    "json_too_deep",
+    "unknown_json_format",
+    "json_not_object",
+    "list_expected",
+    "bad_replies",
+    "missing_field",
+    "text_expected",
+    "missing_object",
+    # one value, in any format
+    "unknown_platform",
+    "missing_id",
+    "scientific_id",
+    "bad_instant",
+    "date_without_time",
+    "nonexistent_instant",
+    "invalid_character",
+    "duplicate_id",
+)
+
 
 class BadImportFile(ValueError):
-    """A file Vigie refuses, with where (line, field) and why, in French and English.
+    """A file Vigie refuses: why (`code`, and the `values` its sentence needs) and where.
 
-    `line` is the line an editor shows: for CSV, where the record starts (the
-    header is line 1); for JSON, the line of the faulty field itself, or of
-    the object that lacks it. `field` is the CSV column or the JSON path
+    `code` is one of ERROR_CODES; its words are in the catalogue, so str() (the
+    French description) and `describe(language)` are built from there. `line`
+    is the line an editor shows: for CSV, where the record starts (the header
+    is line 1); for JSON, the line of the faulty field itself, or of the object
+    that lacks it. `field` is the CSV column or the JSON path
     (e.g. "data[3].created_time").
+
+    >>> refusal = BadImportFile("missing_field", 3, "data[1].created_time")
+    >>> str(refusal)
+    'Ligne 3, champ « data[1].created_time » : champ obligatoire absent.'
+    >>> refusal.describe("en")
+    "Line 3, field 'data[1].created_time': required field missing."
+    >>> BadImportFile("empty_file", filename="notes.csv").describe("en")
+    'the file notes.csv is empty.'
     """
 
-    def __init__(self, message: str, message_en: str, line: int | None = None, field=None):
-        self.message = message
-        self.message_en = message_en
+    def __init__(self, code: str, line: int | None = None, field: str | None = None, **values):
+        if code not in ERROR_CODES:
+            raise ValueError(f"unknown import refusal code {code!r}: expected one of {ERROR_CODES}")
+        self.code = code
         self.line = line
         self.field = field
+        self.values = values
         super().__init__(self.describe("fr"))
 
     def describe(self, language: str = "fr") -> str:
         """The whole reason on one line, e.g. "Ligne 7, champ « received_at » : …"."""
-        english = language == "en"
-        where = []
-        if self.line is not None:
-            where.append(f"Line {self.line}" if english else f"Ligne {self.line}")
-        if self.field is not None:
-            where.append(f"field '{self.field}'" if english else f"champ « {self.field} »")
-        message = self.message_en if english else self.message
-        if not where:
-            return message
-        return ", ".join(where) + (": " if english else " : ") + message
+        reason = self.reason(language)
+        where = self.where(language)
+        if where is None:
+            return reason
+        return t("import.where.reason", language, where=where, reason=reason)
+
+    def reason(self, language: str = "fr") -> str:
+        """Why, without where: the catalogue's sentence for `code`, filled with `values`."""
+        values = dict(self.values)
+        if "earlier_line" in values:  # duplicate_id: where the first version is
+            earlier = values.pop("earlier_line")
+            values["earlier"] = (
+                t("import.where.above", language)
+                if earlier is None
+                else t("import.where.earlier_line", language, line=earlier)
+            )
+        # Formatted even without values, so that a value left out fails here, where it is
+        # built, rather than showing "{filename}" to a person.
+        return t(f"import.error.{self.code}", language).format(**values)
+
+    def where(self, language: str = "fr") -> str | None:
+        """Where, e.g. "Ligne 7, champ « received_at »"; the line or the field alone; or None."""
+        if self.line is None and self.field is None:
+            return None
+        if self.field is None:
+            key = "import.where.line"
+        elif self.line is None:
+            key = "import.where.field"
+        else:
+            key = "import.where.line_field"
+        return t(key, language, line=self.line, field=self.field)
+
+    def at_line(self, line: int | None) -> BadImportFile:
+        """The same refusal, placed on another line."""
+        return BadImportFile(self.code, line, self.field, **self.values)

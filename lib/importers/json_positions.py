@@ -42,12 +42,12 @@ def array_items(document, key: str, text: str) -> list[tuple[object, int | None,
     [(2, 'data[0]'), (3, 'data[1]')]
     """
     if not isinstance(document, dict):
-        raise BadImportFile("le JSON doit être un objet.", "the JSON must be an object.", field="$")
+        raise BadImportFile("json_not_object", field="$")
     items = document.get(key, [])
     if isinstance(items, dict):
         items = [items]
     if not isinstance(items, list):
-        raise BadImportFile("une liste est attendue.", "a list is expected.", field=key)
+        raise BadImportFile("list_expected", field=key)
     offsets = None
     if items:
         container = _member(text, _skip(text, 0), key)

@@ -27,21 +27,15 @@ def load_json(raw: bytes) -> tuple[object, str]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise BadImportFile(
-            "le JSON doit être en UTF-8.",
-            "JSON must be UTF-8.",
-            raw.count(b"\n", 0, error.start) + 1,
-        ) from None
+        raise BadImportFile("json_not_utf8", raw.count(b"\n", 0, error.start) + 1) from None
     try:
         return json.loads(text), text
     except json.JSONDecodeError as error:
         raise BadImportFile(
-            f"JSON invalide ({error.msg}, colonne {error.colno}).",
-            f"invalid JSON ({error.msg}, column {error.colno}).",
-            error.lineno,
+            "invalid_json", error.lineno, detail=error.msg, column=error.colno
         ) from None
     except RecursionError:
-        raise BadImportFile("JSON trop imbriqué.", "JSON nested too deeply.") from None
+        raise BadImportFile("json_too_deep") from None
 
 
 def json_format(document) -> str:
@@ -81,14 +75,7 @@ def json_format(document) -> str:
                 return "facebook"
             if not data:  # nothing to import: any reader gives nothing
                 return "x" if "meta" in document else "facebook"
-    raise BadImportFile(
-        f"format JSON non reconnu ; formats essayés : {_FORMATS_TRIED}. Si le fichier vient "
-        "bien de l'une de ces API, choisissez son format (liste « Format », ou --format "
-        "facebook|instagram|youtube|x) : le message dira quel champ manque.",
-        f"unrecognised JSON; formats tried: {_FORMATS_TRIED}. If the file does come from one "
-        "of these APIs, choose its format (the Format list, or --format "
-        "facebook|instagram|youtube|x): the message will say which field is missing.",
-    )
+    raise BadImportFile("unknown_json_format", tried=_FORMATS_TRIED)
 
 
 def _read_facebook(document, text: str) -> CommentTable:
@@ -221,12 +208,7 @@ def _with_replies(document, text: str, edge: str):
             continue
         replies = nested.get("data", []) if isinstance(nested, dict) else None
         if not isinstance(replies, list):
-            raise BadImportFile(
-                'les réponses doivent être un objet {"data": [...]}.',
-                'replies must be an object {"data": [...]}.',
-                line,
-                f"{path}.{edge}",
-            )
+            raise BadImportFile("bad_replies", line, f"{path}.{edge}", expected='{"data": [...]}')
         parent_id = item.get("id")
         parent_id = str(parent_id) if isinstance(parent_id, (str, int)) else None
         positions = nested_positions(text, offset, line, edge, len(replies))
@@ -244,13 +226,9 @@ def _value(item, keys: str, line, path, required: bool = False) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if value is None and required:
-        raise BadImportFile(
-            "champ obligatoire absent.", "required field missing.", line, f"{path}.{keys}"
-        )
+        raise BadImportFile("missing_field", line, f"{path}.{keys}")
     if value is not None and not isinstance(value, str):
-        raise BadImportFile(
-            "du texte est attendu ici.", "text is expected here.", line, f"{path}.{keys}"
-        )
+        raise BadImportFile("text_expected", line, f"{path}.{keys}")
     return value
 
 
@@ -260,7 +238,5 @@ def _child(item, keys: str, line, path):
     for key in keys.split("."):
         value = value.get(key) if isinstance(value, dict) else None
     if not isinstance(value, dict):
-        raise BadImportFile(
-            "objet obligatoire absent.", "required object missing.", line, f"{path}.{keys}"
-        )
+        raise BadImportFile("missing_object", line, f"{path}.{keys}")
     return value

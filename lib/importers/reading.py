@@ -55,14 +55,11 @@ def read_comments(raw_bytes: bytes, filename: str, fmt: str = "auto") -> FileRea
         line = field_line(text, error.field) if error.field else None
         if line is None or line == error.line:
             raise
-        raise BadImportFile(error.message, error.message_en, line, error.field) from None
+        raise error.at_line(line) from None
 
 
 def _refuse_non_text(raw: bytes, filename: str) -> None:
     if not raw.strip(b" \t\r\n" + codecs.BOM_UTF8):
-        raise BadImportFile(f"le fichier {filename} est vide.", f"the file {filename} is empty.")
+        raise BadImportFile("empty_file", filename=filename)
     if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise BadImportFile(
-            "c'est un classeur Excel : enregistrez-le en « CSV UTF-8 » puis importez ce fichier.",
-            "this is an Excel workbook: save it as 'CSV UTF-8' and import that file.",
-        )
+        raise BadImportFile("excel_workbook")

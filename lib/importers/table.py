@@ -87,20 +87,25 @@ class CommentTable:
         frame["received_at"] = received
         repeated, conflict = self._duplicates(frame)
         errors = [
-            self._first(~frame["platform"].isin(PLATFORMS), "platform", _unknown_platform),
-            self._first(frame["external_id"].fillna("") == "", "external_id", _missing_id),
+            self._first(
+                ~frame["platform"].isin(PLATFORMS),
+                "platform",
+                "unknown_platform",
+                known=", ".join(PLATFORMS),
+            ),
+            self._first(frame["external_id"].fillna("") == "", "external_id", "missing_id"),
             self._first(
                 frame["external_id"].fillna("").str.fullmatch(_EXCEL_SCIENTIFIC),
                 "external_id",
-                _scientific_id,
+                "scientific_id",
             ),
-            self._first(problems == "format", "received_at", _bad_instant),
-            self._first(problems == "date_only", "received_at", _date_without_time),
-            self._first(problems == "nonexistent", "received_at", _nonexistent_instant),
+            self._first(problems == "format", "received_at", "bad_instant"),
+            self._first(problems == "date_only", "received_at", "date_without_time"),
+            self._first(problems == "nonexistent", "received_at", "nonexistent_instant"),
             conflict,
         ]
         if damaged is not None:
-            errors.append(self._first(damaged[1], damaged[0], _invalid_character))
+            errors.append(self._first(damaged[1], damaged[0], "invalid_character"))
         errors = [e for e in errors if e is not None]
         if errors:
             raise min(errors, key=lambda e: e[0])[1]
@@ -124,13 +129,17 @@ class CommentTable:
                 return column, pd.Series(bad)
         return None
 
-    def _first(self, bad: pd.Series, column: str, message) -> tuple[int, BadImportFile] | None:
+    def _first(
+        self, bad: pd.Series, column: str, code: str, **values
+    ) -> tuple[int, BadImportFile] | None:
+        """The first row `bad` marks, and its refusal, with the value as the file wrote it."""
         positions = np.flatnonzero(bad.fillna(False).to_numpy(dtype=bool))
         if not len(positions):
             return None
         at = int(positions[0])
-        fr, en = message(self.columns[column][at])
-        return at, BadImportFile(fr, en, self.lines[at], self.field(at, column))
+        value = self.columns[column][at] or ""
+        field = self.field(at, column)
+        return at, BadImportFile(code, self.lines[at], field, value=value, **values)
 
     def _duplicates(self, frame: pd.DataFrame) -> tuple[np.ndarray, tuple | None]:
         """Exact copies of an earlier row (to skip), and the first id repeated with other content.
@@ -157,78 +166,18 @@ class CommentTable:
             ),
             "external_id",
         )
-        source = self.sources.get(differs, differs)
-        where_fr = f"ligne {self.lines[first]}" if self.lines[first] is not None else "plus haut"
-        where_en = f"line {self.lines[first]}" if self.lines[first] is not None else "above"
         return copy, (
             at,
             BadImportFile(
-                f"identifiant « {external_id} » en double dans le fichier (déjà à la {where_fr})"
-                f" avec un autre contenu (« {source} » diffère) : gardez une seule version.",
-                f"duplicate id '{external_id}' in the file (already on {where_en}) with other"
-                f" content ('{source}' differs): keep one version.",
+                "duplicate_id",
                 self.lines[at],
                 self.field(at, "external_id"),
+                external_id=external_id,
+                earlier_line=self.lines[first],
+                source=self.sources.get(differs, differs),
             ),
         )
 
 
 def _same_value(a, b) -> bool:
     return (pd.isna(a) and pd.isna(b)) or (not pd.isna(a) and not pd.isna(b) and a == b)
-
-
-def _invalid_character(value) -> tuple[str, str]:
-    return (
-        "caractère invalide (demi-paire de substitution UTF-16).",
-        "invalid character (lone UTF-16 surrogate).",
-    )
-
-
-def _unknown_platform(value) -> tuple[str, str]:
-    known = ", ".join(PLATFORMS)
-    return (
-        f"plateforme « {value or ''} » inconnue (attendu : {known}).",
-        f"unknown platform '{value or ''}' (expected: {known}).",
-    )
-
-
-def _missing_id(value) -> tuple[str, str]:
-    return "l'identifiant du commentaire est vide.", "the comment id is empty."
-
-
-def _scientific_id(value) -> tuple[str, str]:
-    return (
-        f"identifiant « {value} » abîmé par Excel (notation scientifique) : "
-        "mettez la colonne au format Texte avant d'enregistrer.",
-        f"id '{value}' was turned into scientific notation by Excel: "
-        "format the column as Text before saving.",
-    )
-
-
-def _bad_instant(value) -> tuple[str, str]:
-    return (
-        f"date et heure « {value or ''} » illisibles (attendu : AAAA-MM-JJ HH:MM, "
-        "heure du Québec, ou ISO 8601 avec décalage, ex. 2026-11-02T14:03:00Z).",
-        f"unreadable date and time '{value or ''}' (expected: YYYY-MM-DD HH:MM, "
-        "Québec time, or ISO 8601 with an offset, e.g. 2026-11-02T14:03:00Z).",
-    )
-
-
-def _date_without_time(value) -> tuple[str, str]:
-    return (
-        f"« {value} » est une date sans heure : l'heure de réception est nécessaire "
-        "(AAAA-MM-JJ HH:MM, heure du Québec). Dans Excel, donnez à la colonne le format "
-        "personnalisé aaaa-mm-jj hh:mm avant d'enregistrer.",
-        f"'{value}' is a date without a time: the time received is needed "
-        "(YYYY-MM-DD HH:MM, Québec time). In Excel, give the column the custom format "
-        "yyyy-mm-dd hh:mm before saving.",
-    )
-
-
-def _nonexistent_instant(value) -> tuple[str, str]:
-    return (
-        f"l'heure « {value} » n'existe pas au Québec (passage à l'heure avancée) : "
-        "corrigez-la ou ajoutez le décalage UTC.",
-        f"the time '{value}' does not exist in Québec (clocks spring forward): "
-        "correct it or add the UTC offset.",
-    )

@@ -214,16 +214,15 @@ def recompute_due_dates(db: Database, settings) -> int:
 # --- when states next change ------------------------------------------------------------
 
 
-def state_changes(rows: pd.DataFrame, now, settings, cal=None) -> list[pd.Series]:
+def state_changes(rows: pd.DataFrame, now, settings) -> list[pd.Series]:
     """The instants after which these comments' states read at `now` may differ.
 
     A later `now` gives the same states until one of these is reached: an arrival or a
     first handling after `now`, and for the comments still open at `now`, the first
     business second of being at risk and the second after the due time (state instants
     are whole seconds). Used to keep figures until the next change, not on a timer.
-    `cal` is `settings.calendar()`, when the caller has it already.
     """
-    cal = cal or settings.calendar()
+    cal = settings.calendar()
     now = utc(now)
     received = pd.to_datetime(rows["received_at"], utc=True)
     handled = pd.to_datetime(rows["first_handled_at"], utc=True)

@@ -27,21 +27,21 @@ class Report:
     valid_until: pd.Timestamp  # the next instant an open comment's state changes
 
 
-def report_table(kind: str, start: date, end: date, unmask: bool, actor: str | None):
+def report_table(kind: str, start: date, end: date, unmask: bool, actor: str | None, lead: bool):
     """`reports.table`, computed once per change of the data, the range or a state.
 
     `actor` is part of the key when unmasking, so that the core checks each
-    person's role: a refusal raises and is never kept.
+    person's role: a refusal raises and is never kept. `lead` orders the queue as
+    the lead's own queue page does.
     """
 
-    def read(db, now) -> Report:
-        table = reports.table(db, kind, start, end, now, unmask=unmask, actor=actor)
+    def compute(_data_key, now) -> Report:
+        db = database()
+        table = reports.table(db, kind, start, end, now, unmask=unmask, actor=actor, lead=lead)
         return Report(table, metrics.next_state_change(db, now))
 
-    def compute(_data_key, now) -> Report:
-        return read(database(), now)
-
-    return until_state_changes("report", (kind, start, end, unmask, actor), compute).table
+    key = (kind, start, end, unmask, actor, lead)
+    return until_state_changes("report", key, compute).table
 
 
 def csv_builder(table, username, kind, start, end, now, delimiter, unmask):
@@ -74,6 +74,7 @@ if me is None:
     sign_in_prompt()
     st.stop()
 username = me["username"]
+lead = me["role"] == "lead"
 language = lang()
 
 kind = st.radio(
@@ -111,11 +112,11 @@ unmask = privacy.checkbox(
 unmask = unmask and kind in reports.PERSONAL_KINDS
 actor = username if unmask else None
 try:
-    table = report_table(kind, start, end, unmask, actor)
+    table = report_table(kind, start, end, unmask, actor, lead)
 except PermissionDenied as refusal:
     privacy.error(refusal.describe(lang()), icon=":material/block:")
     unmask, actor = False, None
-    table = report_table(kind, start, end, False, None)
+    table = report_table(kind, start, end, False, None, lead)
 if unmask:
     privacy.warning(t("reports.unmasked_warning"), icon=":material/warning:")
 

@@ -14,6 +14,7 @@ from lib import compliance, metrics
 from lib.db import immediate, open_db
 from lib.ingest import insert_comments
 from lib.moderation import act
+from lib.queries import comments_between
 from lib.settings import load_settings, save_settings
 from lib.states import comment_states
 from lib.times import now_utc
@@ -98,7 +99,7 @@ def test_compliance_figures_equal_the_engines(june):
     db, _ids = june
     settings = load_settings(db)
     cal = settings.calendar()
-    states = comment_states(metrics.comments_between(db, None, None), cal, JUNE_NOW, 8, 2)
+    states = comment_states(comments_between(db, None, None), cal, JUNE_NOW, 8, 2)
     figures = metrics.compliance_figures(db, date(2026, 6, 22), date(2026, 6, 26), JUNE_NOW)
     engine = compliance.daily(states, cal, date(2026, 6, 22), date(2026, 6, 26))
     pd.testing.assert_frame_equal(figures.per_day, engine)

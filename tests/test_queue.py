@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lib import triage
+from lib import reports, triage
 from lib.business_time import BusinessCalendar
 from lib.db import open_db
 from lib.settings import current_exclusion
@@ -210,3 +210,9 @@ def test_the_lead_s_templates_replace_the_defaults():
     assert reply_text("medical", "en", stored) == "Appelez le 811.\n\nCall 811."
     assert "811" in reply_text("medical", "fr", {})
     assert "911" in reply_text("medical", "fr", {})
+
+
+@pytest.mark.parametrize("viewer", [ANA, LEA], ids=["moderator", "lead"])
+def test_the_queue_export_lists_open_comments_in_the_queue_pages_order(db, clock, viewer):
+    exported = reports.queue(db, NOW, lead=viewer["role"] == "lead")["comment_id"].tolist()
+    assert exported == ids(db, clock, viewer=viewer)

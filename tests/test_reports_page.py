@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import metrics, reports
 from lib.db import open_db
+from lib.times import local_today
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/reports.py"
@@ -100,7 +101,7 @@ def test_each_kind_previews_its_export_columns_first(demo_db_path, kind):
 def test_the_preview_counts_the_rows_and_shows_the_first_fifty(demo_db_path):
     at = choose(reports_page("mlachance"), "compliance")
     at.segmented_control(key="reports_preset").set_value("quarter").run()
-    start, end = metrics.preset_range("quarter", metrics.local_today(NOW))
+    start, end = metrics.preset_range("quarter", local_today(NOW))
     assert len(preview(at)) == 50
     caption = next(c.value for c in at.caption if "lignes" in c.value)
     assert caption.endswith("l'aperçu montre les 50 premières.")
@@ -111,7 +112,7 @@ def test_the_daily_report_has_a_row_per_day_of_the_seven_day_preset(demo_db_path
     at = choose(reports_page("mlachance"), "daily")
     at.segmented_control(key="reports_preset").set_value("7d").run()
     days = preview(at)["date"].astype(str).tolist()
-    start, end = metrics.preset_range("7d", metrics.local_today(NOW))
+    start, end = metrics.preset_range("7d", local_today(NOW))
     assert days[0] == start.isoformat() and days[-1] == end.isoformat()
     assert len(days) == 7
 

@@ -610,15 +610,16 @@ def test_progress_is_reported_up_to_the_total(db):
 
 
 def test_progress_is_reported_after_each_chunk_analysed_not_after_the_whole_file(db, monkeypatch):
-    import lib.detect
+    import lib.ingest
 
-    real, events = lib.detect.analyse_many, []
+    # lib.ingest imports analyse_many by name: stand in for it where it is looked up.
+    real, events = lib.ingest.analyse_many, []
 
     def analyse_many(texts):
         events.append(("analysed", len(texts)))
         return real(texts)
 
-    monkeypatch.setattr(lib.detect, "analyse_many", analyse_many)
+    monkeypatch.setattr(lib.ingest, "analyse_many", analyse_many)
     rows = [f"x;{n};2026-01-05 10:00;commentaire {n}" for n in range(4500)]
     raw = "\n".join([HEADER, *rows]).encode()
     summary = import_file(

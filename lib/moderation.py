@@ -291,6 +291,35 @@ def available_kinds(comment: dict, role: str) -> tuple[str, ...]:
     return tuple(allowed)
 
 
+# The status each handling kind (HANDLING_KINDS) leaves a comment in; `status_after`
+# adds the approval and the `prive` redirection. `_transition` and the demo read it.
+STATUS_AFTER = {
+    "reply": "answered",
+    "redirect": "redirected",
+    "hide": "hidden",
+    "delete": "deleted",
+    "no_reply_needed": "no_reply_needed",
+}
+
+
+def status_after(kind: str, template: str | None = None) -> str:
+    """The status a handling kind, or a lead's `approve`, leaves a comment in.
+
+    An approval publishes what was escalated: the proposed reply, or the
+    redirection its template names. A `prive` redirection also hides the comment
+    (DESIGN.md, Redirections).
+
+    >>> status_after("delete"), status_after("redirect", "plainte")
+    ('deleted', 'redirected')
+    >>> status_after("redirect", "prive"), status_after("approve"), status_after("approve", "prive")
+    ('hidden', 'answered', 'hidden')
+    """
+    if kind == "approve":
+        kind = "reply" if template is None else "redirect"
+    status = STATUS_AFTER[kind]
+    return "hidden" if status == "redirected" and template == PRIVATE_REDIRECT else status
+
+
 def _transition(db, comment: dict, kind: str, actor: str, given: dict) -> tuple[dict, dict]:
     """The comment's column changes and the action row's reply/template/reasons."""
     row = {"reasons": given["reasons"], "reply": given["reply"], "template": given["template"]}
@@ -300,14 +329,8 @@ def _transition(db, comment: dict, kind: str, actor: str, given: dict) -> tuple[
         # An escalation being reassigned is still waiting for its lead.
         status = comment["status"] if comment["status"] == "awaiting_approval" else "assigned"
         return {"status": status, "assignee": assignee}, {**row, "assignee": assignee}
-    if kind == "reply":
-        return {"status": "answered"}, row
-    if kind == "redirect":
-        return _redirected(given["template"], row)
-    if kind in REMOVAL_KINDS:
-        return {"status": "hidden" if kind == "hide" else "deleted"}, row
-    if kind == "no_reply_needed":
-        return {"status": "no_reply_needed"}, row
+    if kind in STATUS_AFTER:
+        return {"status": status_after(kind, given["template"])}, row
     if kind == "escalate":
         return {"status": "awaiting_approval", "proposed_reply": given["reply"]}, row
     if kind == "approve":
@@ -316,21 +339,13 @@ def _transition(db, comment: dict, kind: str, actor: str, given: dict) -> tuple[
         if reply is None:
             raise InvalidAction("reply_required", "nothing to publish: no proposed reply")
         row = {**row, "reply": reply, "template": template}
-        if template is None:
-            return {"status": "answered", "proposed_reply": None}, row
-        changes, row = _redirected(template, row)
-        return {**changes, "proposed_reply": None}, row
+        return {"status": status_after(kind, template), "proposed_reply": None}, row
     if kind == "reject":
         # The proposal stays on the comment so its author can revise it.
         return {"status": back_to_queue}, row
     if kind == "reopen":
         return {"status": back_to_queue}, row
     return {}, row  # note
-
-
-def _redirected(template: str, row: dict) -> tuple[dict, dict]:
-    """A redirection; `prive` also hides the comment (DESIGN.md, Redirections)."""
-    return {"status": "hidden" if template == PRIVATE_REDIRECT else "redirected"}, row
 
 
 def _comment(db: Database, comment_id: int) -> dict | None:
@@ -475,9 +490,11 @@ __all__ = [
     "check_state",
     "history",
     "reason_codes",
+    "status_after",
     "AuthorHistory",
     "InvalidAction",
     "Outcome",
     "StaleVersion",
     "INVALID_ACTION_CODES",
+    "STATUS_AFTER",
 ]

@@ -1,6 +1,7 @@
 """The demo generator: deterministic, realistic, and consistent with what `act` would write."""
 
 import hashlib
+from contextlib import closing
 
 import pandas as pd
 import pytest
@@ -8,6 +9,7 @@ import pytest
 from lib.business_time import BusinessCalendar
 from lib.db import open_db
 from lib.demo import DemoError, generate
+from lib.moderation import status_after
 from lib.queries import frame
 from lib.taxonomy import HANDLING_KINDS
 from tests.conftest import DEMO_NOW
@@ -23,24 +25,25 @@ def _digest(db) -> str:
     return h.hexdigest()
 
 
+def _generated_digest(path, seed: int) -> str:
+    with closing(open_db(path)) as db:
+        generate(db, rows=800, seed=seed, now=DEMO_NOW)
+        return _digest(db)
+
+
 def test_the_same_seed_gives_the_same_database(tmp_path):
-    a = open_db(tmp_path / "a.db")
-    b = open_db(tmp_path / "b.db")
-    generate(a, rows=800, seed=3, now=DEMO_NOW)
-    generate(b, rows=800, seed=3, now=DEMO_NOW)
-    assert _digest(a) == _digest(b)
-    c = open_db(tmp_path / "c.db")
-    generate(c, rows=800, seed=4, now=DEMO_NOW)
-    assert _digest(a) != _digest(c)
+    a = _generated_digest(tmp_path / "a.db", seed=3)
+    assert _generated_digest(tmp_path / "b.db", seed=3) == a
+    assert _generated_digest(tmp_path / "c.db", seed=4) != a
 
 
 def test_the_demo_refuses_a_database_that_already_has_comments(tmp_path):
-    db = open_db(tmp_path / "a.db")
-    generate(db, rows=100, seed=1, now=DEMO_NOW)
-    before = _digest(db)
-    with pytest.raises(DemoError):
-        generate(db, rows=100, seed=2, now=DEMO_NOW)
-    assert _digest(db) == before
+    with closing(open_db(tmp_path / "a.db")) as db:
+        generate(db, rows=100, seed=1, now=DEMO_NOW)
+        before = _digest(db)
+        with pytest.raises(DemoError):
+            generate(db, rows=100, seed=2, now=DEMO_NOW)
+        assert _digest(db) == before
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +51,8 @@ def demo(demo_template):
     db = open_db(demo_template)
     comments = frame(db, "SELECT * FROM comments")
     actions = frame(db, "SELECT * FROM actions", time_columns=("at",))
-    return db, comments, actions
+    yield db, comments, actions
+    db.close()
 
 
 def test_about_one_comment_in_five_is_in_english(demo):
@@ -106,6 +110,20 @@ def test_history_is_consistent_with_what_act_would_have_written(demo):
     approvals = actions[actions["kind"] == "approve"]
     leads = {"mlachance", "fbeaulieu"}
     assert set(approvals["actor"]) <= leads
+
+
+def test_a_handled_comment_has_the_status_act_gives_after_its_handling_action(demo):
+    _db, comments, actions = demo
+    handling = actions[actions["kind"].isin([*HANDLING_KINDS, "approve"])]
+    assert handling["comment_id"].is_unique
+    templates = handling["template"].astype(object).where(handling["template"].notna(), None)
+    expected = [status_after(k, t) for k, t in zip(handling["kind"], templates, strict=True)]
+    status = comments.set_index("id")["status"]
+    assert status.loc[handling["comment_id"]].tolist() == expected
+    assert {"answered", "redirected", "hidden", "deleted", "no_reply_needed"} <= set(expected)
+    # `prive` redirections, approved or not, hide the comment.
+    private = handling.loc[handling["template"] == "prive", "comment_id"]
+    assert len(private) and (status.loc[private] == "hidden").all()
 
 
 def test_some_proposed_replies_are_sent_back_by_a_lead_with_a_note(demo):

@@ -3,8 +3,9 @@
 Every name, number and address here is invented: phone numbers use the 555
 exchange (its 0100-0199 lines are set aside for fiction), e-mails the
 example.org/.com/.net domains, and the social insurance and health-card numbers
-are drawn per comment (`lib.demo`): made-up numbers that pass the Luhn check
-where the text presents them as a SIN, and fail it where they are only a code.
+are drawn per comment (`lib.demo.personal_data`): made-up numbers that pass the
+Luhn check where the text presents them as a SIN, and fail it where they are only
+a code.
 """
 
 # Programmes: (French article, French name, English name). French templates put
@@ -70,8 +71,8 @@ PLACES = (
     "New Richmond",
 )
 
-# Fields filled per comment rather than per template (lib.demo draws them with
-# numpy): {weeks}, {phone}, {email}, {sin} (named as a SIN, Luhn-valid, any
+# Fields filled per comment rather than per template (lib.demo.personal_data draws
+# them with numpy): {weeks}, {phone}, {email}, {sin} (named as a SIN, Luhn-valid, any
 # grouping), {sin_bare} (unnamed, so written 3-3-3 and Luhn-valid for anyone to
 # recognise it), {code} (a 3-3-3 confirmation code that fails Luhn: not a SIN),
 # {health_card}, {file_number}, {address}, {birth_date}.
@@ -322,7 +323,8 @@ KINDS = {
 # (kind, share, [(outcome, share), ...]). Outcomes: reply, redirect:<code>,
 # hide:<reason>, delete:<reason>, no_reply_needed, escalate (→ lead approval).
 # A moderator's reply or redirection to a comment detected as negative becomes
-# an escalation (or a lead's own answer) in lib.demo, as lib.moderation.act requires.
+# an escalation (or a lead's own answer) in lib.demo.handling, as lib.moderation.act
+# requires.
 MIX = (
     ("question", 0.28, (("reply", 0.85), ("no_reply_needed", 0.05), ("redirect:dossier", 0.10))),
     ("case_file", 0.10, (("redirect:dossier", 0.95), ("reply", 0.05))),

@@ -1,0 +1,80 @@
+"""The demo's history: the `actions` rows its handling implies, with each comment's versions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from lib.db import to_db_times
+
+
+def history_rows(handling: pd.DataFrame) -> pd.DataFrame:
+    """The `actions` rows a `draw_handling` frame implies, versions from 2 per comment."""
+    h = handling
+    verb, detail = h["verb"], h["detail"]
+    # An escalation is carried out by the lead's approval.
+    kind = verb.where(verb != "escalate", "approve")
+    escalated_template = detail.where(verb == "escalate")
+    # `step` orders a comment's actions that fall on the same second.
+    parts = [
+        _action_rows(h["assigned_at"], h["handler"], "assign", 0, assignee=h["handler"]),
+        _action_rows(
+            h["escalated_at"],
+            h["handler"],
+            "escalate",
+            1,
+            reply=h["reply_text"],
+            template=escalated_template,
+        ),
+        _action_rows(h["rejected_at"], h["approver"], "reject", 2, note=h["rejection_note"]),
+        _action_rows(
+            h["revised_at"],
+            h["handler"],
+            "escalate",
+            3,
+            reply=h["revised_text"],
+            template=escalated_template,
+        ),
+        _action_rows(
+            h["handled_at"],
+            h["handler"].where(verb != "escalate", h["approver"]),
+            kind,
+            4,
+            reply=h["final_reply"].where(kind.isin(["reply", "approve"])),
+            template=detail.where(verb.isin(["redirect", "escalate"])),
+            reasons=detail.where(verb.isin(["hide", "delete"])),
+        ),
+    ]
+    actions = pd.concat(parts, ignore_index=True).sort_values(["comment_id", "at", "step"])
+    actions["version"] = actions.groupby("comment_id").cumcount() + 2
+    actions["at"] = to_db_times(actions["at"])
+    actions.insert(0, "id", np.arange(1, len(actions) + 1))
+    return actions.drop(columns="step")
+
+
+def _action_rows(
+    at, actor, kind, step, reply=None, template=None, reasons=None, assignee=None, note=None
+):
+    """One history row per comment that has an instant in `at` (NaT: no such action)."""
+    mask = at.notna().to_numpy()
+
+    def pick(values):
+        if values is None:
+            return None
+        return values.to_numpy()[mask] if isinstance(values, pd.Series) else values
+
+    return pd.DataFrame(
+        {
+            "comment_id": at.index.to_numpy()[mask],
+            # Naive UTC datetime64: tz-aware to_numpy() would make a Python object per row.
+            "at": at.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()[mask],
+            "actor": actor.to_numpy()[mask],
+            "kind": pick(kind),
+            "reasons": pick(reasons),
+            "reply": pick(reply),
+            "template": pick(template),
+            "note": pick(note),
+            "assignee": pick(assignee),
+            "step": step,
+        }
+    )

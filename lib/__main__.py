@@ -21,6 +21,7 @@ import pandas as pd
 
 from lib.auth import (
     BadCredentials,
+    PasswordRefused,
     PermissionDenied,
     has_password,
     require_credentials,
@@ -29,6 +30,7 @@ from lib.auth import (
 )
 from lib.db import db_path, open_db
 from lib.demo import DemoError, generate
+from lib.i18n import Worded, both, t
 from lib.importers import BadImportFile, import_file
 from lib.reports import SNAPSHOT_KINDS, export, export_filename, snapshot_time
 from lib.times import local_today, now_utc, typed_instant
@@ -44,8 +46,23 @@ EXIT_BAD_INPUT = 2
 PASSWORD_VARIABLE = "VIGIE_PASSWORD"
 
 
-class CommandError(Exception):
-    """A bad input, reported in one line."""
+class CommandError(Worded, Exception):
+    """A bad input, reported in one line: words in the catalogue as `cli.error.<code>`."""
+
+    KEY = "cli.error"
+
+    def __init__(self, code: str, refusal: Worded | None = None, **values):
+        self.refusal = refusal  # the core's own refusal (a bad file, a role), if any
+        super().__init__(code, **values)
+
+    @classmethod
+    def of(cls, refusal: Worded, code: str = "refused") -> CommandError:
+        """Another refusal of the core, in the command line's words."""
+        return cls(code, refusal)
+
+    def describe(self, language: str = "fr") -> str:
+        reason = {"reason": self.refusal.describe(language)} if self.refusal else {}
+        return t(f"{self.KEY}.{self.code}", language, **self.values, **reason)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     except sqlite3.Error as error:
         # A locked, damaged or foreign file: one line, never a traceback.
         path = args.db or db_path()
-        print(f"vigie: base de données / database {path}: {error}", file=sys.stderr)
+        print(f"vigie: {both('cli.error.database', path=path, error=error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(summary)
     return 0
@@ -133,7 +150,7 @@ def _instant(text: str | None) -> pd.Timestamp | None:
     try:
         return typed_instant(text)
     except ValueError as error:
-        raise CommandError(f"--now illisible / unreadable: {text!r}") from error
+        raise CommandError("unreadable_now", text=repr(text)) from error
 
 
 @contextlib.contextmanager
@@ -141,25 +158,17 @@ def _existing_db(args) -> Iterator:
     """The Vigie database named by --db (or VIGIE_DB), closed after: never a new empty file."""
     path = args.db or db_path()
     if not path.is_file():
-        raise CommandError(
-            f"base de données introuvable / database not found: {path} "
-            "(`python -m lib demo --db FICHIER` en crée une / creates one)"
-        )
+        raise CommandError("database_not_found", path=path)
     # Read-only first: a file that is not Vigie's is left exactly as it was.
     probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as error:
-        raise CommandError(
-            f"{path} n'est pas une base de données SQLite / is not an SQLite database ({error})"
-        ) from None
+        raise CommandError("not_sqlite", path=path, error=error) from None
     finally:
         probe.close()
     if "comments" not in tables:
-        raise CommandError(
-            f"{path} n'est pas une base de données Vigie / is not a Vigie database"
-            " (pas de table comments / no comments table)"
-        )
+        raise CommandError("not_vigie", path=path)
     with open_db(path) as db:
         yield db
 
@@ -167,15 +176,12 @@ def _existing_db(args) -> Iterator:
 def _lead_password(actor: str | None, flag: str) -> str:
     """The lead's password: VIGIE_PASSWORD for a scheduled job, else asked on the terminal."""
     if not actor:
-        raise CommandError(f"{flag} demande --as CHEF / needs --as LEAD")
+        raise CommandError("needs_lead", flag=flag)
     if os.environ.get(PASSWORD_VARIABLE):
         return os.environ[PASSWORD_VARIABLE]
     if not _stdin_is_a_terminal():
-        raise CommandError(
-            f"{flag} --as {actor} : mot de passe requis, lancez depuis un terminal ou définissez "
-            f"{PASSWORD_VARIABLE} / password needed: run in a terminal or set {PASSWORD_VARIABLE}"
-        )
-    return getpass.getpass(f"Mot de passe de / Password for {actor}: ")
+        raise CommandError("password_needed", flag=flag, actor=actor, variable=PASSWORD_VARIABLE)
+    return getpass.getpass(both("cli.prompt.lead_password", actor=actor) + ": ")
 
 
 def _stdin_is_a_terminal() -> bool:
@@ -190,7 +196,7 @@ def _as_lead(db, actor: str | None, flag: str, permission: str) -> None:
     try:
         require_credentials(db, actor, password, permission)
     except (BadCredentials, PermissionDenied) as error:
-        raise CommandError(str(error)) from None
+        raise CommandError.of(error) from None
 
 
 def _demo(args) -> str:
@@ -200,46 +206,47 @@ def _demo(args) -> str:
         with open_db(path) as db:
             summary = generate(db, rows=args.rows, seed=args.seed, now=_instant(args.now))
     except DemoError as error:
-        raise CommandError(str(error)) from error
-    seconds = time.perf_counter() - started
-    return (
-        f"demo: {summary.comments} commentaires, {summary.actions} actions, "
-        f"{summary.users} personnes dans {path} ({seconds:.1f} s)"
+        raise CommandError.of(error) from error
+    return t(
+        "cli.done.demo",
+        "fr",
+        comments=summary.comments,
+        actions=summary.actions,
+        users=summary.users,
+        path=path,
+        seconds=f"{time.perf_counter() - started:.1f}",
     )
 
 
 def _import(args) -> str:
     if not args.file.is_file():
-        raise CommandError(f"fichier introuvable / file not found: {args.file}")
+        raise CommandError("file_not_found", path=args.file)
     try:
         with _existing_db(args) as db:
             summary = import_file(db, args.file.read_bytes(), args.file.name, fmt=args.format)
     except BadImportFile as error:
-        raise CommandError(f"{error} Rien n'a été importé / nothing was imported.") from error
-    ambiguous = (
-        f"; {summary.ambiguous_times} heures ambiguës (recul de l'heure) lues en heure avancée"
-        " / ambiguous fall-back times read as daylight time"
-        if summary.ambiguous_times
-        else ""
-    )
-    return (
-        f"import: {summary.added} ajoutés, {summary.already_present} déjà présents "
-        f"({summary.format}, {args.file.name}){ambiguous}"
+        raise CommandError.of(error, "import_refused") from error
+    ambiguous = summary.ambiguous_times
+    return t(
+        "cli.done.import",
+        "fr",
+        added=summary.added,
+        present=summary.already_present,
+        format=summary.format,
+        name=args.file.name,
+        ambiguous=t("cli.done.ambiguous", "fr", count=ambiguous) if ambiguous else "",
     )
 
 
 def _export(args) -> str:
     snapshot = args.kind in SNAPSHOT_KINDS
     if snapshot and (args.start or args.end):
-        raise CommandError(
-            f"--from/--to ne s'appliquent pas à {args.kind}, un instantané à --now "
-            f"/ do not apply to {args.kind}, a snapshot at --now"
-        )
+        raise CommandError("snapshot_has_no_range", kind=args.kind)
     now = _instant(args.now) or now_utc()
     end = args.end or local_today(now)
     start = args.start or end.replace(day=1)
     if start > end:
-        raise CommandError(f"--from {start} est après --to {end} / is after --to")
+        raise CommandError("range_reversed", start=start, end=end)
     with _existing_db(args) as db:
         if args.unmask:
             _as_lead(db, args.actor, "--unmask", "unmask")
@@ -258,31 +265,35 @@ def _export(args) -> str:
     try:
         out.write_bytes(data)
     except OSError as error:
-        raise CommandError(f"écriture impossible / cannot write {out}: {error.strerror}") from error
-    when = f"instantané du / snapshot at {snapshot_time(now)}" if snapshot else f"{start} → {end}"
-    masked = ", NON MASQUÉ / UNMASKED" if args.unmask else ""
-    return f"export {args.kind}: {out} ({len(data)} octets, {when}{masked})"
+        raise CommandError("cannot_write", path=out, reason=error.strerror) from error
+    when = t("cli.done.snapshot", "fr", at=snapshot_time(now)) if snapshot else f"{start} → {end}"
+    return t(
+        "cli.done.export",
+        "fr",
+        kind=args.kind,
+        path=out,
+        size=len(data),
+        when=when,
+        masked=t("cli.done.unmasked", "fr") if args.unmask else "",
+    )
 
 
 def _password(args) -> str:
     with _existing_db(args) as db:
         if user(db, args.username) is None:
-            raise CommandError(f"Personne inconnue / unknown person: {args.username!r}")
+            raise CommandError.of(PasswordRefused("unknown_person", who=repr(args.username)))
         if has_password(db, args.username):
             if not args.actor:
-                raise CommandError(
-                    f"{args.username} a déjà un mot de passe : le remplacer demande --as CHEF "
-                    "/ already has a password: replacing it needs --as LEAD"
-                )
+                raise CommandError("has_password", username=args.username)
             _as_lead(db, args.actor, "password", "passwords")
-        first = getpass.getpass("Nouveau mot de passe / New password: ")
-        if first != getpass.getpass("Encore / Again: "):
-            raise CommandError("les mots de passe diffèrent / passwords differ")
+        first = getpass.getpass(both("cli.prompt.new_password") + ": ")
+        if first != getpass.getpass(both("cli.prompt.again") + ": "):
+            raise CommandError("passwords_differ")
         try:
             set_password(db, args.username, first)
-        except ValueError as error:
-            raise CommandError(str(error)) from None
-    return f"mot de passe enregistré / password set: {args.username}"
+        except PasswordRefused as error:
+            raise CommandError.of(error) from None
+    return t("cli.done.password", "fr", username=args.username)
 
 
 if __name__ == "__main__":

@@ -24,21 +24,14 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlite_utils import Database
 
+from lib.i18n import Worded, label, t
+
 LEAD = "lead"
 MODERATOR = "moderator"
 
 # Permission -> the roles that hold it. Anything not listed is open to every team member.
 LEAD_ONLY = ("settings", "approve", "reject", "unmask", "passwords")
 PERMISSIONS = {name: (LEAD,) for name in LEAD_ONLY}
-
-# What each lead-only permission lets one do, for the refusal message.
-_WHAT = {
-    "settings": ("modifier les paramètres", "change the settings"),
-    "approve": ("approuver une réponse", "approve a reply"),
-    "reject": ("refuser une réponse", "reject a reply"),
-    "unmask": ("voir les renseignements personnels non masqués", "see unmasked personal data"),
-    "passwords": ("remplacer le mot de passe d'un compte", "replace an account's password"),
-}
 
 MIN_PASSWORD_LENGTH = 8
 # The demo database's accounts all share this password (README, "Demo accounts").
@@ -49,24 +42,26 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
 
 
-class PermissionDenied(PermissionError):
-    """The person's role does not allow this; the message is in French, then English."""
+class PermissionDenied(Worded, PermissionError):
+    """The person's role does not allow `permission` (one of LEAD_ONLY); str() is French
+    then English, `describe(lang)` one language for the page the person is on."""
+
+    KEY = "auth"
 
     def __init__(self, username: str | None, permission: str):
         self.username = username
         self.permission = permission
-        fr, en = _WHAT.get(permission, (permission, permission))
-        who = username or "?"
-        self.fr = f"Réservé aux chefs d'équipe : {who} ne peut pas {fr}."
-        self.en = f"Team leads only: {who} may not {en}."
-        super().__init__(
-            f"Réservé aux chefs d'équipe : {who} ne peut pas {fr}. "
-            f"/ Team leads only: {who} may not {en}."
-        )
+        super().__init__("denied", who=username or "?")
 
     def describe(self, language: str = "fr") -> str:
-        """The reason in one language, for the page the person is on."""
-        return self.en if language == "en" else self.fr
+        what = label("auth.permission", self.permission, language)
+        return t("auth.denied", language, what=what, **self.values)
+
+
+class PasswordRefused(Worded, ValueError):
+    """A password that cannot be set: `unknown_person` or `password_too_short`."""
+
+    KEY = "auth.refused"
 
 
 def user(db: Database, username: str | None) -> dict | None:
@@ -133,12 +128,9 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 def set_password(db: Database, username: str, password: str) -> None:
     """Store a new password for an existing team member."""
     if user(db, username) is None:
-        raise ValueError(f"Personne inconnue / unknown person: {username!r}")
+        raise PasswordRefused("unknown_person", who=repr(username))
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(
-            f"Le mot de passe doit compter au moins {MIN_PASSWORD_LENGTH} caractères "
-            f"/ the password needs at least {MIN_PASSWORD_LENGTH} characters"
-        )
+        raise PasswordRefused("password_too_short", length=MIN_PASSWORD_LENGTH)
     db["users"].update(username, {"password_hash": hash_password(password)})
 
 
@@ -159,16 +151,14 @@ def authenticate(db: Database, username: str, password: str) -> dict | None:
     return user(db, username)
 
 
-class BadCredentials(PermissionError):
+class BadCredentials(Worded, PermissionError):
     """A username and password that do not match a team member's local password."""
+
+    KEY = "auth.refused"
 
     def __init__(self, username: str | None):
         self.username = username
-        who = username or "?"
-        super().__init__(
-            f"Identifiants refusés pour {who} (nom ou mot de passe) "
-            f"/ Credentials refused for {who} (name or password)."
-        )
+        super().__init__("bad_credentials", who=username or "?")
 
 
 def require_credentials(db: Database, username: str | None, password: str, permission: str) -> dict:

@@ -165,6 +165,31 @@ def format_duration(seconds, lang: str = DEFAULT_LANGUAGE) -> str:
     return f"{minutes} min"
 
 
+def both(key: str, **values) -> str:
+    """The string `key` in French, then English: for the command line and logs."""
+    return " / ".join(t(key, lang, **values) for lang in LANGUAGES)
+
+
+class Worded:
+    """Mixed into an exception whose words are in the catalogue, under `{KEY}.{code}`.
+
+    It carries a stable `code` and the `values` its sentence needs; `describe(lang)`
+    gives the sentence in one language, and str() French then English, for logs and
+    the command line.
+    """
+
+    KEY = ""
+
+    def __init__(self, code: str, **values):
+        if f"{self.KEY}.{code}" not in STRINGS:
+            raise KeyError(f"no words in the catalogue for {self.KEY}.{code}")
+        self.code, self.values = code, values
+        super().__init__(f"{self.describe('fr')} / {self.describe('en')}")
+
+    def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return t(f"{self.KEY}.{self.code}", language, **self.values)
+
+
 def catalogue_gaps() -> dict[str, list[str]]:
     """Keys missing or empty per language (the tests require none)."""
     return {

@@ -189,6 +189,7 @@ def export(
     unmask: bool = False,
     actor: str | None = None,
     rows: pd.DataFrame | None = None,
+    lead: bool = False,
 ) -> bytes:
     """One export as CSV bytes for Excel (`lib.csv_export.to_csv_bytes`).
 
@@ -199,7 +200,7 @@ def export(
     if unmask:
         require(db, actor, "unmask")
     if rows is None:
-        rows = table(db, kind, start, end, now, unmask=unmask, actor=actor)
+        rows = table(db, kind, start, end, now, unmask=unmask, actor=actor, lead=lead)
     data = to_csv_bytes(rows, delimiter=delimiter)
     if unmask:
         record_unmasked_export(db, actor, kind, start, end, now, len(rows))

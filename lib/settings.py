@@ -28,7 +28,7 @@ from sqlite_utils import Database
 from lib.auth import require_lead
 from lib.business_time import BusinessCalendar
 from lib.db import PLATFORMS, immediate, to_db_time
-from lib.i18n import LANGUAGES, label
+from lib.i18n import LANGUAGES, Worded, label
 from lib.states import recompute_due_dates
 from lib.taxonomy import REASONS
 from lib.templates import DEFAULT_TEMPLATES
@@ -81,15 +81,10 @@ _TUPLE_KEYS = {"weekdays", "closures", "retired_reasons"}
 _DEFAULTS = asdict(Settings())
 
 
-class SettingsError(ValueError):
-    """A setting value the rules refuse; `describe(lang)` gives the reason in one language."""
+class SettingsError(Worded, ValueError):
+    """A setting value the rules refuse: a `code` whose words are `settings.error.<code>`."""
 
-    def __init__(self, fr: str, en: str):
-        self.fr, self.en = fr, en
-        super().__init__(f"{fr} / {en}")
-
-    def describe(self, language: str = "fr") -> str:
-        return self.en if language == "en" else self.fr
+    KEY = "settings.error"
 
 
 def load_settings(db: Database) -> Settings:
@@ -147,9 +142,7 @@ def save_settings(db: Database, actor: str, **changes) -> Settings:
     require_lead(db, actor)
     unknown = sorted(set(changes) - set(SETTING_KEYS))
     if unknown:
-        raise SettingsError(
-            f"Paramètre inconnu : {', '.join(unknown)}", f"unknown setting: {', '.join(unknown)}"
-        )
+        raise SettingsError("unknown_setting", keys=", ".join(unknown))
     current = load_settings(db)
     updated = replace(current, **{k: _normalised(k, v) for k, v in changes.items()})
     check(updated)
@@ -203,46 +196,34 @@ def check(settings: Settings) -> None:
         for day in settings.closures:
             date.fromisoformat(day)
     except ValueError as error:
-        detail = f"unreadable time or date: {error}"
-        raise SettingsError("Heure ou date illisible", detail) from None
+        raise SettingsError("unreadable", detail=str(error)) from None
     if not opens < closes:
-        raise SettingsError(
-            "L'ouverture doit précéder la fermeture", "opening must come before closing"
-        )
+        raise SettingsError("open_before_close")
     if not settings.weekdays or not set(settings.weekdays) <= set(range(7)):
-        raise SettingsError("Choisissez au moins un jour ouvrable", "choose at least one weekday")
+        raise SettingsError("no_weekday")
     if not settings.target_hours > 0:
-        raise SettingsError("La cible doit être positive", "the target must be positive")
+        raise SettingsError("target_not_positive")
     if not 0 <= settings.at_risk_hours < settings.target_hours:
-        raise SettingsError(
-            "Le seuil « à risque » doit être entre 0 et la cible",
-            "the at-risk threshold must be between 0 and the target",
-        )
+        raise SettingsError("at_risk_out_of_range")
     if not 0 <= settings.compliance_goal_pct <= 100:
-        raise SettingsError("L'objectif doit être entre 0 et 100 %", "the goal must be 0 to 100%")
-    _check_codes(settings.reason_labels, REASONS, "motif", "reason")
-    _check_codes(dict.fromkeys(settings.retired_reasons), REASONS, "motif", "reason")
+        raise SettingsError("goal_out_of_range")
+    _check_codes(settings.reason_labels, REASONS, "reason")
+    _check_codes(dict.fromkeys(settings.retired_reasons), REASONS, "reason")
     if set(REASONS) <= set(settings.retired_reasons):
-        raise SettingsError("Gardez au moins un motif actif", "keep at least one active reason")
-    _check_codes(settings.templates, DEFAULT_TEMPLATES, "modèle", "template")
+        raise SettingsError("no_active_reason")
+    _check_codes(settings.templates, DEFAULT_TEMPLATES, "template")
 
 
-def _check_codes(mapping: dict, known, fr: str, en: str) -> None:
+def _check_codes(mapping: dict, known, kind: str) -> None:
     """Codes are the taxonomy's: a lead renames or retires them, never invents or reuses one."""
     unknown = sorted(set(mapping) - set(known))
     if unknown:
-        raise SettingsError(
-            f"Code de {fr} inconnu : {', '.join(unknown)}",
-            f"unknown {en} code: {', '.join(unknown)}",
-        )
+        raise SettingsError(f"unknown_{kind}", codes=", ".join(unknown))
     for code, texts in mapping.items():
         if texts is not None and not (
             isinstance(texts, dict) and set(texts) <= {"fr", "en"} and all(texts.values())
         ):
-            raise SettingsError(
-                f"Le {fr} {code} doit avoir un texte en français et en anglais",
-                f"{en} {code} needs a French and an English text",
-            )
+            raise SettingsError(f"{kind}_needs_both_languages", which=code)
 
 
 # --- reason labels ------------------------------------------------------------
@@ -301,10 +282,7 @@ def exclude_author(
     require_lead(db, actor)
     handle = (handle or "").strip()
     if platform not in PLATFORMS or not handle:
-        raise SettingsError(
-            "Indiquez une plateforme connue et un identifiant",
-            "give a known platform and a handle",
-        )
+        raise SettingsError("exclusion_needs_handle")
     until = None if until in (None, "") else date.fromisoformat(str(until)[:10]).isoformat()
     at = to_db_time(now_utc())
     row = {

@@ -58,50 +58,47 @@ def short_date(iso: str) -> str:
     return i18n.format_date(pd.Timestamp(iso), lang(), weekday=False)
 
 
-tabs = st.tabs(
-    [
-        t(f"settings.tab.{name}")
-        for name in ("calendar", "closures", "reasons", "templates", "excluded", "team", "history")
-    ]
-)
-
-with tabs[0], st.form("settings_calendar"):
-    st.caption(t("settings.recompute_note"))
-    left, right = st.columns(2)
-    opens = left.time_input(
-        t("settings.open_time"), time.fromisoformat(settings.open_time), step=900
-    )
-    closes = right.time_input(
-        t("settings.close_time"), time.fromisoformat(settings.close_time), step=900
-    )
-    weekdays = st.multiselect(
-        t("settings.weekdays"),
-        options=list(range(7)),
-        default=list(settings.weekdays),
-        format_func=lambda d: i18n.WEEKDAYS[lang()][d],
-    )
-    easter = st.checkbox(t("settings.easter_monday"), settings.include_easter_monday)
-    target = st.number_input(
-        t("settings.target_hours"), 0.5, 200.0, float(settings.target_hours), step=0.5
-    )
-    at_risk = st.number_input(
-        t("settings.at_risk_hours"), 0.0, 200.0, float(settings.at_risk_hours), step=0.5
-    )
-    goal = st.number_input(
-        t("settings.goal_pct"), 0.0, 100.0, float(settings.compliance_goal_pct), step=1.0
-    )
-    if st.form_submit_button(t("settings.save"), type="primary"):
-        save(
-            open_time=opens,
-            close_time=closes,
-            weekdays=weekdays,
-            include_easter_monday=easter,
-            target_hours=target,
-            at_risk_hours=at_risk,
-            compliance_goal_pct=goal,
+def calendar_tab(settings) -> None:
+    """Office hours, business days, Easter Monday, the target, the at-risk threshold, the goal."""
+    with st.form("settings_calendar"):
+        st.caption(t("settings.recompute_note"))
+        left, right = st.columns(2)
+        opens = left.time_input(
+            t("settings.open_time"), time.fromisoformat(settings.open_time), step=900
         )
+        closes = right.time_input(
+            t("settings.close_time"), time.fromisoformat(settings.close_time), step=900
+        )
+        weekdays = st.multiselect(
+            t("settings.weekdays"),
+            options=list(range(7)),
+            default=list(settings.weekdays),
+            format_func=lambda d: i18n.WEEKDAYS[lang()][d],
+        )
+        easter = st.checkbox(t("settings.easter_monday"), settings.include_easter_monday)
+        target = st.number_input(
+            t("settings.target_hours"), 0.5, 200.0, float(settings.target_hours), step=0.5
+        )
+        at_risk = st.number_input(
+            t("settings.at_risk_hours"), 0.0, 200.0, float(settings.at_risk_hours), step=0.5
+        )
+        goal = st.number_input(
+            t("settings.goal_pct"), 0.0, 100.0, float(settings.compliance_goal_pct), step=1.0
+        )
+        if st.form_submit_button(t("settings.save"), type="primary"):
+            save(
+                open_time=opens,
+                close_time=closes,
+                weekdays=weekdays,
+                include_easter_monday=easter,
+                target_hours=target,
+                at_risk_hours=at_risk,
+                compliance_goal_pct=goal,
+            )
 
-with tabs[1]:
+
+def closures_tab(settings) -> None:
+    """Closed days beyond the public holidays: presets for the holiday season, one day at a time."""
     st.caption(t("settings.closures_help"))
     closures = list(settings.closures)
     st.dataframe(
@@ -128,7 +125,9 @@ with tabs[1]:
             if st.form_submit_button(t("settings.closure_remove_button")) and removed:
                 save(closures=[d for d in closures if d not in removed])
 
-with tabs[2]:
+
+def reasons_tab(settings) -> None:
+    """The netiquette reasons: the lead's own words for each, and which are retired."""
     st.caption(t("settings.reasons_help"))
     labels = reason_labels(settings)
     st.dataframe(
@@ -164,7 +163,9 @@ with tabs[2]:
                 retired_reasons=[*others, code] if retired else others,
             )
 
-with tabs[3]:
+
+def templates_tab(settings) -> None:
+    """The reply templates' texts in French and English, with a preview of the bilingual reply."""
     texts = templates(settings.templates)
 
     code = st.selectbox(
@@ -187,7 +188,9 @@ with tabs[3]:
     st.caption(t("settings.template_preview"))
     st.text(reply_text(code, "en", settings.templates))
 
-with tabs[4]:
+
+def excluded_tab(settings) -> None:
+    """Authors excluded until a date or for good, and readmitting them."""
     exclusions = excluded_authors(db)
     if exclusions:
         st.dataframe(
@@ -243,14 +246,18 @@ with tabs[4]:
                 gone = exclusions[chosen]
                 run_and_report(readmit_author, gone["platform"], gone["author_handle"])
 
-with tabs[5]:
+
+def team_tab(settings) -> None:
+    """Who is on the team, and their role."""
     st.dataframe(
         pd.DataFrame(team(db)).sort_values(["role", "display_name"]),
         hide_index=True,
         width="stretch",
     )
 
-with tabs[6]:
+
+def history_tab(settings) -> None:
+    """Every change to the settings: who, when, before and after."""
     st.caption(t("settings.history_help"))
     history = settings_history(db, limit=500)
     if history:
@@ -272,3 +279,18 @@ with tabs[6]:
         )
     else:
         st.info(t("common.empty"))
+
+
+TABS = (
+    ("calendar", calendar_tab),
+    ("closures", closures_tab),
+    ("reasons", reasons_tab),
+    ("templates", templates_tab),
+    ("excluded", excluded_tab),
+    ("team", team_tab),
+    ("history", history_tab),
+)
+names = [t(f"settings.tab.{name}") for name, _draw in TABS]
+for (_name, draw), tab in zip(TABS, st.tabs(names), strict=True):
+    with tab:
+        draw(settings)

@@ -64,8 +64,8 @@ def test_a_moderator_is_not_offered_to_unmask(demo_db_path):
 
 
 def test_the_server_refuses_to_unmask_for_a_moderator_whatever_the_browser_sends(demo_db_path):
-    lead = choose(reports_page("mlachance"), "queue")
-    masked = preview(lead)
+    # What the moderator sees without asking (a lead's queue is in a lead's order).
+    masked = preview(choose(reports_page("agirard"), "queue"))
     # A forged request: the disabled checkbox arrives ticked.
     at = reports_page("agirard")
     at.session_state["reports_unmask"] = True

@@ -32,6 +32,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Connectez-vous avec le compte de l'organisation (barre latérale).",
         "en": "Sign in with your organisation account (sidebar).",
     },
+    # Refusals (lib.auth)
+    "auth.denied": {
+        "fr": "Réservé aux chefs d'équipe : {who} ne peut pas {what}.",
+        "en": "Team leads only: {who} may not {what}.",
+    },
+    "auth.permission.settings": {"fr": "modifier les paramètres", "en": "change the settings"},
+    "auth.permission.approve": {"fr": "approuver une réponse", "en": "approve a reply"},
+    "auth.permission.reject": {"fr": "refuser une réponse", "en": "reject a reply"},
+    "auth.permission.unmask": {
+        "fr": "voir les renseignements personnels non masqués",
+        "en": "see unmasked personal data",
+    },
+    "auth.permission.passwords": {
+        "fr": "remplacer le mot de passe d'un compte",
+        "en": "replace an account's password",
+    },
+    "auth.refused.bad_credentials": {
+        "fr": "Identifiants refusés pour {who} (nom ou mot de passe)",
+        "en": "Credentials refused for {who} (name or password)",
+    },
+    "auth.refused.unknown_person": {
+        "fr": "Personne inconnue : {who}",
+        "en": "unknown person: {who}",
+    },
+    "auth.refused.password_too_short": {
+        "fr": "Le mot de passe doit compter au moins {length} caractères",
+        "en": "the password needs at least {length} characters",
+    },
     # Paramètres
     "settings.title": {"fr": "Paramètres", "en": "Settings"},
     "settings.lead_only": {
@@ -143,5 +171,58 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.until_or_permanent": {
         "fr": "Choisissez la date de fin de l'exclusion, ou cochez « Exclusion permanente ».",
         "en": "Choose the last day of the exclusion, or tick “Permanent exclusion”.",
+    },
+    # Refusals of values (lib.settings.check)
+    "settings.error.unknown_setting": {
+        "fr": "Paramètre inconnu : {keys}",
+        "en": "unknown setting: {keys}",
+    },
+    "settings.error.unreadable": {
+        "fr": "Heure ou date illisible : {detail}",
+        "en": "unreadable time or date: {detail}",
+    },
+    "settings.error.open_before_close": {
+        "fr": "L'ouverture doit précéder la fermeture",
+        "en": "opening must come before closing",
+    },
+    "settings.error.no_weekday": {
+        "fr": "Choisissez au moins un jour ouvrable",
+        "en": "choose at least one weekday",
+    },
+    "settings.error.target_not_positive": {
+        "fr": "La cible doit être positive",
+        "en": "the target must be positive",
+    },
+    "settings.error.at_risk_out_of_range": {
+        "fr": "Le seuil « à risque » doit être entre 0 et la cible",
+        "en": "the at-risk threshold must be between 0 and the target",
+    },
+    "settings.error.goal_out_of_range": {
+        "fr": "L'objectif doit être entre 0 et 100 %",
+        "en": "the goal must be 0 to 100%",
+    },
+    "settings.error.no_active_reason": {
+        "fr": "Gardez au moins un motif actif",
+        "en": "keep at least one active reason",
+    },
+    "settings.error.unknown_reason": {
+        "fr": "Code de motif inconnu : {codes}",
+        "en": "unknown reason code: {codes}",
+    },
+    "settings.error.unknown_template": {
+        "fr": "Code de modèle inconnu : {codes}",
+        "en": "unknown template code: {codes}",
+    },
+    "settings.error.reason_needs_both_languages": {
+        "fr": "Le motif {which} doit avoir un texte en français et en anglais",
+        "en": "reason {which} needs a French and an English text",
+    },
+    "settings.error.template_needs_both_languages": {
+        "fr": "Le modèle {which} doit avoir un texte en français et en anglais",
+        "en": "template {which} needs a French and an English text",
+    },
+    "settings.error.exclusion_needs_handle": {
+        "fr": "Indiquez une plateforme connue et un identifiant",
+        "en": "give a known platform and a handle",
     },
 }

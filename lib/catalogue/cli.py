@@ -62,6 +62,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "les mots de passe diffèrent",
         "en": "the passwords differ",
     },
+    # The demo's refusals (lib.demo.DemoError)
+    "demo.error.rows_not_positive": {
+        "fr": "--rows doit être un entier positif",
+        "en": "--rows must be positive",
+    },
+    "demo.error.database_not_empty": {
+        "fr": "La base contient déjà des commentaires ; choisissez un nouveau fichier avec --db.",
+        "en": "The database already holds comments; choose a new file with --db.",
+    },
     # Prompts
     "cli.prompt.lead_password": {"fr": "Mot de passe de {actor}", "en": "Password for {actor}"},
     "cli.prompt.new_password": {"fr": "Nouveau mot de passe", "en": "New password"},

@@ -27,13 +27,16 @@ from lib.demo import texts
 from lib.demo.comments import draw_comments
 from lib.demo.handling import draw_handling
 from lib.demo.history import history_rows
+from lib.i18n import Worded
 from lib.ingest import insert_rows, prepare_comments
 from lib.settings import load_settings
 from lib.times import now_utc, utc
 
 
-class DemoError(ValueError):
-    """The demo cannot be written to this database (it already holds comments)."""
+class DemoError(Worded, ValueError):
+    """The demo cannot be written: `rows_not_positive`, or `database_not_empty`."""
+
+    KEY = "demo.error"
 
 
 @dataclass(frozen=True)
@@ -84,12 +87,9 @@ def generate(
 
 def _check_empty(db: Database, rows: int) -> None:
     if rows < 1:
-        raise DemoError("--rows doit être un entier positif / --rows must be positive")
+        raise DemoError("rows_not_positive")
     if db["comments"].exists() and db["comments"].count:
-        raise DemoError(
-            "La base contient déjà des commentaires ; choisissez un nouveau fichier avec --db. "
-            "/ The database already holds comments; choose a new file with --db."
-        )
+        raise DemoError("database_not_empty")
 
 
 def _record_handling(stored: pd.DataFrame, handling: pd.DataFrame, actions: pd.DataFrame) -> None:

@@ -6,7 +6,7 @@ from lib import triage
 from lib.settings import load_settings
 from lib.states import state_clock
 from lib.ui import database, present, t
-from lib.ui import queue_panel as panel
+from lib.ui import queue as panel
 
 st.title(t("queue.title"))
 db = database()
@@ -17,7 +17,7 @@ if viewer is None:
 settings = load_settings(db)
 cal = settings.calendar()
 clock = state_clock(present(), cal, settings.at_risk_hours)
-filters = panel.filters(db)
+filters = panel.filter_bar(db)
 
 total = triage.count_queue(db, filters, viewer, clock)
 page = panel.page_picker(total)
@@ -26,11 +26,11 @@ panel.show_flash()
 
 listing, detail = st.columns([3, 2])
 with listing:
-    positions = panel.table(db, rows, viewer)
+    positions = panel.comment_table(db, rows, viewer)
     panel.bulk_actions(rows, positions, viewer)
 with detail:
     current = panel.current_comment(rows)
     if current is None:
         st.info(t("queue.empty"))
     else:
-        panel.detail(current, viewer, clock)
+        panel.detail_panel(current, viewer, clock)

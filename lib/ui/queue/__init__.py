@@ -1,0 +1,13 @@
+"""The File d'attente page's Streamlit parts; the page draws them in this order.
+
+Modules depend one way: `keys` (session state, messages) → `display` → `acting`
+(the callbacks that call `act`) → `filters`, `table`, `tabs`, `history` → `detail`.
+"""
+
+from lib.ui.queue.detail import detail_panel
+from lib.ui.queue.filters import filter_bar, page_picker
+from lib.ui.queue.keys import show_flash
+from lib.ui.queue.table import bulk_actions, comment_table, current_comment
+
+__all__ = ["filter_bar", "page_picker", "show_flash", "comment_table", "bulk_actions"]
+__all__ += ["current_comment", "detail_panel"]

@@ -1,0 +1,107 @@
+"""The buttons' callbacks: what the person typed and chose becomes one `act()`, then a message.
+
+Every change goes through `lib.moderation.act` (or `act_many`) inside a button's
+callback, so that the next run already shows the result and may move the
+selection. Callbacks run at the start of the next run: they read the database
+through `database()`, never through a connection captured when the button was drawn.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.i18n import format_number
+from lib.moderation import InvalidAction, StaleVersion, act, act_many
+from lib.ui.queue.keys import CONFLICT, CURRENT, PAGE, PASSED_OVER, clear_selection, flash, key
+from lib.ui.session import database, lang, t
+
+# After these the comment leaves the moderator's hands: show the next one.
+MOVING_KINDS = (
+    "reply",
+    "redirect",
+    "hide",
+    "delete",
+    "no_reply_needed",
+    "escalate",
+    "approve",
+    "reject",
+)
+
+
+def arguments(comment_id: int, kind: str) -> tuple[str, dict]:
+    """The `act` kind and keywords from what the person typed and chose."""
+    state = st.session_state
+    if kind in ("reply", "escalate"):
+        return kind, {"reply": state.get(key("reply", comment_id))}
+    if kind in ("redirect", "escalate_redirect"):
+        # A redirect that needs a lead's approval is an escalation with its template.
+        act_kind = "escalate" if kind == "escalate_redirect" else "redirect"
+        return act_kind, {
+            "reply": state.get(key("redirect_text", comment_id)),
+            "template": state.get(key("redirect", comment_id)),
+        }
+    if kind in ("hide", "delete"):
+        return kind, {"reasons": tuple(state.get(key("reasons", comment_id)) or ())}
+    if kind == "assign":
+        return kind, {"assignee": state.get(key("assignee", comment_id))}
+    if kind == "approve":
+        return kind, {"reply": state.get(key("approve", comment_id))}
+    if kind == "reject":
+        return kind, {"note": state.get(key("reject_note", comment_id))}
+    if kind == "note":
+        return kind, {"note": state.get(key("note", comment_id))}
+    return kind, {}
+
+
+def submit(comment_id: int, version: int, requested: str) -> None:
+    """A button's callback: act, then say what happened and move to the next comment."""
+    viewer = st.session_state["user"]
+    kind, keywords = arguments(comment_id, requested)
+    try:
+        act(database(), comment_id, kind, viewer["username"], version, **keywords)
+    except StaleVersion as error:
+        st.session_state[CONFLICT] = {
+            "comment_id": comment_id,
+            "kind": kind,
+            "arguments": keywords,
+            "actions": error.actions,
+        }
+        return
+    except InvalidAction as error:
+        flash("error", t("queue.invalid." + error.code))
+        return
+    st.session_state.pop(CONFLICT, None)
+    flash("success", t("queue.done", id=comment_id, what=t("queue.kind." + kind)))
+    if kind == "note":
+        st.session_state[key("note", comment_id)] = ""
+    if kind in MOVING_KINDS:
+        after_action({comment_id})
+
+
+def confirm(comment_id: int, version: int, requested: str, values: dict) -> None:
+    """A suggestion confirmed: its values become the person's choice, then the action."""
+    st.session_state.update(values)
+    submit(comment_id, version, requested)
+
+
+def bulk(items: list[tuple[int, int]], kind: str, keywords: dict) -> None:
+    """The bulk buttons' callback: one `act_many` over (id, version) pairs, one message."""
+    viewer = st.session_state["user"]
+    outcomes = act_many(database(), items, kind, viewer["username"], **keywords)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("done", "stale", "invalid")}
+    level = "success" if counts["done"] == len(outcomes) else "warning"
+    flash(level, t("queue.bulk.done", **{k: format_number(v, lang()) for k, v in counts.items()}))
+    after_action({i for i, _v in items})
+
+
+def after_action(acted: set[int]) -> None:
+    """Clear the table's selection; the next run shows the most urgent comment left.
+
+    The first page is the most urgent by construction; `acted` are passed over
+    because some actions leave a comment open (an escalation, a rejection).
+    """
+    clear_selection()
+    st.session_state.pop(CONFLICT, None)
+    st.session_state[CURRENT] = None
+    st.session_state[PASSED_OVER] = set(acted)
+    st.session_state[PAGE] = 1

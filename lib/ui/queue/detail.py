@@ -1,0 +1,173 @@
+"""The detail panel: the comment's text, author and clock, a conflict, approval, suggestions.
+
+What a moderator types lives in `st.session_state` under keys that name the
+comment (`keys.key`), so a conflict (`StaleVersion`) never loses it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lib import triage
+from lib.compliance import explain_clock
+from lib.db import OPEN_STATUSES
+from lib.i18n import format_datetime, label
+from lib.moderation import available_kinds
+from lib.settings import Settings, load_settings
+from lib.states import StateClock, state_of
+from lib.taxonomy import REASONS, REDIRECTS
+from lib.templates import reply_text
+from lib.ui.queue.acting import confirm, submit
+from lib.ui.queue.display import STATE_COLOURS, team_names
+from lib.ui.queue.history import author_past, comment_history
+from lib.ui.queue.keys import CONFLICT, key
+from lib.ui.queue.tabs import action_tabs
+from lib.ui.session import database, lang, t
+
+
+def detail_panel(comment_id: int, viewer: dict, clock: StateClock) -> None:
+    """The selected comment: text, author, clock, history, the author's past, and actions."""
+    db = database()
+    row = triage.comment(db, comment_id)
+    if row is None:
+        st.info(t("common.empty"))
+        return
+    settings = load_settings(db)
+    language = lang()
+    _conflict(row, viewer)
+    is_open = row["status"] in OPEN_STATUSES
+    state = state_of(row, clock) if is_open else None
+    header = st.columns([3, 1])
+    header[0].subheader(
+        f"#{row['id']} · {label('platform', row['platform'], language)}", anchor=False
+    )
+    if state:
+        header[1].badge(t("state." + state), color=STATE_COLOURS[state])
+    st.caption(t("queue.status_line", status=t("status." + row["status"])))
+    st.text(row["account"] or "")
+    st.text(row["text"] or "")
+    _author_and_post(row)
+    st.caption(
+        explain_clock(row["received_at"], settings.calendar(), settings.target_hours, language)
+    )
+    kinds = available_kinds(row, viewer["role"])
+    if "approve" in kinds:
+        _approval(row)
+    _suggestions(row, kinds, settings)
+    action_tabs(row, kinds, viewer, settings)
+    comment_history(db, row, settings)
+    author_past(db, row)
+
+
+def _author_and_post(row: dict) -> None:
+    author = row["author_name"] or ""
+    if row["author_handle"]:
+        author = f"{author} (@{row['author_handle']})".strip()
+    st.text(t("queue.author_line", author=author))
+    post = row["post_ref"] or ""
+    if post.startswith(("https://", "http://")):
+        st.link_button(t("queue.open_post"), post)
+    elif post:
+        st.text(t("queue.post_line", post=post))
+
+
+def _conflict(row: dict, viewer: dict) -> None:
+    """What colleagues did before this person's action; what they typed is never lost.
+
+    While the action is still possible the text stays in its widget; when it is not
+    (a colleague closed the comment), it is shown here, ready to copy.
+    """
+    conflict = st.session_state.get(CONFLICT) or {}
+    if conflict.get("comment_id") != row["id"]:
+        return
+    names = team_names(database())
+    lines = [
+        t(
+            "queue.conflict.line",
+            who=names.get(a["actor"], a["actor"]),
+            what=t("queue.kind." + a["kind"]),
+            when=format_datetime(pd.Timestamp(a["at"], tz="UTC"), lang()),
+        )
+        for a in conflict["actions"]
+    ]
+    st.warning(
+        t("queue.conflict", what=t("queue.kind." + conflict["kind"]))
+        + "\n\n"
+        + "\n".join(f"- {line}" for line in lines)
+    )
+    typed = [v for v in (conflict["arguments"].get(n) for n in ("reply", "note")) if v]
+    if typed and conflict["kind"] not in available_kinds(row, viewer["role"]):
+        st.info(t("queue.conflict.closed", status=t("status." + row["status"])))
+        for text in typed:
+            st.code(text, language=None, wrap_lines=True)
+
+
+def _approval(row: dict) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{t('queue.approval.title')}**")
+        reply_key = key("approve", row["id"])
+        st.session_state.setdefault(reply_key, row["proposed_reply"] or "")
+        st.text_area(t("queue.proposed_reply"), key=reply_key)
+        note_key = key("reject_note", row["id"])
+        st.text_input(t("queue.reject_note"), key=note_key)
+        left, right = st.columns(2)
+        left.button(
+            t("queue.kind.approve"),
+            type="primary",
+            key=key("do_approve", row["id"]),
+            on_click=submit,
+            args=(row["id"], row["version"], "approve"),
+        )
+        right.button(
+            t("queue.kind.reject"),
+            key=key("do_reject", row["id"]),
+            on_click=submit,
+            args=(row["id"], row["version"], "reject"),
+        )
+
+
+def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
+    """The detectors' suggestions: never applied on their own, confirmed in one click."""
+    removable = "hide" in kinds
+    reasons = [
+        r
+        for r in triage.split_codes(row.get("suggested_reasons"))
+        if removable and r in REASONS and r not in settings.retired_reasons
+    ]
+    redirect = row.get("suggested_redirect")
+    redirect_kind = next((k for k in ("redirect", "escalate") if k in kinds), None)
+    if redirect not in REDIRECTS or redirect_kind is None:
+        redirect = None
+    if not reasons and redirect is None:
+        return
+    language = lang()
+    with st.container(border=True):
+        st.caption(t("queue.suggested"))
+        columns = st.columns(2)
+        if reasons:
+            labels = ", ".join(
+                label("reason", r, language, settings.reason_labels) for r in reasons
+            )
+            columns[0].button(
+                t("queue.suggested.reasons", reasons=labels),
+                key=key("suggest_reasons", row["id"]),
+                on_click=confirm,
+                args=(row["id"], row["version"], "hide", {key("reasons", row["id"]): reasons}),
+            )
+        if redirect is not None:
+            text = reply_text(redirect, row["language"], settings.templates)
+            label_key = "queue.suggested.redirect" + (
+                "" if redirect_kind == "redirect" else "_escalate"
+            )
+            columns[1].button(
+                t(label_key, redirect=label("template", redirect, language)),
+                key=key("suggest_redirect", row["id"]),
+                on_click=confirm,
+                args=(
+                    row["id"],
+                    row["version"],
+                    "redirect" if redirect_kind == "redirect" else "escalate_redirect",
+                    {key("redirect", row["id"]): redirect, key("redirect_text", row["id"]): text},
+                ),
+            )

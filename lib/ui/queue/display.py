@@ -1,0 +1,39 @@
+"""What the queue's parts share to show a comment: its state's mark and colours, previews, names."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from lib import triage
+from lib.auth import team
+from lib.i18n import label
+
+STATE_COLOURS = {"open_breached": "red", "open_at_risk": "orange", "open_ok": "green"}
+# A shape per state as well as a colour and a word; plain glyphs that every font has.
+STATE_MARKS = {"open_breached": "✖", "open_at_risk": "▲", "open_ok": "●"}
+# Cell colours for the state column (the words are always there too).
+STATE_CELLS = {
+    "open_breached": "background-color: #fde2e1; color: #8a1c14",
+    "open_at_risk": "background-color: #fff1d6; color: #7a4a00",
+    "open_ok": "background-color: #e3f4e6; color: #1d5e2a",
+}
+
+
+def preview(text, width: int = 120) -> str:
+    """`text` on one line, cut to `width` characters with an ellipsis.
+
+    >>> preview("Bonjour,\\n  merci!", width=10)
+    'Bonjour, …'
+    """
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def flag_labels(stored, language: str) -> str:
+    """The catalogue's words for a comment's stored flags, comma-separated."""
+    return ", ".join(label("flag", f, language) for f in triage.split_codes(stored))
+
+
+def team_names(db: Database) -> dict[str, str]:
+    """Each person's display name by username."""
+    return {p["username"]: p["display_name"] for p in team(db)}

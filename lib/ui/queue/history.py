@@ -1,0 +1,101 @@
+"""A comment's history of actions, and its author's past: other comments, removals, exclusion."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from sqlite_utils import Database
+
+from lib import triage
+from lib.i18n import format_date, format_datetime, format_number, label
+from lib.moderation import AuthorHistory, author_history, history
+from lib.settings import Settings, current_exclusion
+from lib.ui.queue.display import preview, team_names
+from lib.ui.session import lang, t
+
+
+def comment_history(db: Database, row: dict, settings: Settings) -> None:
+    """Every action on the comment, oldest first, in an expander that gives their number."""
+    rows = history(db, row["id"])
+    with st.expander(t("queue.history", count=format_number(len(rows), lang()))):
+        if not rows:
+            st.caption(t("common.empty"))
+            return
+        st.dataframe(_actions_frame(db, rows, settings), hide_index=True, width="stretch")
+
+
+def _actions_frame(db: Database, rows: list[dict], settings: Settings) -> pd.DataFrame:
+    language = lang()
+    names = team_names(db)
+    return pd.DataFrame(
+        {
+            t("queue.when"): [
+                format_datetime(pd.Timestamp(r["at"], tz="UTC"), language) for r in rows
+            ],
+            t("queue.who"): [names.get(r["actor"], r["actor"]) for r in rows],
+            t("queue.what"): [t("queue.kind." + r["kind"]) for r in rows],
+            t("queue.reasons"): [
+                ", ".join(
+                    label("reason", c, language, settings.reason_labels)
+                    for c in triage.split_codes(r["reasons"])
+                )
+                for r in rows
+            ],
+            t("queue.reply"): [r["reply"] or "" for r in rows],
+            t("queue.note"): [r["note"] or "" for r in rows],
+        }
+    )
+
+
+def author_past(db: Database, row: dict) -> None:
+    """The author's exclusion, if any, and their other comments, opened when some were removed."""
+    if not row["author_handle"]:
+        return
+    past = author_history(db, row["platform"], row["author_handle"], exclude_id=row["id"])
+    _exclusion(db, row)
+    title = t(
+        "queue.author_past",
+        comments=format_number(len(past.comments), lang()),
+        removals=format_number(past.removal_count, lang()),
+    )
+    with st.expander(title, expanded=past.removal_count > 0):
+        if past.comments.empty:
+            st.caption(t("common.empty"))
+            return
+        st.dataframe(_past_frame(past), hide_index=True, width="stretch")
+
+
+def _exclusion(db: Database, row: dict) -> None:
+    excluded = current_exclusion(db, row["platform"], row["author_handle"])
+    if not excluded:
+        return
+    until = excluded.get("until")  # a local date, the last day of the exclusion
+    with st.container(border=True):
+        st.error(
+            t(
+                "queue.excluded",
+                until=t("queue.excluded.until", day=format_date(date.fromisoformat(until), lang()))
+                if until
+                else t("queue.excluded.forever"),
+            ),
+            icon=":material/block:",
+        )
+        # The lead's own words, shown as typed (never as Markdown).
+        st.text(t("queue.excluded.reason", reason=excluded.get("reason") or "—"))
+
+
+def _past_frame(past: AuthorHistory) -> pd.DataFrame:
+    recent = past.comments.head(20)
+    removed = set(past.removals["comment_id"])
+    return pd.DataFrame(
+        {
+            t("common.received_at"): [
+                format_datetime(pd.Timestamp(x, tz="UTC"), lang()) for x in recent["received_at"]
+            ],
+            t("common.status"): [t("status." + s) for s in recent["status"]],
+            t("queue.removed"): ["✔" if i in removed else "" for i in recent["id"]],
+            t("common.text"): recent["text"].map(preview),
+        }
+    )

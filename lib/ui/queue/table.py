@@ -1,0 +1,171 @@
+"""The page's table, its selection, the comment it puts in the detail panel, and bulk actions.
+
+A selection is of positions: when other rows now stand at those positions
+(another page, other filters, a colleague's action), it is cleared rather than
+applied to comments the moderator never chose.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from sqlite_utils import Database
+
+from lib import triage
+from lib.i18n import format_datetime, format_duration, format_number, label
+from lib.ui.queue.acting import bulk
+from lib.ui.queue.display import STATE_CELLS, STATE_MARKS, flag_labels, preview, team_names
+from lib.ui.queue.keys import (
+    CONFLICT,
+    CURRENT,
+    LAST_SELECTION,
+    LINKED,
+    PASSED_OVER,
+    PICK,
+    clear_selection,
+    show,
+    table_key,
+)
+from lib.ui.session import database, lang, t
+
+ROW_HEIGHT = 35
+SPAM = "pourriel"
+
+
+def display_rows(rows: pd.DataFrame, viewer: dict, names: dict[str, str]) -> pd.DataFrame:
+    """The page's rows as the moderator reads them: state in colour and in words."""
+    language = lang()
+    # Reading order: what to do first (state, text, due), then where it comes from.
+    shown = pd.DataFrame(
+        {
+            t("common.state"): [f"{STATE_MARKS[s]} {t('state.' + s)}" for s in rows["state"]],
+            "#": rows["id"].astype(int),
+            t("common.text"): [preview(x) for x in rows["text"]],
+            t("common.due_at"): [format_datetime(d, language) for d in rows["due_at"]],
+            t("queue.age"): [format_duration(s, language) for s in rows["age_seconds"]],
+            t("common.flags"): [flag_labels(f, language) for f in rows["flags"]],
+            t("common.platform"): [label("platform", p, language) for p in rows["platform"]],
+            t("common.account"): rows["account"].fillna(""),
+            t("common.language"): rows["language"].fillna(""),
+            t("common.status"): [t("status." + s) for s in rows["status"]],
+            t("common.assignee"): [names.get(a, a) for a in rows["assignee"].fillna("")],
+        }
+    )
+    if viewer.get("role") == triage.LEAD:
+        shown[t("queue.proposed_reply")] = rows["proposed_reply"].fillna("").map(preview)
+    return shown
+
+
+def comment_table(db: Database, rows: pd.DataFrame, viewer: dict) -> list[int]:
+    """The page as a table with multi-row selection; returns the selected positions.
+
+    Selecting rows also shows the last one selected in the detail panel.
+    """
+    ids = [int(i) for i in rows["id"]]
+    widget_key = table_key()
+    chosen = st.session_state.get(LAST_SELECTION)
+    if chosen and chosen[0] == widget_key and chosen[1] != _ids_at(ids, chosen[1].keys()):
+        clear_selection()
+        widget_key = table_key()
+        st.info(t("queue.selection_cleared"))
+    shown = display_rows(rows, viewer, team_names(db))
+    styles = [STATE_CELLS[s] for s in rows["state"]]
+    styled = shown.style.apply(lambda _column: styles, subset=[t("common.state")])
+    event = st.dataframe(
+        styled,
+        hide_index=True,
+        height=ROW_HEIGHT * (min(len(rows), 20) + 1) + 3,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="multi-row",
+        key=widget_key,
+        column_config={t("common.text"): st.column_config.TextColumn(width="large")},
+    )
+    positions = [p for p in event.selection.rows if p < len(ids)]
+    selected = _ids_at(ids, positions)
+    if not chosen or (chosen[0], chosen[1]) != (widget_key, selected):
+        st.session_state[LAST_SELECTION] = (widget_key, selected)
+        if positions:
+            show(ids[positions[-1]])
+    return positions
+
+
+def _ids_at(ids: list[int], positions) -> dict[int, int | None]:
+    return {p: ids[p] if p < len(ids) else None for p in positions}
+
+
+def _linked_comment() -> int | None:
+    """A comment named in the address (`?comment=123`, e.g. from a breach on Conformité).
+
+    Read once, then dropped from the address, so that choosing another comment wins.
+    """
+    value = st.query_params.get("comment")
+    if value is None:
+        return st.session_state.get(LINKED)
+    del st.query_params["comment"]
+    linked = int(value) if value.isdigit() and triage.comment(database(), int(value)) else None
+    st.session_state[LINKED] = linked
+    if linked is not None:
+        show(linked)
+    return linked
+
+
+def current_comment(rows: pd.DataFrame) -> int | None:
+    """The comment of the detail panel, with a picker that works without the table."""
+    ids = [int(i) for i in rows["id"]]
+    linked = _linked_comment()
+    current = st.session_state.get(CURRENT)
+    conflict = st.session_state.get(CONFLICT) or {}
+    kept = current is not None and (conflict.get("comment_id") == current or current == linked)
+    if current not in ids and not kept:
+        passed_over = st.session_state.pop(PASSED_OVER, set())
+        current = next((i for i in ids if i not in passed_over), ids[0] if ids else None)
+    show(current)
+    if current is None:
+        return None
+    options = ids if current in ids else [current, *ids]
+    previews = dict(zip(ids, rows["text"], strict=True))
+    st.session_state[PICK] = current
+    st.selectbox(
+        t("queue.pick"),
+        options,
+        format_func=lambda i: f"#{i} · {preview(previews.get(i, ''), 70)}",
+        key=PICK,
+        on_change=lambda: show(st.session_state[PICK]),
+    )
+    return current
+
+
+def bulk_actions(rows: pd.DataFrame, positions: list[int], viewer: dict) -> None:
+    """Assign, remove as spam, or close without reply every selected row at once."""
+    if not positions:
+        st.caption(t("queue.bulk.hint"))
+        return
+    chosen = rows.iloc[positions]
+    items = [(int(i), int(v)) for i, v in zip(chosen["id"], chosen["version"], strict=True)]
+    st.write(t("queue.bulk.selected", count=format_number(len(items), lang())))
+    people = team_names(database())
+    assignee = st.selectbox(
+        t("queue.bulk.assignee"),
+        list(people),
+        index=list(people).index(viewer["username"]) if viewer["username"] in people else 0,
+        format_func=people.get,
+        key="queue.bulk.assignee",
+    )
+    columns = st.columns(4)
+    for column, (name, kind, keywords) in zip(
+        columns,
+        (
+            ("assign", "assign", {"assignee": assignee}),
+            ("hide_spam", "hide", {"reasons": (SPAM,)}),
+            ("delete_spam", "delete", {"reasons": (SPAM,)}),
+            ("no_reply", "no_reply_needed", {}),
+        ),
+        strict=True,
+    ):
+        column.button(
+            t("queue.bulk." + name),
+            key=f"queue.bulk.{name}",
+            on_click=bulk,
+            args=(items, kind, keywords),
+        )

@@ -1,5 +1,6 @@
-# `make run` serves Vigie on localhost:8501; `make test` runs lint and the whole suite.
-# Both create .venv and install the pinned requirements first; nothing prompts.
+# `make run` serves Vigie on localhost:8501; `make test` runs lint, the layer contracts and
+# the whole suite (doctests and browser tests included); `make test-fast` leaves out the
+# browser. All create .venv and install the pinned requirements first; nothing prompts.
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +9,7 @@ DB := $(or $(VIGIE_DB),data/vigie.db)
 DEMO_ROWS ?= 20000
 PORT ?= 8501
 
-.PHONY: run test lint chromium bench clean-db
+.PHONY: run test test-fast lint chromium bench clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +29,11 @@ $(DB): | $(VENV)/.runtime
 run: $(VENV)/.runtime $(DB)
 	VIGIE_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
+# Lint, format, and the layer contracts of pyproject.toml (what may import what).
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 # Browser tests drive Debian's chromium; install it when missing, or stop loudly.
 chromium:
@@ -42,6 +45,10 @@ chromium:
 
 test: lint chromium
 	$(BIN)/python -m pytest
+
+# The edit-test loop: the core, its doctests and the page tests, without the browser.
+test-fast: lint
+	$(BIN)/python -m pytest -m "not browser" --ignore=tests/browser
 
 # Benchmarks, run by hand on a quiet machine (README, "Benchmarks"); BENCH_DB is
 # built once with a million demo comments.

@@ -16,6 +16,7 @@ button still cannot let a moderator change the settings or unmask an export.
 ... except PermissionDenied as refusal:
 ...     print(refusal)
 Réservé aux chefs d'équipe : ana ne peut pas modifier les paramètres. / Team leads only: ana ...
+>>> db.close()
 """
 
 from __future__ import annotations

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 from sqlite_utils import Database
 
 from lib.db import OPEN_STATUSES, immediate, to_db_time, using
 from lib.settings import load_settings
-from lib.taxonomy import ACTION_KINDS, HANDLING_KINDS, REASONS, REDIRECTS, REMOVAL_KINDS
+from lib.taxonomy import (
+    ACTION_KINDS,
+    HANDLING_KINDS,
+    PRIVATE_REDIRECT,
+    REASONS,
+    REDIRECTS,
+    REMOVAL_KINDS,
+)
 from lib.times import now_utc
 
 # Approve publishes the escalated reply, so it stops the clock like a reply.
 CLOCK_STOPPING_KINDS = (*HANDLING_KINDS, "approve")
-PRIVATE_REDIRECT = "prive"
 LEAD = "lead"
 
 # Which optional arguments each kind accepts; anything else is a caller's bug
@@ -420,78 +425,13 @@ def history(db: Database | str | Path, comment_id: int) -> list[dict]:
         return _actions_after(conn, comment_id, 0)
 
 
-@dataclass(frozen=True)
-class AuthorHistory:
-    """An author's other comments (newest first) and the removals among them."""
-
-    comments: pd.DataFrame
-    removals: pd.DataFrame
-
-    @property
-    def removal_count(self) -> int:
-        return int(self.removals["comment_id"].nunique()) if len(self.removals) else 0
-
-
-_AUTHOR_COMMENT_COLUMNS = ("id", "received_at", "account", "post_ref", "text", "status", "flags")
-_REMOVAL_COLUMNS = ("comment_id", "at", "actor", "kind", "reasons", "template")
-
-
-def author_history(
-    db: Database | str | Path,
-    platform: str,
-    author_handle: str,
-    exclude_id: int | None = None,
-) -> AuthorHistory:
-    """The author's comments on the platform and their removals (hide, delete, `prive`).
-
-    A `prive` redirection hides the comment, so it counts among the removals.
-    """
-    with using(db) as conn:
-        return _author_history(conn, platform, author_handle, exclude_id)
-
-
-def _author_history(db, platform, author_handle, exclude_id) -> AuthorHistory:
-    params = {"platform": platform, "handle": author_handle, "exclude": exclude_id}
-    mine = "platform = :platform and author_handle = :handle and id is not :exclude"
-    comments = _frame(
-        db,
-        f"select {', '.join(_AUTHOR_COMMENT_COLUMNS)} from comments where {mine} "
-        "order by received_at desc, id desc",
-        params,
-        _AUTHOR_COMMENT_COLUMNS,
-    )
-    removals = _frame(
-        db,
-        # "+kind" keeps SQLite off the (kind, at) index: an author has few
-        # comments, so looking up their actions by comment id is far cheaper.
-        f"select {', '.join(_REMOVAL_COLUMNS)} from actions where (+kind in ('hide', 'delete') "
-        f"or (+kind in ('redirect', 'approve') and template = '{PRIVATE_REDIRECT}')) "
-        f"and comment_id in (select id from comments where {mine}) order by at desc, id desc",
-        params,
-        _REMOVAL_COLUMNS,
-    )
-    return AuthorHistory(comments, removals)
-
-
-def _frame(db: Database, sql: str, params: dict, columns: Sequence[str]) -> pd.DataFrame:
-    return pd.DataFrame(list(db.query(sql, params)), columns=list(columns))
-
-
-def reason_codes(stored: str | None) -> tuple[str, ...]:
-    """The reason codes of an `actions.reasons` cell."""
-    return tuple((stored or "").split())
-
-
 __all__ = [
     "act",
     "act_many",
     "available_kinds",
-    "author_history",
     "check_state",
     "history",
-    "reason_codes",
     "status_after",
-    "AuthorHistory",
     "InvalidAction",
     "Outcome",
     "StaleVersion",

@@ -1,13 +1,16 @@
-"""Read queries the pages share: comments in a range as a frame, recent arrivals, the team.
+"""Read queries the pages share: comments in a range as a frame, removals, an author's past.
 
 >>> from lib.db import open_db
->>> comments_between(open_db(":memory:"), None, None).empty
+>>> with open_db(":memory:") as db:
+...     comments_between(db, None, None).empty
 True
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 import pyarrow as pa
@@ -15,6 +18,7 @@ import pyarrow.compute as pc
 from sqlite_utils import Database
 
 from lib.db import from_db_times, to_db_time
+from lib.taxonomy import PRIVATE_REDIRECT
 
 FRAME_COLUMNS = (
     "id",
@@ -150,6 +154,58 @@ def removals(db: Database, start=None, end=None, comment_columns=()) -> pd.DataF
     rows = frame(db, sql, [low, high], time_columns=times)
     rows["reason_code"] = rows["reasons"].fillna("").str.split()
     return rows.explode("reason_code").drop(columns="reasons").dropna(subset=["reason_code"])
+
+
+@dataclass(frozen=True)
+class AuthorHistory:
+    """An author's other comments (newest first) and the removals among them."""
+
+    comments: pd.DataFrame
+    removals: pd.DataFrame
+
+    @property
+    def removal_count(self) -> int:
+        return int(self.removals["comment_id"].nunique()) if len(self.removals) else 0
+
+
+_AUTHOR_COMMENT_COLUMNS = ("id", "received_at", "account", "post_ref", "text", "status", "flags")
+_REMOVAL_COLUMNS = ("comment_id", "at", "actor", "kind", "reasons", "template")
+
+
+def author_history(
+    db: Database,
+    platform: str,
+    author_handle: str,
+    exclude_id: int | None = None,
+) -> AuthorHistory:
+    """The author's comments on the platform and their removals (hide, delete, `prive`).
+
+    A `prive` redirection hides the comment, so it counts among the removals.
+    """
+    params = {"platform": platform, "handle": author_handle, "exclude": exclude_id}
+    mine = "platform = :platform and author_handle = :handle and id is not :exclude"
+    comments = _records(
+        db,
+        f"select {', '.join(_AUTHOR_COMMENT_COLUMNS)} from comments where {mine} "
+        "order by received_at desc, id desc",
+        params,
+        _AUTHOR_COMMENT_COLUMNS,
+    )
+    removals = _records(
+        db,
+        # "+kind" keeps SQLite off the (kind, at) index: an author has few
+        # comments, so looking up their actions by comment id is far cheaper.
+        f"select {', '.join(_REMOVAL_COLUMNS)} from actions where (+kind in ('hide', 'delete') "
+        f"or (+kind in ('redirect', 'approve') and template = '{PRIVATE_REDIRECT}')) "
+        f"and comment_id in (select id from comments where {mine}) order by at desc, id desc",
+        params,
+        _REMOVAL_COLUMNS,
+    )
+    return AuthorHistory(comments, removals)
+
+
+def _records(db: Database, sql: str, params: dict, columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame(list(db.query(sql, params)), columns=list(columns))
 
 
 def _timestamps(values: pd.Series) -> pd.Series:

@@ -8,6 +8,7 @@ Column names and order are a contract with the leads' Excel pivot tables
 >>> list(compliance(db, "2026-11-01", "2026-11-22", now="2026-11-23 12:00"))
 ['comment_id', 'platform', 'received_at', 'first_handled_at', 'due_at', \
 'response_business_minutes', 'state', 'handled_by']
+>>> db.close()
 >>> export_filename("compliance", "2026-11-01", "2026-11-22")
 'vigie-compliance-2026-11-01_2026-11-22.csv'
 >>> export_filename("queue", now="2026-11-23 17:05Z")   # a snapshot, in local time

@@ -14,6 +14,7 @@ transaction.
 6.0
 >>> [(row["actor"], row["key"], row["old"], row["new"]) for row in settings_history(db)]
 [('lea', 'target_hours', '8.0', '6.0')]
+>>> db.close()
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ def settings_at(db: Database, instant) -> Settings:
     >>> _ = save_settings(db, "lea", target_hours=6)
     >>> settings_at(db, "2000-01-01").target_hours, settings_at(db, now_utc()).target_hours
     (8.0, 6.0)
+    >>> db.close()
     """
     current = asdict(load_settings(db))
     if not db["settings_history"].exists():

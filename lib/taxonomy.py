@@ -34,6 +34,9 @@ REASONS = (
 
 # DESIGN.md, "Redirections": each is also a reply template of the same code.
 REDIRECTS = ("dossier", "plainte", "medical", "prive")
+# The person exposed their own data: the reply sends them to a private channel and the
+# comment is hidden, without a netiquette reason (it counts apart in the reasons).
+PRIVATE_REDIRECT = "prive"
 
 # Set on arrival by the detectors (lib/detect); `repeat` comes last, appended at ingest.
 FLAGS = ("pii", "english", "question", "negative", "link", "urgent", "repeat")
@@ -54,3 +57,12 @@ ACTION_KINDS = (
     "reopen",
 )
 REMOVAL_KINDS = ("hide", "delete")
+
+
+def split_codes(stored: str | None) -> tuple[str, ...]:
+    """Codes as stored (flags, reasons, suggestions): separated by spaces.
+
+    >>> split_codes("pii question"), split_codes(None)
+    (('pii', 'question'), ())
+    """
+    return tuple((stored or "").split())

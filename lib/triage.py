@@ -192,8 +192,3 @@ def comment(db: Database, comment_id: int) -> dict | None:
     """One comment as stored, whatever its status (the detail panel re-reads it each rerun)."""
     rows = list(db.query("SELECT * FROM comments WHERE id = ?", [comment_id]))
     return rows[0] if rows else None
-
-
-def split_codes(stored: str | None) -> tuple[str, ...]:
-    """Space-separated codes (flags, suggested reasons) as a tuple."""
-    return tuple((stored or "").split())

@@ -23,16 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = open_db(tmp_path / "t.db")
-    db["users"].insert_all(
-        [
-            {"username": "ana", "display_name": "Ana", "role": "moderator"},
-            {"username": "lea", "display_name": "Léa", "role": "lead"},
-            {"username": "Maude.Lachance@quebec.ca", "display_name": "Maude", "role": "lead"},
-        ]
+def db(team_db):
+    team_db["users"].insert(
+        {"username": "Maude.Lachance@quebec.ca", "display_name": "Maude", "role": "lead"}
     )
-    return db
+    return team_db
 
 
 @pytest.mark.parametrize("permission", ["settings", "approve", "reject", "unmask"])
@@ -98,10 +93,10 @@ def test_an_identity_maps_by_email_or_preferred_username_ignoring_case(db):
 
 
 def test_demo_accounts_sign_in_with_the_demo_password(demo_db_path):
-    db = open_db(demo_db_path)
-    assert authenticate(db, "mlachance", DEMO_PASSWORD)["role"] == "lead"
-    assert authenticate(db, "agirard", DEMO_PASSWORD)["role"] == "moderator"
-    assert authenticate(db, "agirard", "vigie") is None
+    with open_db(demo_db_path) as db:
+        assert authenticate(db, "mlachance", DEMO_PASSWORD)["role"] == "lead"
+        assert authenticate(db, "agirard", DEMO_PASSWORD)["role"] == "moderator"
+        assert authenticate(db, "agirard", "vigie") is None
 
 
 def test_no_widget_uses_the_signed_in_key():

@@ -12,17 +12,18 @@ from lib.__main__ import main
 from lib.auth import DEMO_PASSWORD
 from lib.db import open_db
 from lib.reports import unmasked_exports
+from tests.conftest import reading
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _dump(path) -> list:
-    db = open_db(path)
-    return [
-        list(db.execute(f"SELECT * FROM {table} ORDER BY rowid"))
-        for table in ("comments", "actions", "users")
-    ]
+    with open_db(path) as db:
+        return [
+            list(db.execute(f"SELECT * FROM {table} ORDER BY rowid"))
+            for table in ("comments", "actions", "users")
+        ]
 
 
 def test_demo_from_the_command_line_prints_one_line_and_exits_zero(tmp_path):
@@ -38,7 +39,7 @@ def test_demo_from_the_command_line_prints_one_line_and_exits_zero(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("\n") == 1
     assert result.stdout.startswith("demo: 300 commentaires")
-    assert open_db(path)["comments"].count == 300
+    assert reading(path, lambda db: db["comments"].count) == 300
 
 
 def test_demo_on_a_database_with_comments_fails_and_changes_nothing(demo_db_path, capsys):
@@ -51,15 +52,15 @@ def test_demo_on_a_database_with_comments_fails_and_changes_nothing(demo_db_path
 
 def test_import_then_reimport_adds_nothing_the_second_time(tmp_path, capsys):
     path = tmp_path / "v.db"
-    open_db(path).conn.close()  # an empty Vigie database
+    open_db(path).close()  # an empty Vigie database
     file = FIXTURES / "utf8_bom_comma.csv"
     assert main(["import", str(file), "--db", str(path)]) == 0
     first = capsys.readouterr().out
-    added = open_db(path)["comments"].count
+    added = reading(path, lambda db: db["comments"].count)
     assert added > 0 and f"{added} ajoutés" in first
     assert main(["import", str(file), "--db", str(path)]) == 0
     assert f"0 ajoutés, {added} déjà présents" in capsys.readouterr().out
-    assert open_db(path)["comments"].count == added
+    assert reading(path, lambda db: db["comments"].count) == added
 
 
 def test_a_bad_file_is_refused_with_its_line_and_field_and_changes_nothing(
@@ -140,7 +141,7 @@ def test_an_unmasked_export_needs_a_lead_who_proves_it(
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and words in error
     assert not out.exists()
-    assert unmasked_exports(open_db(demo_db_path)) == []
+    assert reading(demo_db_path, unmasked_exports) == []
 
 
 def test_a_scheduled_unmasked_export_reads_the_leads_password_and_is_recorded(
@@ -151,7 +152,7 @@ def test_a_scheduled_unmasked_export_reads_the_leads_password_and_is_recorded(
     now = "2026-11-20T15:00:00-05:00"
     assert main(unmask_args(demo_db_path, out, "--as", "mlachance", "--now", now)) == 0
     assert "NON MASQUÉ" in capsys.readouterr().out
-    [record] = unmasked_exports(open_db(demo_db_path))
+    [record] = reading(demo_db_path, unmasked_exports)
     assert (record["actor"], record["kind"], record["now"]) == (
         "mlachance",
         "queue",
@@ -274,9 +275,9 @@ def test_replacing_a_password_needs_a_leads_credentials(
     monkeypatch.setenv("VIGIE_PASSWORD", DEMO_PASSWORD)
     assert main(["password", "agirard", "--as", "mlachance", "--db", str(demo_db_path)]) == 0
     assert "agirard" in capsys.readouterr().out
-    db = open_db(demo_db_path)
-    assert authenticate(db, "agirard", "nouveau-mot-de-passe")["username"] == "agirard"
-    assert authenticate(db, "agirard", DEMO_PASSWORD) is None
+    with open_db(demo_db_path) as db:
+        assert authenticate(db, "agirard", "nouveau-mot-de-passe")["username"] == "agirard"
+        assert authenticate(db, "agirard", DEMO_PASSWORD) is None
 
 
 @pytest.mark.parametrize(
@@ -292,7 +293,7 @@ def test_a_password_is_not_replaced_without_a_lead(
     monkeypatch.setattr("getpass.getpass", lambda prompt="": "nouveau-mot-de-passe")
     assert main(["password", "agirard", *extra, "--db", str(demo_db_path)]) != 0
     assert words in capsys.readouterr().err
-    assert authenticate(open_db(demo_db_path), "agirard", DEMO_PASSWORD) is not None
+    assert reading(demo_db_path, authenticate, "agirard", DEMO_PASSWORD) is not None
 
 
 def test_a_first_password_for_an_account_without_one_needs_no_lead(
@@ -300,8 +301,8 @@ def test_a_first_password_for_an_account_without_one_needs_no_lead(
 ):
     from lib.auth import authenticate
 
-    db = open_db(demo_db_path)
-    db["users"].insert({"username": "nouveau", "display_name": "Nouveau", "role": "moderator"})
-    monkeypatch.setattr("getpass.getpass", lambda prompt="": "premier-mot-de-passe")
-    assert main(["password", "nouveau", "--db", str(demo_db_path)]) == 0
-    assert authenticate(db, "nouveau", "premier-mot-de-passe")["username"] == "nouveau"
+    with open_db(demo_db_path) as db:
+        db["users"].insert({"username": "nouveau", "display_name": "Nouveau", "role": "moderator"})
+        monkeypatch.setattr("getpass.getpass", lambda prompt="": "premier-mot-de-passe")
+        assert main(["password", "nouveau", "--db", str(demo_db_path)]) == 0
+        assert authenticate(db, "nouveau", "premier-mot-de-passe")["username"] == "nouveau"

@@ -8,7 +8,7 @@ import pytest
 
 from lib.business_time import BusinessCalendar
 from lib.compliance import daily, explain_clock, summarise
-from lib.db import open_db, to_db_time
+from lib.db import to_db_time
 from lib.settings import Settings, load_settings, save_settings
 from lib.states import comment_states, due_dates_for, recompute_due_dates
 
@@ -266,12 +266,12 @@ def test_due_dates_for_uses_the_settings_calendar_and_target():
     assert due_dates_for(received, four_hours).to_dict() == {42: local("2026-12-24 12:30")}
 
 
-def three_comments(tmp_path):
-    db = open_db(tmp_path / "t.db")
-    insert_comment(db, 1, "new", "2026-12-23 12:30")
-    insert_comment(db, 2, "answered", "2026-12-23 12:30", handled="2026-12-23 13:00")
-    insert_comment(db, 3, "assigned", "2026-12-21 09:00")  # due on the 22nd either way
-    return db
+@pytest.fixture
+def three_comments(team_db):
+    insert_comment(team_db, 1, "new", "2026-12-23 12:30")
+    insert_comment(team_db, 2, "answered", "2026-12-23 12:30", handled="2026-12-23 13:00")
+    insert_comment(team_db, 3, "assigned", "2026-12-21 09:00")  # due on the 22nd either way
+    return team_db
 
 
 def stored_due_dates(db):
@@ -286,18 +286,17 @@ AFTER_CLOSURE = {
 
 
 def test_recompute_due_dates_moves_open_comments_after_a_new_closure_but_not_handled_ones(
-    tmp_path,
+    three_comments,
 ):
-    db = three_comments(tmp_path)
+    db = three_comments
     assert recompute_due_dates(db, Settings()) == 0
     assert recompute_due_dates(db, Settings(closures=("2026-12-24",))) == 1
     assert stored_due_dates(db) == AFTER_CLOSURE
     assert {row["version"] for row in db["comments"].rows} == {1}
 
 
-def test_recompute_due_dates_reads_the_stored_settings(tmp_path):
-    db = three_comments(tmp_path)
-    db["users"].insert({"username": "lea", "display_name": "Léa", "role": "lead"})
+def test_recompute_due_dates_reads_the_stored_settings(three_comments):
+    db = three_comments
     save_settings(db, "lea", closures=("2026-12-24",))  # recomputes in its transaction
     assert stored_due_dates(db) == AFTER_CLOSURE
     assert recompute_due_dates(db, load_settings(db)) == 0

@@ -1,10 +1,21 @@
 """The schema: created on open, idempotent, migrated from an older version, append-only history."""
 
+import gc
 import sqlite3
 
 import pytest
 
-from lib.db import from_db_times, migrations, open_db, schema_version, to_db_time
+from lib.db import (
+    bulk_load,
+    from_db_times,
+    immediate,
+    migrations,
+    open_db,
+    schema_version,
+    to_db_time,
+    using,
+)
+from tests.conftest import reading
 
 
 def _schema(db):
@@ -16,42 +27,60 @@ def _schema(db):
 
 def test_opening_twice_gives_the_same_schema_as_once(tmp_path):
     path = tmp_path / "v.db"
-    first = _schema(open_db(path))
-    second = _schema(open_db(path))
+    first = reading(path, _schema)
+    second = reading(path, _schema)
     assert first == second
-    assert schema_version(open_db(path)) == len(migrations._migrations)
+    assert reading(path, schema_version) == len(migrations._migrations)
 
 
 def test_an_old_schema_is_migrated_without_losing_rows(tmp_path):
     path = tmp_path / "old.db"
-    old = open_db(path, migrate=False)
-    migrations.apply(old, stop_before="m003_people_and_settings_history")
-    old["users"].insert({"username": "agirard", "display_name": "Amélie Girard", "role": "lead"})
-    assert "password_hash" not in old["users"].columns_dict
-    old.conn.close()
+    with open_db(path, migrate=False) as old:
+        migrations.apply(old, stop_before="m003_people_and_settings_history")
+        old["users"].insert(
+            {"username": "agirard", "display_name": "Amélie Girard", "role": "lead"}
+        )
+        assert "password_hash" not in old["users"].columns_dict
 
-    db = open_db(path)
-    assert schema_version(db) == len(migrations._migrations)
-    assert "password_hash" in db["users"].columns_dict
-    assert "excluded_authors" in db.table_names()
-    assert db["users"].get("agirard")["display_name"] == "Amélie Girard"
+    with open_db(path) as db:
+        assert schema_version(db) == len(migrations._migrations)
+        assert "password_hash" in db["users"].columns_dict
+        assert "excluded_authors" in db.table_names()
+        assert db["users"].get("agirard")["display_name"] == "Amélie Girard"
 
 
 def test_the_database_uses_wal_a_busy_timeout_and_foreign_keys(tmp_path):
-    db = open_db(tmp_path / "v.db")
-    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
-    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with open_db(tmp_path / "v.db") as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_connection_dropped_without_being_closed_warns(tmp_path):
+    with pytest.warns(ResourceWarning, match="unclosed Vigie database"):
+        open_db(tmp_path / "v.db")
+        gc.collect()
+
+
+def test_using_opens_and_closes_a_path_but_leaves_an_open_database_open(tmp_path):
+    with using(tmp_path / "v.db") as opened:
+        pass
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        opened.execute("SELECT 1")
+    with open_db(tmp_path / "v.db") as db:
+        with using(db) as same:
+            assert same is db
+        assert db.execute("SELECT 1").fetchone() == (1,)
 
 
 def test_vigie_db_chooses_the_file(tmp_path, monkeypatch):
     monkeypatch.setenv("VIGIE_DB", str(tmp_path / "chosen.db"))
-    open_db()
+    open_db().close()
     assert (tmp_path / "chosen.db").exists()
 
 
-def test_history_refuses_updates_and_deletes(tmp_path):
-    db = open_db(tmp_path / "v.db")
+def test_history_refuses_updates_and_deletes(team_db):
+    db = team_db
     db["comments"].insert(
         {"id": 1, "platform": "x", "external_id": "1", "received_at": "2026-01-05 14:00:00"}
     )
@@ -64,9 +93,9 @@ def test_history_refuses_updates_and_deletes(tmp_path):
         db.execute("DELETE FROM actions")
 
 
-def test_history_refuses_to_be_replaced_even_from_a_plain_connection(tmp_path):
-    path = tmp_path / "v.db"
-    db = open_db(path)
+def test_history_refuses_to_be_replaced_even_from_a_plain_connection(team_db, tmp_path):
+    path = tmp_path / "vigie.db"
+    db = team_db
     db["comments"].insert(
         {"id": 1, "platform": "x", "external_id": "1", "received_at": "2026-01-05 14:00:00"}
     )
@@ -107,10 +136,8 @@ def test_instants_are_stored_as_utc_text_and_read_back_aware():
     assert parsed.isna().tolist() == [False, True]
 
 
-def test_a_bulk_load_indexes_new_text_and_restores_triggers_and_indexes(tmp_path):
-    from lib.db import bulk_load, immediate
-
-    db = open_db(tmp_path / "v.db")
+def test_a_bulk_load_indexes_new_text_and_restores_triggers_and_indexes(team_db):
+    db = team_db
     before = _schema(db)
     db["comments"].insert(
         {"id": 1, "platform": "x", "external_id": "old", "received_at": "2026-01-05 14:00:00",

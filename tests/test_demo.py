@@ -48,11 +48,10 @@ def test_the_demo_refuses_a_database_that_already_has_comments(tmp_path):
 
 @pytest.fixture(scope="module")
 def demo(demo_template):
-    db = open_db(demo_template)
-    comments = frame(db, "SELECT * FROM comments")
-    actions = frame(db, "SELECT * FROM actions", time_columns=("at",))
-    yield db, comments, actions
-    db.close()
+    with open_db(demo_template) as db:
+        comments = frame(db, "SELECT * FROM comments")
+        actions = frame(db, "SELECT * FROM actions", time_columns=("at",))
+        yield db, comments, actions
 
 
 def test_about_one_comment_in_five_is_in_english(demo):

@@ -508,41 +508,41 @@ def stored_codes(db) -> dict[str, tuple[str, str]]:
 
 
 def test_ingest_flags_a_repeat_against_stored_comments_and_the_same_batch(tmp_path):
-    db = open_db(tmp_path / "vigie.db")
-    spam = "Gagnez 5000 $ par semaine de la maison grâce à la crypto!"
-    insert_comments(db, incoming([spam], ["troll"], ["1"]))
-    insert_comments(
-        db,
-        incoming(
-            [
-                spam.upper(),
-                "Merci pour l'info, c'est très clair",
-                "Merci pour l'info, c'est très clair",
-            ],
-            ["troll", "julie", "julie"],
-            ["2", "3", "4"],
-        ),
-    )
-    insert_comments(db, incoming([spam], ["troll"], ["5"], platform="x"))
-    assert stored_codes(db) == {
-        "1": ("", "pourriel"),
-        "2": ("repeat", "pourriel anonyme_repetitif"),
-        "3": ("", ""),
-        "4": ("repeat", "anonyme_repetitif"),
-        "5": ("", "pourriel"),  # the same handle on X is another account
-    }
+    with open_db(tmp_path / "vigie.db") as db:
+        spam = "Gagnez 5000 $ par semaine de la maison grâce à la crypto!"
+        insert_comments(db, incoming([spam], ["troll"], ["1"]))
+        insert_comments(
+            db,
+            incoming(
+                [
+                    spam.upper(),
+                    "Merci pour l'info, c'est très clair",
+                    "Merci pour l'info, c'est très clair",
+                ],
+                ["troll", "julie", "julie"],
+                ["2", "3", "4"],
+            ),
+        )
+        insert_comments(db, incoming([spam], ["troll"], ["5"], platform="x"))
+        assert stored_codes(db) == {
+            "1": ("", "pourriel"),
+            "2": ("repeat", "pourriel anonyme_repetitif"),
+            "3": ("", ""),
+            "4": ("repeat", "anonyme_repetitif"),
+            "5": ("", "pourriel"),  # the same handle on X is another account
+        }
 
 
 def test_a_partial_reimport_does_not_count_a_comment_as_its_own_repeat(tmp_path):
-    db = open_db(tmp_path / "vigie.db")
-    text = "Encore une promesse brisée de ce gouvernement"
-    insert_comments(db, incoming([text], ["a"], ["1"]))
-    rows = prepare_comments(
-        incoming([text], ["a"], ["1"]),
-        load_settings(db),
-        earlier=lib.ingest.earlier_comments(db, incoming([text], ["a"], ["1"])),
-    )
-    assert rows["flags"].str.split().explode().tolist() == ["negative"]
+    with open_db(tmp_path / "vigie.db") as db:
+        text = "Encore une promesse brisée de ce gouvernement"
+        insert_comments(db, incoming([text], ["a"], ["1"]))
+        rows = prepare_comments(
+            incoming([text], ["a"], ["1"]),
+            load_settings(db),
+            earlier=lib.ingest.earlier_comments(db, incoming([text], ["a"], ["1"])),
+        )
+        assert rows["flags"].str.split().explode().tolist() == ["negative"]
 
 
 def test_repeat_and_its_reason_come_last_in_the_taxonomy_order_so_appending_keeps_it():

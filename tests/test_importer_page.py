@@ -7,11 +7,9 @@ tests/test_importers.py; here: what a person sees at each step.
 import sqlite3
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
 from lib.db import open_db
+from tests.conftest import open_app
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/importer.py"
 FIXTURES = Path(__file__).parent / "fixtures"
 CSV = "platform;external_id;received_at;text;author\n" + "".join(
@@ -20,15 +18,7 @@ CSV = "platform;external_id;received_at;text;author\n" + "".join(
 
 
 def importer_page(username="agirard", lang="fr"):
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["lang"] = lang
-    if username:
-        at.session_state["username"] = username
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(PAGE, username, lang)
 
 
 def upload(at, name, content: bytes, mime="text/csv"):
@@ -38,11 +28,8 @@ def upload(at, name, content: bytes, mime="text/csv"):
 
 
 def comment_count(path) -> int:
-    db = open_db(path, migrate=False)
-    try:
+    with open_db(path, migrate=False) as db:
         return db["comments"].count
-    finally:
-        db.conn.close()
 
 
 def metrics(at) -> dict[str, str]:

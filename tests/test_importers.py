@@ -503,8 +503,8 @@ def test_a_format_forced_on_the_wrong_content_is_refused():
 
 
 @pytest.fixture
-def db(tmp_path):
-    return open_db(tmp_path / "vigie.db")
+def db(team_db):
+    return team_db
 
 
 def test_import_stores_every_comment_and_reimport_adds_nothing(db):
@@ -729,9 +729,9 @@ def assert_refused_cleanly_or_imported(db, raw: bytes, fmt: str = "auto") -> Non
 
 @pytest.fixture
 def seeded(tmp_path):
-    db = open_db(tmp_path / "fuzz.db")
-    import_file(db, f"{HEADER}\nother;seed;2026-01-05 10:00;déjà là\n".encode(), "seed.csv")
-    return db
+    with open_db(tmp_path / "fuzz.db") as db:
+        import_file(db, f"{HEADER}\nother;seed;2026-01-05 10:00;déjà là\n".encode(), "seed.csv")
+        yield db
 
 
 FUZZ = settings(

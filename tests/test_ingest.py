@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from lib.db import immediate, open_db
+from lib.db import immediate
 from lib.ingest import insert_comments
 from lib.settings import load_settings, save_settings
 
@@ -31,10 +31,8 @@ def incoming(*comments: tuple[str, pd.Timestamp, str]) -> pd.DataFrame:
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = open_db(tmp_path / "t.db")
-    db["users"].insert({"username": "lea", "display_name": "Léa", "role": "lead"})
-    return db
+def db(team_db):
+    return team_db
 
 
 FRIDAY_EVENING = local("2026-10-09 17:05")  # Thanksgiving is Monday 12 October 2026

@@ -1,13 +1,10 @@
 """The three lead pages through app.py's navigation, with the present pinned on the demo's."""
 
-from pathlib import Path
-
 import pytest
 
 from lib import metrics
 from tests.conftest import open_app
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 NOW = "2026-11-20 15:00:00-05:00"  # tests/conftest.py DEMO_NOW
 
 

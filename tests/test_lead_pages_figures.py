@@ -9,14 +9,14 @@ import pytest
 
 from lib.moderation import act
 from tests.conftest import open_app
-from tests.test_metrics import JUNE, JUNE_HANDLINGS, JUNE_NOW, build, local
+from tests.test_metrics import JUNE, JUNE_HANDLINGS, JUNE_NOW, fill, local
 
 
 @pytest.fixture
-def june_db(tmp_path, monkeypatch):
-    db, ids = build(tmp_path, JUNE, JUNE_HANDLINGS)
-    monkeypatch.setenv("VIGIE_DB", str(tmp_path / "small.db"))
-    return db, ids
+def june_db(team_db, tmp_path, monkeypatch):
+    ids = fill(team_db, JUNE, JUNE_HANDLINGS)
+    monkeypatch.setenv("VIGIE_DB", str(tmp_path / "vigie.db"))
+    return team_db, ids
 
 
 def shown(at) -> dict[str, str]:
@@ -90,12 +90,13 @@ MOTIFS_ACTIONS = [
 ]
 
 
-def test_motifs_shows_removals_by_reason_and_the_approvals(tmp_path, monkeypatch):
-    db, ids = build(tmp_path, MOTIFS, [])
+def test_motifs_shows_removals_by_reason_and_the_approvals(team_db, tmp_path, monkeypatch):
+    db = team_db
+    ids = fill(db, MOTIFS, [])
     for external_id, kind, actor, at, extra in MOTIFS_ACTIONS:
         version = db["comments"].get(ids[external_id])["version"]
         act(db, ids[external_id], kind, actor, version, at=local(at).tz_convert("UTC"), **extra)
-    monkeypatch.setenv("VIGIE_DB", str(tmp_path / "small.db"))
+    monkeypatch.setenv("VIGIE_DB", str(tmp_path / "vigie.db"))
     at = open_app("pages/reasons.py", "lea", now=JUNE_NOW)
     at.segmented_control(key="reasons_preset").set_value("custom").run()
     at.date_input(key="reasons_dates").set_value((date(2026, 6, 22), date(2026, 6, 26))).run()

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from lib import compliance, metrics
-from lib.db import immediate, open_db
+from lib.db import immediate
 from lib.ingest import insert_comments
 from lib.moderation import act
 from lib.queries import comments_between
@@ -26,15 +26,11 @@ def local(text):
     return pd.Timestamp(text, tz=TZ)
 
 
-def build(tmp_path, comments, handlings):
-    """comments: {external_id: local received}; handlings: (external_id, kind, local at, extra)."""
-    db = open_db(tmp_path / "small.db")
-    db["users"].insert_all(
-        [
-            {"username": "ana", "display_name": "Ana", "role": "moderator"},
-            {"username": "lea", "display_name": "Léa", "role": "lead"},
-        ]
-    )
+def fill(db, comments, handlings) -> dict[str, int]:
+    """Comments and what ana did, in the team's database; the ids by external id.
+
+    comments: {external_id: local received}; handlings: (external_id, kind, local at, extra).
+    """
     rows = pd.DataFrame(
         {
             "platform": "facebook",
@@ -53,7 +49,7 @@ def build(tmp_path, comments, handlings):
     for external_id, kind, at, extra in handlings:
         version = db["comments"].get(ids[external_id])["version"]
         act(db, ids[external_id], kind, "ana", version, at=local(at).tz_convert("UTC"), **extra)
-    return db, ids
+    return ids
 
 
 JUNE = {
@@ -74,8 +70,8 @@ JUNE_NOW = local("2026-06-26 17:00")
 
 
 @pytest.fixture
-def june(tmp_path):
-    return build(tmp_path, JUNE, JUNE_HANDLINGS)
+def june(team_db):
+    return team_db, fill(team_db, JUNE, JUNE_HANDLINGS)
 
 
 def test_compliance_over_a_week_with_the_fete_nationale(june):
@@ -149,8 +145,9 @@ AUTUMN_HANDLINGS = [
 ]
 
 
-def test_compliance_across_the_end_of_daylight_saving_time(tmp_path):
-    db, _ids = build(tmp_path, AUTUMN, AUTUMN_HANDLINGS)
+def test_compliance_across_the_end_of_daylight_saving_time(team_db):
+    db = team_db
+    fill(db, AUTUMN, AUTUMN_HANDLINGS)
     now = local("2026-11-03 10:00")
     figures = metrics.compliance_figures(db, date(2026, 10, 30), date(2026, 11, 2), now)
     per_day = figures.per_day.set_index("date")
@@ -176,9 +173,10 @@ def test_presets_are_local_dates_with_both_ends_included(preset, expected):
     assert metrics.preset_range(preset, date(2026, 11, 2)) == expected
 
 
-def test_removal_rate_is_of_the_comments_received_in_the_range_removed_so_far(tmp_path):
-    db, _ids = build(
-        tmp_path,
+def test_removal_rate_is_of_the_comments_received_in_the_range_removed_so_far(team_db):
+    db = team_db
+    fill(
+        db,
         {
             "old": "2026-06-12 10:00",  # before the range, removed in it
             "new": "2026-06-24 10:00",  # in the range, removed in it

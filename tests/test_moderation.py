@@ -14,26 +14,20 @@ from lib.moderation import (
     StaleVersion,
     act,
     act_many,
-    author_history,
     available_kinds,
     history,
-    reason_codes,
 )
+from lib.queries import author_history
 from lib.settings import save_settings
-from lib.taxonomy import ACTION_KINDS
+from lib.taxonomy import ACTION_KINDS, split_codes
+from tests.conftest import TEAM
 
 RECEIVED = "2026-03-02 14:00:00"  # a Monday, 9:00 in Québec
 LATER = "2026-03-02 15:30:00"
 
 
 def add_users(db):
-    db["users"].insert_all(
-        [
-            {"username": "ana", "display_name": "Ana", "role": "moderator"},
-            {"username": "bob", "display_name": "Bob", "role": "moderator"},
-            {"username": "lea", "display_name": "Léa", "role": "lead"},
-        ]
-    )
+    db["users"].insert_all(TEAM)
 
 
 def add_comment(db, id, flags="", author="@jo", platform="facebook", received_at=RECEIVED):
@@ -53,13 +47,10 @@ def add_comment(db, id, flags="", author="@jo", platform="facebook", received_at
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = open_db(tmp_path / "vigie.db")
-    add_users(db)
-    add_comment(db, 1)
-    add_comment(db, 2, flags="negative question")
-    yield db
-    db.close()
+def db(team_db):
+    add_comment(team_db, 1)
+    add_comment(team_db, 2, flags="negative question")
+    return team_db
 
 
 def comment(db, id=1):
@@ -343,7 +334,7 @@ def test_a_retired_reason_is_refused_for_new_removals(db):
 def test_a_removal_records_its_reasons_once_each_in_order(db):
     act(db, 1, "delete", "ana", 1, reasons=["injurieux", "menace", "injurieux"])
     assert actions(db)[0]["reasons"] == "injurieux menace"
-    assert reason_codes(actions(db)[0]["reasons"]) == ("injurieux", "menace")
+    assert split_codes(actions(db)[0]["reasons"]) == ("injurieux", "menace")
 
 
 def test_reasons_may_be_given_in_their_stored_form(db):
@@ -570,37 +561,37 @@ _STEP = st.sampled_from([*ACTION_KINDS, "archive"]).flatmap(
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(_STEP, max_size=30))
 def test_any_sequence_of_actions_keeps_the_history_and_the_clock_consistent(steps):
-    db = open_db(":memory:")
-    add_users(db)
-    add_comment(db, 1)
-    add_comment(db, 2, flags="negative")
-    handled = {}
-    for minute, (kind, actor, comment_id, stale, arguments) in enumerate(steps):
-        version = db["comments"].get(comment_id)["version"]
-        count = db["actions"].count
-        at = pd.Timestamp(RECEIVED, tz="UTC") + pd.Timedelta(minutes=minute)
-        try:
-            new = act(db, comment_id, kind, actor, version - stale, at=at, **arguments)
-        except StaleVersion:
-            event("stale")
-            assert stale
-            assert db["actions"].count == count
-        except InvalidAction as error:
-            event(f"invalid: {error.code}")
-            assert error.code in INVALID_ACTION_CODES
-            assert db["actions"].count == count
-        else:
-            event(f"done: {kind}")
-            assert new == version + 1 and not stale
-            assert db["actions"].count == count + 1
-        for row in db["comments"].rows:
-            versions = [a["version"] for a in history(db, row["id"])]
-            assert row["version"] == 1 + len(versions)
-            assert versions == list(range(2, row["version"] + 1))
-            assert row["status"] in STATUSES
-            if row["id"] in handled:
-                assert (row["first_handled_at"], row["first_handled_by"]) == handled[row["id"]]
-            elif row["first_handled_at"] is not None:
-                handled[row["id"]] = (row["first_handled_at"], row["first_handled_by"])
-            for action in history(db, row["id"]):
-                assert bool(action["reasons"]) == (action["kind"] in ("hide", "delete"))
+    with open_db(":memory:") as db:
+        add_users(db)
+        add_comment(db, 1)
+        add_comment(db, 2, flags="negative")
+        handled = {}
+        for minute, (kind, actor, comment_id, stale, arguments) in enumerate(steps):
+            version = db["comments"].get(comment_id)["version"]
+            count = db["actions"].count
+            at = pd.Timestamp(RECEIVED, tz="UTC") + pd.Timedelta(minutes=minute)
+            try:
+                new = act(db, comment_id, kind, actor, version - stale, at=at, **arguments)
+            except StaleVersion:
+                event("stale")
+                assert stale
+                assert db["actions"].count == count
+            except InvalidAction as error:
+                event(f"invalid: {error.code}")
+                assert error.code in INVALID_ACTION_CODES
+                assert db["actions"].count == count
+            else:
+                event(f"done: {kind}")
+                assert new == version + 1 and not stale
+                assert db["actions"].count == count + 1
+            for row in db["comments"].rows:
+                versions = [a["version"] for a in history(db, row["id"])]
+                assert row["version"] == 1 + len(versions)
+                assert versions == list(range(2, row["version"] + 1))
+                assert row["status"] in STATUSES
+                if row["id"] in handled:
+                    assert (row["first_handled_at"], row["first_handled_by"]) == handled[row["id"]]
+                elif row["first_handled_at"] is not None:
+                    handled[row["id"]] = (row["first_handled_at"], row["first_handled_by"])
+                for action in history(db, row["id"]):
+                    assert bool(action["reasons"]) == (action["kind"] in ("hide", "delete"))

@@ -1,15 +1,11 @@
 """Every page renders through app.py's navigation, in French and English, without an exception."""
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from lib.i18n import t
 from lib.ui import PAGES
-from tests.conftest import open_app
+from tests.conftest import new_app, open_app
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE_FILES = [path for path, _key, _icon, _slug in PAGES]
 # Each page's own title (the navigation's may be shorter): seen only if the page ran.
 PAGE_TITLES = {
@@ -24,10 +20,7 @@ PAGE_TITLES = {
 
 
 def run_app(lang="fr"):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = lang
-    at.run()
-    return at
+    return new_app(lang=lang, timeout=60).run()
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -47,7 +40,7 @@ def test_no_page_runs_before_sign_in(demo_db_path, page):
 
 
 def test_the_landing_page_is_today_in_french_by_default(demo_db_path):
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = new_app(lang=None, timeout=60).run()
     assert not at.exception
     assert at.title[0].value == "Aujourd'hui"
 

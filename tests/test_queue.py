@@ -7,7 +7,7 @@ import pytest
 
 from lib import reports, triage
 from lib.business_time import BusinessCalendar
-from lib.db import open_db
+from lib.db import migrations, open_db
 from lib.settings import current_exclusion
 from lib.states import state_clock
 from lib.templates import reply_text
@@ -24,14 +24,8 @@ def local_utc(text: str) -> str:
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = open_db(tmp_path / "queue.db")
-    db["users"].insert_all(
-        [
-            {"username": "ana", "display_name": "Ana", "role": "moderator"},
-            {"username": "lea", "display_name": "Léa", "role": "lead"},
-        ]
-    )
+def db(team_db):
+    db = team_db
     rows = [
         # id, platform, account, language, status, assignee, flags, due (local), text
         (1, "facebook", "Ministère", "fr", "new", None, "", "2026-03-03 09:00", "Ma région"),
@@ -133,21 +127,16 @@ def test_search_follows_text_changes_through_the_triggers(db, clock):
 
 
 def test_the_index_is_built_for_comments_that_existed_before_the_migration(tmp_path):
-    from lib.db import migrations
-
     path = tmp_path / "old.db"
-    db = open_db(path, migrate=False)
-    migrations.apply(db, stop_before="m004_comment_text_search")
-    db["comments"].insert(
-        {"id": 1, "platform": "x", "external_id": "1", "received_at": "2026-01-01 00:00:00"}
-        | {"text": "Électricité", "status": "new", "version": 1}
-    )
-    db.conn.close()
-    db = open_db(path)
-    assert [
-        r["rowid"]
-        for r in db.query("select rowid from comments_fts where comments_fts match 'electricite'")
-    ] == [1]
+    with open_db(path, migrate=False) as db:
+        migrations.apply(db, stop_before="m004_comment_text_search")
+        db["comments"].insert(
+            {"id": 1, "platform": "x", "external_id": "1", "received_at": "2026-01-01 00:00:00"}
+            | {"text": "Électricité", "status": "new", "version": 1}
+        )
+    with open_db(path) as db:
+        found = db.query("select rowid from comments_fts where comments_fts match 'electricite'")
+        assert [r["rowid"] for r in found] == [1]
 
 
 def test_one_page_at_a_time_and_the_count_of_everything_that_matches(db, clock):

@@ -2,31 +2,24 @@
 and a conflict with a colleague that loses nothing."""
 
 import unicodedata
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.db import open_db
+from lib.db import using
 from lib.moderation import act, history
 from lib.settings import exclude_author
-from lib.triage import split_codes
+from lib.taxonomy import split_codes
+from tests.conftest import open_app, reading
 
 MODERATOR = "agirard"  # Amélie Girard
 OTHER_MODERATOR = "kbenali"  # Karim Benali
 LEAD = "mlachance"  # Maude Lachance
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+QUEUE = "pages/queue.py"
 
 
 def queue_page(username: str, lang: str = "fr") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["username"] = username
-    at.session_state["lang"] = lang
-    at.run()
-    at.switch_page("pages/queue.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(QUEUE, username, lang, timeout=60)
 
 
 def shown_ids(at: AppTest) -> list[int]:
@@ -34,11 +27,16 @@ def shown_ids(at: AppTest) -> list[int]:
 
 
 def comment(path, comment_id: int) -> dict:
-    db = open_db(path)
-    try:
-        return next(db.query("select * from comments where id = ?", [comment_id]))
-    finally:
-        db.conn.close()
+    return reading(
+        path, lambda db: next(db.query("select * from comments where id = ?", [comment_id]))
+    )
+
+
+def write(path, sql: str, params) -> None:
+    """A change behind the page's back, as a colleague's session or a script would make it."""
+    with using(path) as db:
+        db.execute(sql, params)
+        db.conn.commit()
 
 
 def first_shown(at: AppTest, path, negative: bool, status: str = "new") -> int:
@@ -75,8 +73,10 @@ def test_filtering_by_platform_and_state_narrows_the_table(demo_db_path):
 
 
 def test_searching_without_accents_finds_accented_words(demo_db_path):
-    db = open_db(demo_db_path)
-    texts = [r[0] for r in db.execute("select text from comments where status = 'new'")]
+    texts = reading(
+        demo_db_path,
+        lambda db: [r[0] for r in db.execute("select text from comments where status = 'new'")],
+    )
     word = next(w for text in texts for w in text.lower().split() if w.isalpha() and "é" in w)
     plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     at = queue_page(MODERATOR)
@@ -220,12 +220,11 @@ def test_the_page_speaks_english_too(demo_db_path):
 def test_a_suggestion_is_applied_only_when_the_moderator_confirms_it_in_one_click(demo_db_path):
     at = queue_page(MODERATOR)
     target = first_shown(at, demo_db_path, negative=False)
-    db = open_db(demo_db_path)
-    db.execute(
-        "UPDATE comments SET suggested_reasons = 'pourriel commercial' WHERE id = ?", [target]
+    write(
+        demo_db_path,
+        "UPDATE comments SET suggested_reasons = 'pourriel commercial' WHERE id = ?",
+        [target],
     )
-    db.conn.commit()
-    db.conn.close()
     select(at.run(), target)
     button = at.button(key=f"queue.suggest_reasons.{target}")
     assert button.label == "Masquer pour : Pourriel, Contenu promotionnel ou commercial"
@@ -236,11 +235,13 @@ def test_a_suggestion_is_applied_only_when_the_moderator_confirms_it_in_one_clic
 
 
 def test_a_lead_rejects_with_a_note_and_the_comment_returns_to_the_queue(demo_db_path):
-    db = open_db(demo_db_path)
-    target, version = db.execute(
-        "select id, version from comments where status = 'new' order by due_at limit 1"
-    ).fetchone()
-    act(db, target, "escalate", MODERATOR, version, reply="Proposition.")
+    target, version = reading(
+        demo_db_path,
+        lambda db: db.execute(
+            "select id, version from comments where status = 'new' order by due_at limit 1"
+        ).fetchone(),
+    )
+    act(demo_db_path, target, "escalate", MODERATOR, version, reply="Proposition.")
     lead = queue_page(LEAD)
     select(lead, target)
     lead.button(key=f"queue.do_reject.{target}").click().run()
@@ -267,14 +268,13 @@ def test_a_selection_is_cleared_when_other_comments_take_its_rows(demo_db_path):
 
 
 def test_a_link_with_a_comment_id_opens_that_comment_even_off_the_first_page(demo_db_path):
-    db = open_db(demo_db_path)
-    handled = db.execute(
-        "select id from comments where status = 'answered' order by id desc limit 1"
-    ).fetchone()[0]
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["username"] = LEAD
-    at.run()
-    at.switch_page("pages/queue.py")
+    handled = reading(
+        demo_db_path,
+        lambda db: db.execute(
+            "select id from comments where status = 'answered' order by id desc limit 1"
+        ).fetchone()[0],
+    )
+    at = queue_page(LEAD)
     at.query_params["comment"] = str(handled)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -293,9 +293,7 @@ def show_with_its_author_excluded(path, until: str, reason: str) -> AppTest:
     at = queue_page(MODERATOR)
     target = shown_ids(at)[0]
     row = comment(path, target)
-    db = open_db(path)
-    exclude_author(db, LEAD, row["platform"], row["author_handle"], until, reason)
-    db.conn.close()
+    reading(path, exclude_author, LEAD, row["platform"], row["author_handle"], until, reason)
     return select(at, target)
 
 
@@ -315,10 +313,7 @@ def test_the_comment_text_is_shown_as_plain_text(demo_db_path):
     at = queue_page(MODERATOR)
     target = shown_ids(at)[0]
     hostile = "# Titre\n**gras** <img src=x onerror=alert(1)> [lien](javascript:alert(1))"
-    db = open_db(demo_db_path)
-    db.execute("UPDATE comments SET text = ? WHERE id = ?", [hostile, target])
-    db.conn.commit()
-    db.conn.close()
+    write(demo_db_path, "UPDATE comments SET text = ? WHERE id = ?", [hostile, target])
     select(at, target)
     assert hostile in [x.value for x in at.text]
     assert all(hostile not in m.value for m in at.markdown)

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from lib.db import open_db
 from lib.importers import import_file
 from lib.reports import export
+from tests.conftest import open_app
 
 ROOT = Path(__file__).resolve().parents[1]
 RECEIVED = "2026-03-02 14:00:00"
@@ -179,7 +179,8 @@ def test_an_import_killed_halfway_leaves_the_database_intact_and_none_of_its_row
     assert 0 < int(done) < int(total)  # rows are written but not committed
     os.kill(child.pid, signal.SIGKILL)
     assert child.wait(timeout=30) == -signal.SIGKILL
-    child.stdin.close()
+    for pipe in (child.stdin, child.stdout, child.stderr):
+        pipe.close()
 
     db = open_db(path)
     try:
@@ -337,11 +338,7 @@ def test_hostile_texts_are_stored_exactly_as_imported(hostile_db):
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_hostile_texts_are_shown_as_plain_text_in_the_queue(hostile_db, name):
     _path, ids = hostile_db
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["username"] = "agirard"
-    at.run()
-    at.switch_page("pages/queue.py")
-    at.run()
+    at = open_app("pages/queue.py", "agirard", timeout=60)
     at.text_input(key="queue.f.search").set_value(SEARCH_WORDS[name]).run()
     assert not at.exception, [e.value for e in at.exception]
     # The detail panel writes the text with st.text: shown, never interpreted.

@@ -49,59 +49,59 @@ def comment(id, received_at, status="new", handled_at=None, handled_by=None, **e
 
 @pytest.fixture
 def db(tmp_path):
-    db = open_db(tmp_path / "vigie.db")
-    db["comments"].insert_all(
-        [
-            # Monday 9:00, answered at 10:30: 90 business minutes, on time.
-            comment(1, "2026-11-02 14:00:00", "answered", "2026-11-02 15:30:00", "ana"),
-            # Monday 9:00, hidden Tuesday 10:00: 7 h 30 + 1 h 30 = 540 minutes, late.
-            comment(2, "2026-11-02 14:00:00", "hidden", "2026-11-03 15:00:00", "bob"),
-            # Monday 15:00, still open: due Tuesday 15:00, breached.
-            comment(
-                3,
-                "2026-11-02 20:00:00",
-                text="Appelez-moi au 418-555-0142",
-                author_name="Marie-Ève Tremblay",
-                flags="pii question",
-            ),
-            # Thursday 12:30: due Friday 12:30, half an hour left: at risk.
-            comment(
-                4,
-                "2026-11-05 17:30:00",
-                "assigned",
-                assignee="ana",
-                text='=HYPERLINK("http://evil.example")',
-                platform="x",
-            ),
-            # Thursday 14:30: due Friday 14:30, two and a half hours left: ok.
-            comment(5, "2026-11-05 19:30:00", language="en", flags="english"),
-            # Sunday 23:30, the day before the range: clock starts Monday 8:30.
-            comment(6, "2026-11-02 04:30:00", author_name=None, author_handle="@anon"),
-            # Thursday 23:59, the range's last minute; answered Friday 9:00: 30 minutes.
-            comment(7, "2026-11-06 04:59:00", "answered", "2026-11-06 14:00:00", "ana"),
-            # Friday 0:00, the minute after the range.
-            comment(8, "2026-11-06 05:00:00", "deleted", "2026-11-06 14:00:00", "bob"),
-        ]
-    )
-    db["actions"].insert_all(
-        [
-            {
-                "comment_id": 2,
-                "at": "2026-11-03 15:00:00",
-                "actor": "bob",
-                "kind": "hide",
-                "reasons": "injurieux menace",
-            },
-            {
-                "comment_id": 8,
-                "at": "2026-11-06 14:00:00",
-                "actor": "bob",
-                "kind": "delete",
-                "reasons": "pourriel",
-            },
-        ]
-    )
-    return db
+    with open_db(tmp_path / "vigie.db") as db:
+        db["comments"].insert_all(
+            [
+                # Monday 9:00, answered at 10:30: 90 business minutes, on time.
+                comment(1, "2026-11-02 14:00:00", "answered", "2026-11-02 15:30:00", "ana"),
+                # Monday 9:00, hidden Tuesday 10:00: 7 h 30 + 1 h 30 = 540 minutes, late.
+                comment(2, "2026-11-02 14:00:00", "hidden", "2026-11-03 15:00:00", "bob"),
+                # Monday 15:00, still open: due Tuesday 15:00, breached.
+                comment(
+                    3,
+                    "2026-11-02 20:00:00",
+                    text="Appelez-moi au 418-555-0142",
+                    author_name="Marie-Ève Tremblay",
+                    flags="pii question",
+                ),
+                # Thursday 12:30: due Friday 12:30, half an hour left: at risk.
+                comment(
+                    4,
+                    "2026-11-05 17:30:00",
+                    "assigned",
+                    assignee="ana",
+                    text='=HYPERLINK("http://evil.example")',
+                    platform="x",
+                ),
+                # Thursday 14:30: due Friday 14:30, two and a half hours left: ok.
+                comment(5, "2026-11-05 19:30:00", language="en", flags="english"),
+                # Sunday 23:30, the day before the range: clock starts Monday 8:30.
+                comment(6, "2026-11-02 04:30:00", author_name=None, author_handle="@anon"),
+                # Thursday 23:59, the range's last minute; answered Friday 9:00: 30 minutes.
+                comment(7, "2026-11-06 04:59:00", "answered", "2026-11-06 14:00:00", "ana"),
+                # Friday 0:00, the minute after the range.
+                comment(8, "2026-11-06 05:00:00", "deleted", "2026-11-06 14:00:00", "bob"),
+            ]
+        )
+        db["actions"].insert_all(
+            [
+                {
+                    "comment_id": 2,
+                    "at": "2026-11-03 15:00:00",
+                    "actor": "bob",
+                    "kind": "hide",
+                    "reasons": "injurieux menace",
+                },
+                {
+                    "comment_id": 8,
+                    "at": "2026-11-06 14:00:00",
+                    "actor": "bob",
+                    "kind": "delete",
+                    "reasons": "pourriel",
+                },
+            ]
+        )
+        yield db
 
 
 def local(text: str) -> pd.Timestamp:
@@ -252,11 +252,11 @@ def test_reasons_has_one_row_per_removal_and_reason_with_the_leads_labels(db):
 
 
 def test_an_empty_database_gives_headers_only(tmp_path):
-    empty = open_db(tmp_path / "empty.db")
-    for kind in ("queue", "compliance", "reasons"):
-        text = export(empty, kind, START, END, NOW).decode("utf-8-sig")
-        assert text == ";".join(COLUMNS[kind]) + "\r\n"
-    assert len(daily(empty, START, END, NOW)) == 4
+    with open_db(tmp_path / "empty.db") as empty:
+        for kind in ("queue", "compliance", "reasons"):
+            text = export(empty, kind, START, END, NOW).decode("utf-8-sig")
+            assert text == ";".join(COLUMNS[kind]) + "\r\n"
+        assert len(daily(empty, START, END, NOW)) == 4
 
 
 # --- the bytes --------------------------------------------------------------------

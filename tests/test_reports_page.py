@@ -4,31 +4,18 @@ AppTest cannot read a download button's bytes: the bytes are tested in
 tests/test_reports.py, the click in the browser tests.
 """
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from lib import metrics, reports
-from lib.db import open_db
 from lib.times import local_today
+from tests.conftest import open_app, reading
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/reports.py"
 NOW = "2026-11-20 15:00:00-05:00"  # tests/conftest.py DEMO_NOW
 
 
 def reports_page(username, lang="fr"):
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["lang"] = lang
-    at.session_state["now"] = NOW
-    if username:
-        at.session_state["username"] = username
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(PAGE, username, lang, now=NOW)
 
 
 def choose(at, kind):
@@ -75,7 +62,7 @@ def test_the_server_refuses_to_unmask_for_a_moderator_whatever_the_browser_sends
     assert preview(at)["author"].tolist() == masked["author"].tolist()
     assert preview(at)["text"].tolist() == masked["text"].tolist()
     assert not [w for w in at.warning if "renseignements personnels" in w.value]
-    assert reports.unmasked_exports(open_db(demo_db_path)) == []
+    assert reading(demo_db_path, reports.unmasked_exports) == []
 
 
 def test_the_queue_says_it_is_a_snapshot_at_the_present(demo_db_path):

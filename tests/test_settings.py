@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from lib.auth import PermissionDenied
-from lib.db import open_db
 from lib.i18n import label
 from lib.settings import (
     SettingsError,
@@ -25,15 +24,8 @@ from lib.settings import (
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = open_db(tmp_path / "t.db")
-    db["users"].insert_all(
-        [
-            {"username": "ana", "display_name": "Ana", "role": "moderator"},
-            {"username": "lea", "display_name": "Léa", "role": "lead"},
-        ]
-    )
-    return db
+def db(team_db):
+    return team_db
 
 
 def insert_comment(db, comment_id, status, received, handled=None, due=None):

@@ -1,25 +1,18 @@
 """Sign-in and the Paramètres page through the real navigation (AppTest)."""
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from lib.auth import DEMO_PASSWORD
 from lib.db import open_db
 from lib.settings import load_settings, settings_history
+from tests.conftest import new_app, reading
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SETTINGS_PAGE = "pages/settings.py"
 
 
 def app(username=None, lang="fr"):
-    """The app; `username` signs in the way tests do: through st.session_state["username"]."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = lang
-    if username:
-        at.session_state["username"] = username
-    return at
+    """The app, not yet run; `username` signs in the way tests do (tests/conftest.new_app)."""
+    return new_app(username, lang, timeout=60)
 
 
 def settings_page(username):
@@ -84,18 +77,20 @@ def test_a_lead_changes_the_target_and_it_is_saved_and_shown_in_the_history(demo
     next(b for b in at.button if b.label == "Enregistrer").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.success[0].value == "Enregistré."
-    db = open_db(demo_db_path)
-    assert load_settings(db).target_hours == 6.0
-    assert [(h["actor"], h["key"]) for h in settings_history(db)] == [("mlachance", "target_hours")]
-    history = at.dataframe[-1].value
-    assert history.iloc[0].tolist()[1:3] == ["mlachance", "target_hours"]
+    with open_db(demo_db_path) as db:
+        assert load_settings(db).target_hours == 6.0
+        assert [(h["actor"], h["key"]) for h in settings_history(db)] == [
+            ("mlachance", "target_hours")
+        ]
+        history = at.dataframe[-1].value
+        assert history.iloc[0].tolist()[1:3] == ["mlachance", "target_hours"]
 
 
 def test_a_lead_adds_the_holiday_season_in_one_click(demo_db_path):
     at = settings_page("mlachance")
     next(b for b in at.button if b.label.startswith("Congé des Fêtes")).click().run()
     assert not at.exception
-    closures = load_settings(open_db(demo_db_path)).closures
+    closures = reading(demo_db_path, load_settings).closures
     assert len(closures) == 10
     assert closures[0].endswith("-12-24") and closures[-1].endswith("-01-02")
 
@@ -110,9 +105,8 @@ def test_the_settings_page_renders_for_a_lead_in_both_languages(demo_db_path, la
 
 
 def test_with_an_identity_provider_the_signed_in_email_maps_to_the_team(demo_db_path):
-    open_db(demo_db_path)["users"].insert(
-        {"username": "maude.lachance@quebec.ca", "display_name": "Maude L.", "role": "lead"}
-    )
+    maude = {"username": "maude.lachance@quebec.ca", "display_name": "Maude L.", "role": "lead"}
+    reading(demo_db_path, lambda db: db["users"].insert(maude))
     at = app()
     at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback"}
     at.user = {"is_logged_in": True, "email": "Maude.Lachance@quebec.ca"}

@@ -57,6 +57,7 @@ def import_file(
     >>> first, again = import_file(db, raw, "f.csv"), import_file(db, raw, "f.csv")
     >>> (first.added, first.already_present), (again.added, again.already_present)
     ((1, 0), (0, 1))
+    >>> db.close()
     """
     progress = progress or _no_progress
     phase = phase or _no_phase

@@ -19,10 +19,9 @@ from lib.metrics.loading import (
 )
 from lib.privacy import mask_author
 from lib.settings import Settings, load_settings
-from lib.taxonomy import REDIRECTS
+from lib.taxonomy import PRIVATE_REDIRECT, REDIRECTS
 from lib.times import LOCAL_TZ, local_bounds
 
-PRIVATE_REDIRECT = "prive"
 PII_REASON = "renseignements_personnels"
 
 

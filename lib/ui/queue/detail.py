@@ -16,7 +16,7 @@ from lib.i18n import format_datetime, label
 from lib.moderation import available_kinds
 from lib.settings import Settings, load_settings
 from lib.states import StateClock, state_of
-from lib.taxonomy import REASONS, REDIRECTS
+from lib.taxonomy import REASONS, REDIRECTS, split_codes
 from lib.templates import reply_text
 from lib.ui.queue.acting import confirm, submit
 from lib.ui.queue.display import STATE_COLOURS, team_names
@@ -132,7 +132,7 @@ def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
     removable = "hide" in kinds
     reasons = [
         r
-        for r in triage.split_codes(row.get("suggested_reasons"))
+        for r in split_codes(row.get("suggested_reasons"))
         if removable and r in REASONS and r not in settings.retired_reasons
     ]
     redirect = row.get("suggested_redirect")

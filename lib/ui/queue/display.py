@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from lib import triage
 from lib.auth import team
 from lib.i18n import label
+from lib.taxonomy import split_codes
 
 STATE_COLOURS = {"open_breached": "red", "open_at_risk": "orange", "open_ok": "green"}
 # A shape per state as well as a colour and a word; plain glyphs that every font has.
@@ -31,7 +31,7 @@ def preview(text, width: int = 120) -> str:
 
 def flag_labels(stored, language: str) -> str:
     """The catalogue's words for a comment's stored flags, comma-separated."""
-    return ", ".join(label("flag", f, language) for f in triage.split_codes(stored))
+    return ", ".join(label("flag", f, language) for f in split_codes(stored))
 
 
 def team_names(db: Database) -> dict[str, str]:

@@ -8,10 +8,11 @@ import pandas as pd
 import streamlit as st
 from sqlite_utils import Database
 
-from lib import triage
 from lib.i18n import format_date, format_datetime, format_number, label
-from lib.moderation import AuthorHistory, author_history, history
+from lib.moderation import history
+from lib.queries import AuthorHistory, author_history
 from lib.settings import Settings, current_exclusion
+from lib.taxonomy import split_codes
 from lib.ui.queue.display import preview, team_names
 from lib.ui.session import lang, t
 
@@ -39,7 +40,7 @@ def _actions_frame(db: Database, rows: list[dict], settings: Settings) -> pd.Dat
             t("queue.reasons"): [
                 ", ".join(
                     label("reason", c, language, settings.reason_labels)
-                    for c in triage.split_codes(r["reasons"])
+                    for c in split_codes(r["reasons"])
                 )
                 for r in rows
             ],

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from lib.compliance import STATES
 from lib.i18n import t as translate
+from lib.states import STATES
 from lib.ui import PAGES
 from tests.browser.conftest import main, open_page, screenshot, settle, sign_in
 

@@ -12,20 +12,12 @@ import streamlit as st
 
 from lib.i18n import format_number
 from lib.moderation import InvalidAction, StaleVersion, act, act_many
+from lib.taxonomy import ACTION_KINDS
 from lib.ui.queue.keys import CONFLICT, CURRENT, PAGE, PASSED_OVER, clear_selection, flash, key
 from lib.ui.session import database, lang, t
 
 # After these the comment leaves the moderator's hands: show the next one.
-MOVING_KINDS = (
-    "reply",
-    "redirect",
-    "hide",
-    "delete",
-    "no_reply_needed",
-    "escalate",
-    "approve",
-    "reject",
-)
+MOVING_KINDS = tuple(kind for kind in ACTION_KINDS if kind not in ("assign", "note", "reopen"))
 
 
 def arguments(comment_id: int, kind: str) -> tuple[str, dict]:

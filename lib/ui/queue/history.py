@@ -13,8 +13,9 @@ from lib.moderation import history
 from lib.queries import AuthorHistory, author_history
 from lib.settings import Settings, current_exclusion
 from lib.taxonomy import split_codes
+from lib.times import local_today
 from lib.ui.queue.display import preview, team_names
-from lib.ui.session import lang, t
+from lib.ui.session import lang, present, t
 
 
 def comment_history(db: Database, row: dict, settings: Settings) -> None:
@@ -69,7 +70,8 @@ def author_past(db: Database, row: dict) -> None:
 
 
 def _exclusion(db: Database, row: dict) -> None:
-    excluded = current_exclusion(db, row["platform"], row["author_handle"])
+    today = local_today(present())
+    excluded = current_exclusion(db, row["platform"], row["author_handle"], today)
     if not excluded:
         return
     until = excluded.get("until")  # a local date, the last day of the exclusion

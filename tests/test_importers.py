@@ -326,6 +326,14 @@ def test_a_refusal_says_where_and_why_in_each_language(raw, fmt, code, french, e
     assert (str(error), error.describe("fr"), error.describe("en")) == (french, french, english)
 
 
+def test_a_duplicate_whose_first_line_is_unknown_is_said_to_be_above():
+    error = BadImportFile(
+        "duplicate_id", 4, "external_id", external_id="1", earlier_line=None, source="text"
+    )
+    assert "(déjà plus haut)" in error.describe("fr")
+    assert "(already above)" in error.describe("en")
+
+
 def test_every_refusal_code_has_its_words_in_french_and_english():
     for code in ERROR_CODES:
         entry = STRINGS[f"import.error.{code}"]

@@ -193,7 +193,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Line {line}, field '{field}'",
     },
     "import.where.reason": {"fr": "{where} : {reason}", "en": "{where}: {reason}"},
-    "import.where.earlier_line": {"fr": "ligne {line}", "en": "line {line}"},
+    "import.where.earlier_line": {"fr": "à la ligne {line}", "en": "on line {line}"},
     "import.where.above": {"fr": "plus haut", "en": "above"},
     "import.error.empty_file": {
         "fr": "le fichier {filename} est vide.",
@@ -313,9 +313,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "invalid character (lone UTF-16 surrogate).",
     },
     "import.error.duplicate_id": {
-        "fr": "identifiant « {external_id} » en double dans le fichier (déjà à la {earlier})"
+        "fr": "identifiant « {external_id} » en double dans le fichier (déjà {earlier})"
         " avec un autre contenu (« {source} » diffère) : gardez une seule version.",
-        "en": "duplicate id '{external_id}' in the file (already on {earlier}) with other"
+        "en": "duplicate id '{external_id}' in the file (already {earlier}) with other"
         " content ('{source}' differs): keep one version.",
     },
 }

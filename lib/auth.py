@@ -80,6 +80,11 @@ def team(db: Database) -> list[dict]:
     return list(db.query("SELECT username, display_name, role FROM users ORDER BY display_name"))
 
 
+def team_names(db: Database) -> dict[str, str]:
+    """Each team member's display name by username, for what names people."""
+    return {p["username"]: p["display_name"] for p in team(db)}
+
+
 def role_of(db: Database, username: str | None) -> str | None:
     person = user(db, username)
     return person["role"] if person else None

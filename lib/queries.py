@@ -9,7 +9,6 @@ True
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -184,14 +183,14 @@ def author_history(
     """
     params = {"platform": platform, "handle": author_handle, "exclude": exclude_id}
     mine = "platform = :platform and author_handle = :handle and id is not :exclude"
-    comments = _records(
+    comments = frame(
         db,
         f"select {', '.join(_AUTHOR_COMMENT_COLUMNS)} from comments where {mine} "
         "order by received_at desc, id desc",
         params,
-        _AUTHOR_COMMENT_COLUMNS,
+        time_columns=(),
     )
-    removals = _records(
+    removals = frame(
         db,
         # "+kind" keeps SQLite off the (kind, at) index: an author has few
         # comments, so looking up their actions by comment id is far cheaper.
@@ -199,13 +198,9 @@ def author_history(
         f"or (+kind in ('redirect', 'approve') and template = '{PRIVATE_REDIRECT}')) "
         f"and comment_id in (select id from comments where {mine}) order by at desc, id desc",
         params,
-        _REMOVAL_COLUMNS,
+        time_columns=(),
     )
     return AuthorHistory(comments, removals)
-
-
-def _records(db: Database, sql: str, params: dict, columns: Sequence[str]) -> pd.DataFrame:
-    return pd.DataFrame(list(db.query(sql, params)), columns=list(columns))
 
 
 def _timestamps(values: pd.Series) -> pd.Series:

@@ -17,7 +17,7 @@ if viewer is None:
 settings = load_settings(db)
 cal = settings.calendar()
 clock = state_clock(present(), cal, settings.at_risk_hours)
-filters = panel.filter_bar(db)
+filters = panel.filter_bar()
 
 total = triage.count_queue(db, filters, viewer, clock)
 page = panel.page_picker(total)
@@ -33,4 +33,4 @@ with detail:
     if current is None:
         st.info(t("queue.empty"))
     else:
-        panel.detail_panel(current, viewer, clock)
+        panel.detail_panel(current, viewer, clock, settings)

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from lib import ingest
 from lib.db import immediate
 from lib.importers.reading import read_comments
+from lib.settings import load_settings
 
 # Comments analysed and stored between two progress reports: detection, the
 # slow part, runs chunk by chunk so that a progress bar moves from the start.
@@ -69,11 +70,13 @@ def import_file(
         new = frame.loc[~_already_present(db, frame)].reset_index(drop=True)
         total = len(new)
         before = _comment_count(db)
+        settings = load_settings(db)  # read once, under the write lock
         phase("analysing")
         progress(0, total)
         for start in range(0, total, IMPORT_CHUNK_ROWS):
+            chunk = new.iloc[start : start + IMPORT_CHUNK_ROWS]
             # Looked up at each call, so that tests can stand in for it.
-            ingest.insert_comments(db, new.iloc[start : start + IMPORT_CHUNK_ROWS])
+            ingest.insert_comments(db, chunk, settings=settings)
             progress(min(start + IMPORT_CHUNK_ROWS, total), total)
         # Counted from the table, under the write lock: nobody else can insert
         # meanwhile, and connection change counters also count the rows that

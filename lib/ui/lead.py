@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import metrics
-from lib.auth import team
+from lib.auth import team_names
 from lib.csv_export import to_csv_bytes
 from lib.i18n import format_date, format_duration, format_number, format_percent
 from lib.tables import readable
@@ -44,7 +44,7 @@ def chart(
 
 def people() -> dict[str, str]:
     """Usernames to display names, for tables that name moderators."""
-    return {p["username"]: p["display_name"] for p in team(database())}
+    return team_names(database())
 
 
 def card(column, label: str, item: metrics.Card) -> None:

@@ -1,15 +1,14 @@
 """One browser session's run: its database connection, its language and words, and the present.
 
 Every page and helper reads the database through `database()`: one connection per
-run, opened on first use and closed when the run ends (`run_scope`, which app.py and
-each fragment enter). Every page reads "now" from `present()`, which tests and the
-benchmarks pin through `st.session_state["now"]`.
+run, opened on first use and closed when the run ends (`run_scope`, which app.py
+enters; a fragment's own rerun would enter it too). Every page reads "now" from
+`present()`, which tests and the benchmarks pin through `st.session_state["now"]`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import threading
 from collections.abc import Iterator
 
@@ -59,18 +58,6 @@ def run_scope() -> Iterator[None]:
         if _run.depth == 0 and db is not None:
             _run.db = None
             db.close()
-
-
-def fragment(draw):
-    """`st.fragment` whose own reruns open and close their connection like a whole run."""
-
-    @st.fragment
-    @functools.wraps(draw)
-    def rerun_alone(*args, **kwargs):
-        with run_scope():
-            return draw(*args, **kwargs)
-
-    return rerun_alone
 
 
 def present() -> pd.Timestamp:

@@ -10,30 +10,30 @@ import pandas as pd
 import streamlit as st
 
 from lib import triage
+from lib.auth import team_names
 from lib.compliance import explain_clock
 from lib.db import OPEN_STATUSES
 from lib.i18n import format_datetime, label
 from lib.moderation import available_kinds
-from lib.settings import Settings, load_settings
+from lib.settings import Settings
 from lib.states import StateClock, state_of
 from lib.taxonomy import REASONS, REDIRECTS, split_codes
 from lib.templates import reply_text
 from lib.ui.queue.acting import confirm, submit
-from lib.ui.queue.display import STATE_COLOURS, team_names
+from lib.ui.queue.display import STATE_COLOURS
 from lib.ui.queue.history import author_past, comment_history
 from lib.ui.queue.keys import CONFLICT, key
 from lib.ui.queue.tabs import action_tabs
 from lib.ui.session import database, lang, t
 
 
-def detail_panel(comment_id: int, viewer: dict, clock: StateClock) -> None:
+def detail_panel(comment_id: int, viewer: dict, clock: StateClock, settings: Settings) -> None:
     """The selected comment: text, author, clock, history, the author's past, and actions."""
     db = database()
     row = triage.comment(db, comment_id)
     if row is None:
         st.info(t("common.empty"))
         return
-    settings = load_settings(db)
     language = lang()
     _conflict(row, viewer)
     is_open = row["status"] in OPEN_STATUSES

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
-from lib.auth import team
 from lib.i18n import label
 from lib.taxonomy import split_codes
 
@@ -32,8 +29,3 @@ def preview(text, width: int = 120) -> str:
 def flag_labels(stored, language: str) -> str:
     """The catalogue's words for a comment's stored flags, comma-separated."""
     return ", ".join(label("flag", f, language) for f in split_codes(stored))
-
-
-def team_names(db: Database) -> dict[str, str]:
-    """Each person's display name by username."""
-    return {p["username"]: p["display_name"] for p in team(db)}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import streamlit as st
-from sqlite_utils import Database
 
 from lib import triage
 from lib.db import OPEN_STATUSES, PLATFORMS, db_path
@@ -20,7 +19,7 @@ def _filter_options(path: str) -> dict[str, list[str]]:
     return triage.filter_options(database())
 
 
-def filter_bar(db: Database) -> triage.QueueFilters:
+def filter_bar() -> triage.QueueFilters:
     """The filter bar; any change goes back to the first page."""
     options = _filter_options(str(db_path()))
     language = lang()

@@ -8,13 +8,14 @@ import pandas as pd
 import streamlit as st
 from sqlite_utils import Database
 
+from lib.auth import team_names
 from lib.i18n import format_date, format_datetime, format_number, label
 from lib.moderation import history
 from lib.queries import AuthorHistory, author_history
 from lib.settings import Settings, current_exclusion
 from lib.taxonomy import split_codes
 from lib.times import local_today
-from lib.ui.queue.display import preview, team_names
+from lib.ui.queue.display import preview
 from lib.ui.session import lang, present, t
 
 

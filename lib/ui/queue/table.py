@@ -12,9 +12,10 @@ import streamlit as st
 from sqlite_utils import Database
 
 from lib import triage
+from lib.auth import team_names
 from lib.i18n import format_datetime, format_duration, format_number, label
 from lib.ui.queue.acting import bulk
-from lib.ui.queue.display import STATE_CELLS, STATE_MARKS, flag_labels, preview, team_names
+from lib.ui.queue.display import STATE_CELLS, STATE_MARKS, flag_labels, preview
 from lib.ui.queue.keys import (
     CONFLICT,
     CURRENT,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from lib import triage
+from lib.auth import team_names
 from lib.i18n import label
 from lib.settings import Settings
 from lib.taxonomy import REASONS, REDIRECTS
 from lib.templates import REPLY_CODES, reply_text
 from lib.ui.queue.acting import submit
-from lib.ui.queue.display import team_names
 from lib.ui.queue.keys import key
 from lib.ui.session import database, lang, t
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from lib.auth import LEAD
 from lib.db import OPEN_STATUSES, immediate, to_db_time, using
 from lib.settings import load_settings
 from lib.taxonomy import (
@@ -22,7 +23,6 @@ from lib.times import now_utc
 
 # Approve publishes the escalated reply, so it stops the clock like a reply.
 CLOCK_STOPPING_KINDS = (*HANDLING_KINDS, "approve")
-LEAD = "lead"
 
 # Which optional arguments each kind accepts; anything else is a caller's bug
 # that would otherwise be silently dropped from the history.

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlite_utils import Database
 
+from lib.auth import LEAD
 from lib.business_time import BusinessCalendar
 from lib.db import OPEN_STATUSES
 from lib.queries import frame
@@ -28,7 +29,6 @@ from lib.states import STATE_SQL, StateClock, state_where
 
 ASSIGNEE_SCOPES = ("anyone", "me", "unassigned")
 PAGE_SIZE = 50
-LEAD = "lead"
 VIEWER_ANYONE = {"username": "", "role": "moderator"}
 
 COLUMNS = (

@@ -12,7 +12,7 @@ import streamlit as st
 from sqlite_utils import Database
 
 from lib import triage
-from lib.auth import team_names
+from lib.auth import LEAD, team_names
 from lib.i18n import format_datetime, format_duration, format_number, label
 from lib.ui.queue.acting import bulk
 from lib.ui.queue.display import STATE_CELLS, STATE_MARKS, flag_labels, preview
@@ -52,7 +52,7 @@ def display_rows(rows: pd.DataFrame, viewer: dict, names: dict[str, str]) -> pd.
             t("common.assignee"): [names.get(a, a) for a in rows["assignee"].fillna("")],
         }
     )
-    if viewer.get("role") == triage.LEAD:
+    if viewer.get("role") == LEAD:
         shown[t("queue.proposed_reply")] = rows["proposed_reply"].fillna("").map(preview)
     return shown
 

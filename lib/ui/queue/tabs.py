@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import triage
-from lib.auth import team_names
+from lib.auth import LEAD, team_names
 from lib.i18n import label
 from lib.settings import Settings
 from lib.taxonomy import REASONS, REDIRECTS
@@ -69,7 +68,7 @@ def _reply_tab(row, kinds, viewer, settings) -> None:
         left, right = st.columns(2)
         with left:
             _button(row, "reply", primary=True)
-        if "escalate" in kinds and viewer["role"] != triage.LEAD:
+        if "escalate" in kinds and viewer["role"] != LEAD:
             # The detector may miss a hostile tone: a moderator can ask a lead anyway.
             with right:
                 _button(row, "escalate")

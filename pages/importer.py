@@ -11,7 +11,7 @@ from lib.auth import can
 from lib.i18n import format_number, label
 from lib.importers import FORMATS, BadImportFile, import_file, read_comments
 from lib.queries import recent_comments
-from lib.ui import current_user, database, lang, t
+from lib.ui import current_user, database, lang, plain, t
 from lib.ui.auth import sign_in_prompt
 from lib.ui.lead import local_times
 
@@ -33,7 +33,7 @@ def read_file(raw: bytes, filename: str, fmt: str) -> dict:
     try:
         reading = read_comments(raw, filename, fmt)
     except BadImportFile as refusal:
-        return {"refusal": {code: refusal.describe(code) for code in ("fr", "en")}}
+        return {"refusal": {code: refusal.describe(code, plain) for code in ("fr", "en")}}
     head = reading.frame.head(PREVIEW_ROWS).rename_axis("line").reset_index()
     return {
         "head": head,
@@ -119,7 +119,7 @@ def failure_reason(error: Exception) -> str:
 def show_summary(last: dict) -> None:
     summary = last["summary"]
     name, fmt = last["name"], t(f"import.format.{last['format']}")
-    st.success(t("import.done", name=name, format=fmt), icon=":material/task_alt:")
+    st.success(t("import.done", name=plain(name), format=fmt), icon=":material/task_alt:")
     added, present = st.columns(2)
     added.metric(t("import.added"), format_number(summary["added"], lang()), border=True)
     present.metric(
@@ -167,7 +167,8 @@ else:
                 summary = run_import(db, raw, uploaded.name, fmt)
             except BadImportFile as refusal:
                 st.error(
-                    t("import.refused", reason=refusal.describe(lang())), icon=":material/block:"
+                    t("import.refused", reason=refusal.describe(lang(), plain)),
+                    icon=":material/block:",
                 )
             except Exception as error:  # a locked or damaged database, a full disk…
                 log.exception("import of %s failed", uploaded.name)

@@ -88,5 +88,6 @@ else:
             )
         platform = label("platform", row.platform, lang())
         due = format_datetime(row.due_at, lang())
-        text.write(f"{platform} · {row.account} · {state} · {t('common.due_at')} {due}")
+        # The account's name comes from the platforms' files: shown as typed, not as Markdown.
+        text.text(f"{platform} · {row.account} · {state} · {t('common.due_at')} {due}")
 st.page_link(QUEUE_PAGE, label=t("today.to_queue"), icon=":material/inbox:")

@@ -154,6 +154,16 @@ def test_a_bad_file_names_its_line_and_field_and_offers_no_import(demo_db_path):
     assert comment_count(demo_db_path) == before
 
 
+def test_what_a_file_brings_is_shown_as_typed_not_as_markdown(demo_db_path):
+    image = "![pixel](http://tracker.example/p.png)"
+    bad = CSV.replace("facebook;page-7;", f"{image};page-7;").encode("utf-8")
+    at = upload(importer_page(), "commentaires.csv", bad)
+    assert "« \\!\\[pixel\\]\\(http\\://tracker.example/p.png\\) »" in at.error[0].value
+    named = upload(importer_page(), "[lien](javascript:alert(1)).csv", CSV.encode("utf-8"))
+    named.button(key="import_run").click().run()
+    assert "\\[lien\\]\\(javascript\\:alert\\(1\\)\\).csv" in named.success[-1].value
+
+
 def test_the_refusal_is_worded_in_english_too(demo_db_path):
     bad = CSV.replace("2026-11-21 10:07", "yesterday").encode("utf-8")
     at = upload(importer_page(lang="en"), "comments.csv", bad)

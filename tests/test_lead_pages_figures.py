@@ -76,6 +76,16 @@ def test_aujourdhui_shows_thursday_against_tuesday_across_the_holiday(june_db):
     assert "mardi 23 juin 2026" in at.caption[0].value  # 24 June is skipped
 
 
+def test_aujourdhui_shows_an_account_name_as_typed_not_as_markdown(june_db):
+    db, _ids = june_db
+    db.execute("UPDATE comments SET account = '[compte](http://evil.example)'")
+    db.conn.commit()
+    at = open_app("pages/today.py", "lea", now=JUNE_NOW)
+    lines = [x.value for x in at.text if "[compte](http://evil.example)" in x.value]
+    assert lines and all(x.startswith("Facebook · ") for x in lines)
+    assert not [m for m in at.markdown if "evil.example" in m.value]
+
+
 MOTIFS = {
     "m1": "2026-06-22 09:00",
     "m2": "2026-06-22 10:00",

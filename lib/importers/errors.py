@@ -69,17 +69,21 @@ class BadImportFile(ValueError):
         self.values = values
         super().__init__(self.describe("fr"))
 
-    def describe(self, language: str = "fr") -> str:
-        """The whole reason on one line, e.g. "Ligne 7, champ « received_at » : …"."""
-        reason = self.reason(language)
+    def describe(self, language: str = "fr", quote=str) -> str:
+        """The whole reason on one line, e.g. "Ligne 7, champ « received_at » : …".
+
+        `quote` is applied to the values taken from the file (an id, a cell), for a
+        screen that must show them as typed (`lib.ui.plain`).
+        """
+        reason = self.reason(language, quote)
         where = self.where(language)
         if where is None:
             return reason
         return t("import.where.reason", language, where=where, reason=reason)
 
-    def reason(self, language: str = "fr") -> str:
+    def reason(self, language: str = "fr", quote=str) -> str:
         """Why, without where: the catalogue's sentence for `code`, filled with `values`."""
-        values = dict(self.values)
+        values = {k: quote(v) if isinstance(v, str) else v for k, v in self.values.items()}
         if "earlier_line" in values:  # duplicate_id: where the first version is
             earlier = values.pop("earlier_line")
             values["earlier"] = (

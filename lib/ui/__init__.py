@@ -11,10 +11,10 @@ from sqlite_utils import Database
 from lib import i18n
 from lib.db import db_path
 from lib.ui.auth import sign_in_widgets, signed_in_user
-from lib.ui.session import LANG_KEY, database, lang, present, run_scope, t
+from lib.ui.session import LANG_KEY, database, lang, plain, present, run_scope, t
 
 __all__ = ["PAGES", "current_user", "database", "lang", "present", "run_scope"]
-__all__ += ["sidebar", "t"]
+__all__ += ["plain", "sidebar", "t"]
 
 # (file, catalogue key of its title, icon, address); the first is the landing page.
 PAGES = (

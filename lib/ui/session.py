@@ -66,6 +66,21 @@ def present() -> pd.Timestamp:
     return now_utc() if pinned is None else utc(pinned).floor("s")
 
 
+# Streamlit reads a message's text as Markdown: links and images ([…](…), <…>, bare
+# http://…), :directives[…], $math$, `code`, headings. A backslash makes any ASCII
+# punctuation a plain character (CommonMark) and breaks a bare address in two.
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`[]()<>#!:$"})
+
+
+def plain(text) -> str:
+    r"""Text from outside (a file name, a cell, an account) shown as typed inside Markdown.
+
+    >>> print(plain("![pixel](http://tracker.example/p.png) $x$"))
+    \!\[pixel\]\(http\://tracker.example/p.png\) \$x\$
+    """
+    return str(text).translate(_MARKDOWN)
+
+
 def lang() -> str:
     return st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
 

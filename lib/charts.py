@@ -14,6 +14,7 @@ in Python, because the plotly.js bundled with Streamlit only speaks English.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import pandas as pd
@@ -50,6 +51,19 @@ def hour_label(hour: float, lang: str = "fr") -> str:
     if lang == "en":
         return f"{h}:{m:02d}"
     return f"{h} h {m:02d}" if m else f"{h} h"
+
+
+def as_text(labels) -> list[str]:
+    """Names from outside (accounts, people, renamed reasons) as plotly shows them: as typed.
+
+    Plotly reads a label as its own small HTML (`<a href>`, `<b>`, `<br>`), so an
+    account called `<a href="https://evil.example">Aide</a>` would become a link
+    on the chart; escaped, it reads exactly as it was written.
+
+    >>> as_text(['<a href="https://evil.example">Aide</a>', "Q&R"])
+    ['&lt;a href="https://evil.example"&gt;Aide&lt;/a&gt;', 'Q&amp;R']
+    """
+    return [html.escape(str(label), quote=False) for label in labels]
 
 
 def _hover(lang: str, name: str, value: str) -> str:
@@ -208,7 +222,7 @@ def compliance_by(
     figure = go.Figure(
         go.Bar(
             x=pct,
-            y=labels,
+            y=as_text(labels),
             orientation="h",
             marker_color=colours,
             customdata=rows["received"],
@@ -251,7 +265,7 @@ def horizontal_bars(
     figure = go.Figure(
         go.Bar(
             x=values,
-            y=labels,
+            y=as_text(labels),
             orientation="h",
             marker_color=GOOD,
             hovertemplate=_hover(lang, "%{y}", "%{x}"),
@@ -275,7 +289,7 @@ def removal_trend(trend: pd.DataFrame, labels: dict[str, str], lang: str = "fr")
             go.Scatter(
                 x=ticks,
                 y=counts,
-                name=labels.get(code, code),
+                name=as_text([labels.get(code, code)])[0],
                 mode="lines+markers",
                 marker={"symbol": MARKERS[i % len(MARKERS)], "size": 8},
                 line={"dash": DASHES[(i // len(OKABE_ITO)) % len(DASHES)]},

@@ -101,3 +101,20 @@ def test_office_hours_are_shaded_only_when_given_and_the_present_is_marked():
         ticks[4] == "8 h"
         and charts.arrivals_by_hour(_by_hour(), None, None, "en").layout.xaxis.ticktext[4] == "8:00"
     )
+
+
+HOSTILE = '<a href="https://evil.example">Session expirée</a><br><b>!</b>'
+AS_TYPED = (
+    '&lt;a href="https://evil.example"&gt;Session expirée&lt;/a&gt;&lt;br&gt;&lt;b&gt;!&lt;/b&gt;'
+)
+
+
+def test_names_from_outside_are_shown_as_typed_not_as_plotly_html():
+    """An account, a person or a renamed reason called like a link stays text on every chart."""
+    by = pd.DataFrame({"account": [HOSTILE], "compliance_pct": [95.0], "received": [20]})
+    per_account = charts.compliance_by(by, [HOSTILE], 90, "account", "fr")
+    bars = charts.horizontal_bars(pd.Series([3]), [HOSTILE], "Titre", "Retraits", "fr")
+    trend = charts.removal_trend(_trend(["pourriel"]), {"pourriel": HOSTILE}, "fr")
+    assert list(per_account.data[0].y) == [AS_TYPED]
+    assert list(bars.data[0].y) == [AS_TYPED]
+    assert trend.data[0].name == AS_TYPED

@@ -368,3 +368,34 @@ def m009_export_audit(db: Database) -> None:
     )
     _refuse(db, "export_audit", "UPDATE")
     _refuse(db, "export_audit", "DELETE")
+
+
+@migrations()
+def m010_sign_in_security(db: Database) -> None:
+    # A team member's organisation account (OpenID Connect) is bound on their first
+    # verified sign-in: afterwards only that issuer and subject sign them in.
+    db["users"].add_column("identity_issuer", str)
+    db["users"].add_column("identity_subject", str)
+    db["users"].add_column("identity_bound_at", str)
+    db.execute(
+        "CREATE UNIQUE INDEX idx_users_identity ON users (identity_issuer, identity_subject)"
+    )
+    # Raised to end every open session of a person; the last local sign-in restarts
+    # the count of that account's failures.
+    db["users"].add_column("session_epoch", int, not_null_default=0)
+    db["users"].add_column("signed_in_at", str)
+    # Every refused sign-in: the typed username, the client, why; append-only.
+    db["failed_signins"].create(
+        {"id": int, "at": str, "username": str, "client": str, "reason": str},
+        pk="id",
+        not_null={"at", "reason"},
+    )
+    db["failed_signins"].create_index(["at"])
+    _refuse(
+        db,
+        "failed_signins",
+        "INSERT",
+        "WHEN EXISTS (SELECT 1 FROM failed_signins WHERE id = NEW.id)",
+    )
+    _refuse(db, "failed_signins", "UPDATE")
+    _refuse(db, "failed_signins", "DELETE")

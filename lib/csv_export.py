@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pandas as pd
 
@@ -19,7 +21,13 @@ DECIMAL_FOR_DELIMITER = {";": ",", ",": ".", "\t": ","}
 # OWASP "CSV injection" (and ASVS 5.1.x for NUL): a spreadsheet may run a cell
 # that starts with one of these characters as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
-_TRIGGER_PATTERN = "^[=+\\-@\t\r\n\x00]"
+# Signs a spreadsheet may take for these once it skips what cannot be seen: a
+# character whose compatibility form (NFKC) is one, such as full-width "＝＋－＠".
+_FORMULA_SIGNS = "=+-@"
+# What a spreadsheet or a person's eye may skip before the first sign: spaces
+# (Zs, Zl, Zp), format characters such as zero-width spaces and the BOM (Cf),
+# and control characters (Cc).
+INVISIBLE_CATEGORIES = ("Zs", "Zl", "Zp", "Cf", "Cc")
 
 
 def to_csv_bytes(frame: pd.DataFrame, delimiter: str = ";") -> bytes:
@@ -29,8 +37,10 @@ def to_csv_bytes(frame: pd.DataFrame, delimiter: str = ";") -> bytes:
       writes a decimal point; "\\t" is accepted too.
     - Datetime columns (aware, or naive meaning UTC) are written in Québec
       local time as "YYYY-MM-DD HH:MM"; missing instants are empty cells.
-    - Text cells that start with = + - @ tab CR LF or NUL get a leading "'"
-      so that Excel shows them instead of running them; numbers stay numbers.
+    - Text cells that start with = + - @ tab CR LF or NUL, or with = + - @
+      (or a full-width form) past spaces and invisible characters, get a
+      leading "'" so that Excel shows them instead of running them; numbers
+      stay numbers.
     """
     if delimiter not in DECIMAL_FOR_DELIMITER:
         raise ValueError(f"delimiter must be one of {sorted(DECIMAL_FOR_DELIMITER)!r}")
@@ -59,7 +69,11 @@ def local_minutes(values: pd.Series) -> pd.Series:
 
 
 def neutralise_formulas(values: pd.Series) -> pd.Series:
-    """Text cells that a spreadsheet could run, prefixed with "'"; other cells unchanged."""
+    r"""Text cells that a spreadsheet could run, prefixed with "'"; other cells unchanged.
+
+    >>> neutralise_formulas(pd.Series([" =1+1", "\u200b@SUM(A1)", "＝1", "a = b", 5])).tolist()
+    ["' =1+1", "'\u200b@SUM(A1)", "'＝1", 'a = b', 5]
+    """
     if isinstance(values.dtype, pd.StringDtype):
         is_text = values.notna()
     else:
@@ -67,12 +81,36 @@ def neutralise_formulas(values: pd.Series) -> pd.Series:
     if not is_text.any():
         return values
     text = values.where(is_text, "").astype(str)
-    risky = is_text & text.str.contains(_TRIGGER_PATTERN, regex=True)
+    # A cell that opens with a letter or a digit is safe, which is nearly every cell;
+    # the others are read character by character.
+    opens_plainly = text.str.slice(0, 1).str.isalnum().fillna(False)
+    doubtful = np.flatnonzero((is_text & ~opens_plainly).to_numpy(dtype=bool))
+    risky = np.zeros(len(values), dtype=bool)
+    risky[doubtful] = [could_run_as_formula(cell) for cell in text.iloc[doubtful].to_numpy()]
     if not risky.any():
         return values
     out = values.astype(object).copy()
-    out[risky] = "'" + text[risky]
+    out.iloc[np.flatnonzero(risky)] = ("'" + text[risky]).to_numpy()
     return out
+
+
+def could_run_as_formula(text: str) -> bool:
+    r"""Whether a spreadsheet could take `text` for a formula.
+
+    True when it starts with tab, CR, LF or NUL, or when its first character
+    that can be seen, past spaces, zero-width and control characters and a BOM,
+    is = + - @ or a compatibility form of one (full-width, small, superscript).
+
+    >>> [could_run_as_formula(t) for t in ("\t1", "\ufeff\u00a0+1", "＠x", "1-800", "  ")]
+    [True, True, True, False, False]
+    """
+    if text[:1] in ("\t", "\r", "\n", "\0"):
+        return True
+    for character in text:
+        if unicodedata.category(character) in INVISIBLE_CATEGORIES:
+            continue
+        return unicodedata.normalize("NFKC", character)[:1] in _FORMULA_SIGNS
+    return False
 
 
 def _cell_values(column: pd.Series) -> pd.Series:

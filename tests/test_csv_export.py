@@ -1,6 +1,7 @@
 """The one CSV writer: Excel-ready bytes that read back to the same data, formulas neutralised."""
 
 import io
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -9,6 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.csv_export import FORMULA_TRIGGERS, local_minutes, to_csv_bytes
+
+# What a reader cannot see before a cell's first character, and the signs a
+# spreadsheet may run: ASCII and their full-width forms.
+INVISIBLE = [" ", "\u00a0", "\u2007", "\u202f", "\u3000", "\u200b", "\u200d", "\u2060", "\ufeff"]
+INVISIBLE += ["\u200e", "\u2028", "\x0b", "\x1f", "\x7f", "\t", "\r", "\n", "\0"]
+SIGNS = ["=", "+", "-", "@", "＝", "＋", "－", "＠"]
 
 
 def read_back(data: bytes, delimiter: str = ";") -> pd.DataFrame:
@@ -78,6 +85,34 @@ def test_text_cells_that_could_run_as_formulas_get_an_apostrophe(trigger):
     assert back["text"].tolist() == [f"'{trigger}cmd|' /C calc'!A0", "ok"]
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        " =1+1",
+        "   +33 6 12 34 56 78",
+        '\u00a0=HYPERLINK("http://evil.example")',
+        "\u200b@SUM(A1:A9)",
+        "\ufeff-2+3",
+        "\u3000=1",
+        "＝1+1",
+        "＋1",
+        "－1",
+        "＠SUM(A1)",
+        " \u200b\ufeff ＝cmd",
+        "\x0b=1",
+    ],
+)
+def test_a_formula_behind_spaces_or_invisible_characters_or_in_full_width_is_neutralised(cell):
+    back = read_back(to_csv_bytes(pd.DataFrame({"text": [cell, "ok"]})))
+    assert back["text"].tolist() == [f"'{cell}", "ok"]
+
+
+def test_spaces_before_ordinary_text_are_left_alone():
+    cells = [" bonjour", "\u00a0Merci", "\u200bÀ demain", "\ufeff1 800", " 'déjà' "]
+    lines = to_csv_bytes(pd.DataFrame({"text": cells})).decode("utf-8-sig").split("\r\n")
+    assert lines[1:-1] == cells
+
+
 def test_formula_characters_inside_a_cell_and_real_numbers_are_left_alone():
     frame = pd.DataFrame(
         {
@@ -129,10 +164,36 @@ def test_accents_emoji_quotes_and_line_breaks_survive_the_round_trip():
 def test_any_data_reads_back_equal_apart_from_the_neutralising_apostrophe(rows, delimiter):
     frame = pd.DataFrame(rows, columns=["text", "score", "count"])
     back = read_back(to_csv_bytes(frame, delimiter), delimiter)
-    expected = frame["text"].where(
-        ~frame["text"].str.match("[=+\\-@\t\r\n\x00]"), "'" + frame["text"]
-    )
-    # pandas reads an empty cell as missing, and a text cell ending in CR loses nothing else.
-    assert back["text"].fillna("").tolist() == expected.tolist()
+    # pandas reads an empty cell as missing; a cell gains at most the leading apostrophe.
+    for text, cell in zip(frame["text"], back["text"].fillna(""), strict=True):
+        assert cell in (text, f"'{text}")
+        assert cell.startswith("'") or not could_run(cell)
     assert back["count"].tolist() == frame["count"].tolist()
     np.testing.assert_allclose(back["score"].to_numpy(), frame["score"].to_numpy(), rtol=1e-6)
+
+
+def could_run(cell: str) -> bool:
+    """The rule written another way: what is left once every invisible character is gone."""
+    if cell[:1] in ("\t", "\r", "\n", "\0"):
+        return True
+    seen = [c for c in cell if unicodedata.category(c) not in ("Zs", "Zl", "Zp", "Cf", "Cc")]
+    return bool(seen) and unicodedata.normalize("NFKC", seen[0])[0] in "=+-@"
+
+
+CELLS = st.tuples(
+    st.lists(st.sampled_from(INVISIBLE), max_size=4),
+    st.sampled_from([*SIGNS, "a", "1", "'", "é", "🎉", ""]),
+    st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=12),
+).map(lambda parts: "".join(parts[0]) + parts[1] + parts[2])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CELLS | st.text(max_size=20), min_size=1, max_size=10))
+def test_no_exported_cell_can_run_as_a_formula_unless_it_carries_the_apostrophe(cells):
+    frame = pd.DataFrame({"text": cells})
+    lines = to_csv_bytes(frame).decode("utf-8-sig")
+    back = read_back(to_csv_bytes(frame))["text"].fillna("").tolist()
+    for text, cell in zip(cells, back, strict=True):
+        assert cell == text or cell == f"'{text}" or (text.strip() == "" and cell == "")
+        assert cell.startswith("'") or not could_run(cell), (text, lines)
+        assert (cell == f"'{text}") == could_run(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,11 @@ from lib.times import now_utc
 # Approve publishes the escalated reply, so it stops the clock like a reply.
 CLOCK_STOPPING_KINDS = (*HANDLING_KINDS, "approve")
 
+# The longest reply or note `act` records: Facebook's limit for a comment (Instagram's
+# is 2,200, X's 280), and a page of internal note; the queue's text boxes stop there too.
+REPLY_MAX_CHARS = 8000
+NOTE_MAX_CHARS = 2000
+
 # Which optional arguments each kind accepts; anything else is a caller's bug
 # that would otherwise be silently dropped from the history.
 _ACCEPTS = {
@@ -34,8 +40,8 @@ _ACCEPTS = {
     "delete": {"reasons"},
     "no_reply_needed": set(),
     "escalate": {"reply", "template"},
-    "approve": {"reply"},
-    "reject": set(),
+    "approve": {"reply", "proposal"},
+    "reject": {"proposal"},
     "note": set(),
     "reopen": set(),
 }
@@ -54,6 +60,9 @@ INVALID_ACTION_CODES = (
     "unknown_template",
     "reply_required",
     "note_required",
+    "too_long",
+    "proposal_required",
+    "proposal_changed",
     "lead_only",
     "needs_approval",
     "not_awaiting_approval",
@@ -93,7 +102,7 @@ class StaleVersion(Exception):
 
 @dataclass(frozen=True)
 class Outcome:
-    """One comment's result in `act_many`: 'done', 'stale' or 'invalid'."""
+    """One comment's result in `act_many`: 'done', 'stale', 'invalid' or 'failed'."""
 
     comment_id: int
     status: str
@@ -112,6 +121,7 @@ def act(
     template: str | None = None,
     note: str | None = None,
     assignee: str | None = None,
+    proposal: int | None = None,
     at=None,
 ) -> int:
     """Apply one moderation action and record it; return the comment's new version.
@@ -143,6 +153,10 @@ def act(
       be escalated with the proposed text (and template, for a redirection);
       a lead's `approve` publishes it, the lead's edit (`reply`) replacing
       the proposal. A lead's own reply needs no approval.
+    - An approval or a rejection may name the proposal it judges (`proposal`,
+      the version of its escalation, `current_proposal`), and must when the
+      lead's edit replaces the text: a proposal rejected and revised since
+      is refused (`proposal_changed`), never published over the revision.
     - A comment awaiting approval takes no reply, redirection, "no reply
       needed" or new escalation from anyone, a lead included: the lead
       approves or rejects (with a note). Assigning it keeps it waiting.
@@ -161,6 +175,7 @@ def act(
         "template": template,
         "note": _text(note),
         "assignee": assignee,
+        "proposal": None if proposal is None else int(proposal),
     }
     with using(db) as conn:
         return _act(conn, comment_id, kind, actor, expected_version, given, at)
@@ -185,6 +200,7 @@ def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, a
         if at_text < to_db_time(comment["received_at"]):
             raise InvalidAction("before_received", f"{at_text} is before the comment arrived")
         check_state(comment, kind, role)
+        _check_proposal(db, comment_id, given["proposal"])
         given = {**given, "reasons": _valid_reasons(db, kind, given)}
         changes, row = _transition(db, comment, kind, actor, given)
         version = expected_version + 1
@@ -232,6 +248,11 @@ def _check_arguments(kind: str, given: dict) -> None:
         raise InvalidAction("reply_required", f"{kind} needs the reply text")
     if kind in ("reject", "note") and given["note"] is None:
         raise InvalidAction("note_required", f"{kind} needs a note")
+    for name, longest in (("reply", REPLY_MAX_CHARS), ("note", NOTE_MAX_CHARS)):
+        if len(given[name] or "") > longest:
+            raise InvalidAction("too_long", f"the {name} is over {longest} characters")
+    if kind == "approve" and given["reply"] is not None and given["proposal"] is None:
+        raise InvalidAction("proposal_required", "an edited approval names its proposal")
     if kind == "redirect" and given["template"] is None:
         raise InvalidAction("template_required", "redirect needs a redirection template")
     if given["template"] is not None and given["template"] not in REDIRECTS:
@@ -339,7 +360,7 @@ def _transition(db, comment: dict, kind: str, actor: str, given: dict) -> tuple[
     if kind == "escalate":
         return {"status": "awaiting_approval", "proposed_reply": given["reply"]}, row
     if kind == "approve":
-        template = _escalated_template(db, comment["id"])
+        template = _latest_escalation(db, comment["id"])["template"]
         reply = given["reply"] or comment["proposed_reply"]
         if reply is None:
             raise InvalidAction("reply_required", "nothing to publish: no proposed reply")
@@ -363,13 +384,32 @@ def _role(db: Database, username: str) -> str | None:
     return rows[0]["role"] if rows else None
 
 
-def _escalated_template(db: Database, comment_id: int) -> str | None:
+def current_proposal(db: Database | str | Path, comment_id: int) -> dict | None:
+    """The comment's latest escalation (`version`, `actor`, `at`, `reply`, `template`), or None.
+
+    Its `version` names the proposal an approval or a rejection judges.
+    """
+    with using(db) as conn:
+        escalation = _latest_escalation(conn, int(comment_id))
+    return escalation if escalation["version"] is not None else None
+
+
+def _latest_escalation(db: Database, comment_id: int) -> dict:
     rows = db.query(
-        "select template from actions where comment_id = ? and kind = 'escalate' "
-        "order by version desc limit 1",
+        "select version, actor, at, reply, template from actions "
+        "where comment_id = ? and kind = 'escalate' order by version desc limit 1",
         [comment_id],
     )
-    return next(iter(rows), {"template": None})["template"]
+    return next(iter(rows), dict.fromkeys(("version", "actor", "at", "reply", "template")))
+
+
+def _check_proposal(db: Database, comment_id: int, proposal: int | None) -> None:
+    """A judged proposal must still be the comment's: revised since, it is refused."""
+    current = _latest_escalation(db, comment_id)["version"] if proposal is not None else None
+    if current != proposal:
+        raise InvalidAction(
+            "proposal_changed", f"proposal {proposal} was replaced by proposal {current}"
+        )
 
 
 def _actions_after(db: Database, comment_id: int, version: int) -> list[dict]:
@@ -402,14 +442,22 @@ def act_many(
     """Apply one action to many `(comment_id, expected_version)` pairs.
 
     Each comment is its own transaction: a conflict or a refusal on one
-    comment leaves the others done; `arguments` are `act`'s keywords.
+    comment leaves the others done; `arguments` are `act`'s keywords. A database
+    error (locked past the busy timeout, read-only, damaged) stops there: that
+    comment and the ones after it are 'failed' with the error, untried.
     """
-    outcomes = []
+    outcomes: list[Outcome] = []
     with using(db) as conn:
         for comment_id, expected_version in items:
             comment_id = int(comment_id)
+            failed = next((o.error for o in outcomes if o.status == "failed"), None)
+            if failed is not None:
+                outcomes.append(Outcome(comment_id, "failed", None, failed))
+                continue
             try:
                 version = act(conn, comment_id, kind, actor, expected_version, **arguments)
+            except sqlite3.Error as error:
+                outcomes.append(Outcome(comment_id, "failed", None, error))
             except StaleVersion as error:
                 outcomes.append(Outcome(comment_id, "stale", error.current_version, error))
             except InvalidAction as error:
@@ -430,6 +478,7 @@ __all__ = [
     "act_many",
     "available_kinds",
     "check_state",
+    "current_proposal",
     "history",
     "status_after",
     "InvalidAction",
@@ -437,4 +486,6 @@ __all__ = [
     "StaleVersion",
     "INVALID_ACTION_CODES",
     "STATUS_AFTER",
+    "NOTE_MAX_CHARS",
+    "REPLY_MAX_CHARS",
 ]

@@ -7,14 +7,18 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from lib.catalogue import STRINGS
 from lib.db import STATUSES, open_db
 from lib.moderation import (
     INVALID_ACTION_CODES,
+    NOTE_MAX_CHARS,
+    REPLY_MAX_CHARS,
     InvalidAction,
     StaleVersion,
     act,
     act_many,
     available_kinds,
+    current_proposal,
     history,
 )
 from lib.queries import author_history
@@ -410,8 +414,72 @@ def test_a_lead_approving_publishes_the_proposed_reply_and_stops_the_clock(db):
 
 def test_a_lead_may_edit_the_reply_when_approving(db):
     act(db, 2, "escalate", "ana", 1, reply="Nous comprenons.")
-    act(db, 2, "approve", "lea", 2, reply="Nous comprenons et nous vous écrivons en privé.")
-    assert actions(db, 2)[-1]["reply"] == "Nous comprenons et nous vous écrivons en privé."
+    edited = "Nous comprenons et nous vous écrivons en privé."
+    act(db, 2, "approve", "lea", 2, reply=edited, proposal=2)
+    assert actions(db, 2)[-1]["reply"] == edited
+
+
+def test_an_edited_approval_must_name_the_proposal_it_edits(db):
+    act(db, 2, "escalate", "ana", 1, reply="Nous comprenons.")
+    refused("proposal_required", db, 2, "approve", "lea", 2, reply="Texte de la cheffe.")
+
+
+def test_the_current_proposal_is_the_latest_escalation(db):
+    assert current_proposal(db, 2) is None
+    act(db, 2, "escalate", "ana", 1, reply="Première version.", at=LATER)
+    act(db, 2, "reject", "lea", 2, note="Trop sec.", proposal=2, at=LATER)
+    act(db, 2, "escalate", "ana", 3, reply="Version révisée.", template="plainte", at=LATER)
+    assert current_proposal(db, 2) == {
+        "version": 4,
+        "actor": "ana",
+        "at": LATER,
+        "reply": "Version révisée.",
+        "template": "plainte",
+    }
+
+
+def test_approving_a_proposal_rejected_and_revised_since_is_refused(db):
+    act(db, 2, "escalate", "ana", 1, reply="Première version.")
+    seen = current_proposal(db, 2)  # the lead opens the approval box
+    act(db, 2, "reject", "lea", 2, note="Trop sec.")  # a colleague rejects it
+    act(db, 2, "escalate", "ana", 3, reply="Version révisée.")  # the moderator revises it
+    # The lead's page knows the comment's version, but the text is the old proposal's.
+    refused(
+        "proposal_changed",
+        db,
+        2,
+        "approve",
+        "lea",
+        4,
+        reply=seen["reply"],
+        proposal=seen["version"],
+    )
+    refused("proposal_changed", db, 2, "reject", "lea", 4, note="Non.", proposal=2)
+    act(db, 2, "approve", "lea", 4, reply="Version révisée.", proposal=4)
+    assert actions(db, 2)[-1]["reply"] == "Version révisée."
+    assert comment(db, 2)["status"] == "answered"
+
+
+def test_only_approve_and_reject_name_a_proposal(db):
+    act(db, 2, "escalate", "ana", 1, reply="Proposition")
+    refused("unexpected_argument", db, 2, "assign", "lea", 2, proposal=2)
+
+
+@pytest.mark.parametrize(
+    ("kind", "arguments"),
+    [
+        ("reply", {"reply": "x" * (REPLY_MAX_CHARS + 1)}),
+        ("escalate", {"reply": "x" * (REPLY_MAX_CHARS + 1)}),
+        ("note", {"note": "x" * (NOTE_MAX_CHARS + 1)}),
+    ],
+)
+def test_a_reply_or_note_longer_than_any_platform_takes_is_refused(db, kind, arguments):
+    refused("too_long", db, 1, kind, "ana", 1, **arguments)
+
+
+def test_a_reply_at_the_longest_length_is_recorded(db):
+    act(db, 1, "reply", "ana", 1, reply="x" * REPLY_MAX_CHARS)
+    assert len(actions(db)[-1]["reply"]) == REPLY_MAX_CHARS
 
 
 def test_an_approved_escalated_redirect_is_a_redirect(db):
@@ -496,6 +564,23 @@ def test_act_many_reports_each_comment_and_one_conflict_undoes_nothing_else(db):
     assert comment(db, 3)["status"] == "new"
 
 
+def test_act_many_stops_at_a_database_error_and_reports_the_rest_as_failed(db):
+    add_comment(db, 3)
+    db.execute(
+        "CREATE TRIGGER refuse_two BEFORE INSERT ON actions WHEN NEW.comment_id = 2 "
+        "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END"
+    )
+    outcomes = act_many(db, [(1, 1), (2, 1), (3, 1)], "no_reply_needed", "ana")
+    assert [(o.comment_id, o.status) for o in outcomes] == [
+        (1, "done"),
+        (2, "failed"),
+        (3, "failed"),  # not tried: the database just failed
+    ]
+    assert isinstance(outcomes[1].error, sqlite3.IntegrityError)
+    assert outcomes[2].error is outcomes[1].error
+    assert [comment(db, i)["status"] for i in (1, 2, 3)] == ["no_reply_needed", "new", "new"]
+
+
 def test_act_many_accepts_a_database_path(tmp_path, db):
     outcomes = act_many(tmp_path / "vigie.db", [(1, 1), (2, 1)], "assign", "ana")
     assert [o.status for o in outcomes] == ["done", "done"]
@@ -541,8 +626,8 @@ _ARGUMENTS = {
     "delete": [{"reasons": ["menace", "haineux"]}, {}],
     "no_reply_needed": [{}],
     "escalate": [{"reply": "Proposition"}, {"reply": "Renvoi", "template": "plainte"}],
-    "approve": [{}, {"reply": "Version de la cheffe"}],
-    "reject": [{"note": "À revoir"}, {}],
+    "approve": [{}, {"reply": "Version de la cheffe", "proposal": 3}, {"proposal": 2}],
+    "reject": [{"note": "À revoir"}, {}, {"note": "Non", "proposal": 2}],
     "note": [{"note": "vu"}, {"note": " "}],
     "reopen": [{}, {"note": "réponse incomplète"}],
     "archive": [{}],
@@ -595,3 +680,9 @@ def test_any_sequence_of_actions_keeps_the_history_and_the_clock_consistent(step
                     handled[row["id"]] = (row["first_handled_at"], row["first_handled_by"])
                 for action in history(db, row["id"]):
                     assert bool(action["reasons"]) == (action["kind"] in ("hide", "delete"))
+
+
+def test_every_refusal_has_its_words_in_french_and_english():
+    for code in INVALID_ACTION_CODES:
+        words = STRINGS["queue.invalid." + code]
+        assert words["fr"] and words["en"], code

@@ -1,13 +1,15 @@
 """The queue page through the real navigation: filter, select, hide, reply, escalate and approve,
 and a conflict with a colleague that loses nothing."""
 
+import contextlib
+import sqlite3
 import unicodedata
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.db import using
-from lib.moderation import act, history
+from lib.moderation import act, current_proposal, history
 from lib.settings import exclude_author
 from lib.taxonomy import split_codes
 from tests.conftest import open_app, reading
@@ -15,6 +17,7 @@ from tests.conftest import open_app, reading
 MODERATOR = "agirard"  # Amélie Girard
 OTHER_MODERATOR = "kbenali"  # Karim Benali
 LEAD = "mlachance"  # Maude Lachance
+SECOND_LEAD = "fbeaulieu"  # Frédéric Beaulieu
 QUEUE = "pages/queue.py"
 
 
@@ -151,12 +154,49 @@ def test_a_negative_comment_is_escalated_then_approved_by_a_lead(demo_db_path):
     assert target in list(awaiting["#"])
     assert "Réponse proposée" in table.columns
     select(lead, target)
-    assert lead.text_area(key=f"queue.approve.{target}").value == "Merci, nous transmettons."
+    assert approval_box(lead, demo_db_path, target).value == "Merci, nous transmettons."
     lead.button(key=f"queue.do_approve.{target}").click().run()
     row = comment(demo_db_path, target)
     assert row["status"] == "answered"
     assert row["first_handled_by"] == LEAD
     assert history(demo_db_path, target)[-1]["reply"] == "Merci, nous transmettons."
+
+
+def approval_box(at: AppTest, path, comment_id: int):
+    """The lead's approval box, keyed by the version of the proposal it holds."""
+    proposal = current_proposal(path, comment_id)
+    return at.text_area(key=f"queue.approve.{comment_id}.{proposal['version']}")
+
+
+def test_a_proposal_rejected_and_revised_while_a_lead_reads_it_is_replaced_in_the_box(
+    demo_db_path,
+):
+    target, version = reading(
+        demo_db_path,
+        lambda db: db.execute(
+            "select id, version from comments where status = 'new' and flags like '%negative%' "
+            "order by due_at limit 1"
+        ).fetchone(),
+    )
+    act(demo_db_path, target, "escalate", MODERATOR, version, reply="Première version.")
+    lead = select(queue_page(LEAD), target)
+    box = lead.text_area(key=f"queue.approve.{target}.{version + 1}")
+    assert box.value == "Première version."
+    box.set_value("Première version, retouchée par la cheffe.").run()
+
+    # Meanwhile, from other sessions: a colleague rejects, the moderator revises.
+    act(demo_db_path, target, "reject", SECOND_LEAD, version + 1, note="Trop sec.")
+    act(demo_db_path, target, "escalate", MODERATOR, version + 2, reply="Version révisée.")
+    lead.run()
+    assert not lead.exception, [e.value for e in lead.exception]
+    assert lead.text_area(key=f"queue.approve.{target}.{version + 3}").value == "Version révisée."
+    assert "révisée pendant votre lecture" in lead.warning[0].value
+    assert [c.value for c in lead.code] == ["Première version, retouchée par la cheffe."]
+
+    lead.button(key=f"queue.do_approve.{target}").click().run()
+    assert not lead.exception and not lead.error
+    assert comment(demo_db_path, target)["status"] == "answered"
+    assert history(demo_db_path, target)[-1]["reply"] == "Version révisée."
 
 
 def _has(at: AppTest, key: str) -> bool:
@@ -341,3 +381,81 @@ def test_bulk_assign_gives_the_selected_comments_to_the_chosen_colleague(demo_db
     at.selectbox(key="queue.bulk.assignee").set_value(OTHER_MODERATOR).run()
     at.button(key="queue.bulk.assign").click().run()
     assert {comment(demo_db_path, i)["assignee"] for i in (ids[0], ids[2])} == {OTHER_MODERATOR}
+
+
+@pytest.fixture
+def short_busy_timeout(monkeypatch):
+    """Another writer makes the page wait 0.2 s, not 30, before it gives up."""
+    monkeypatch.setattr("lib.db.BUSY_TIMEOUT_SECONDS", 0.2)
+
+
+@contextlib.contextmanager
+def someone_else_writing(path):
+    """Another connection holds the write lock, as a long import would."""
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_locked_database_says_so_and_keeps_the_typed_reply(demo_db_path, short_busy_timeout):
+    at = queue_page(MODERATOR)
+    target = first_shown(at, demo_db_path, negative=False)
+    select(at, target)
+    typed = "Bonjour, voici la réponse que j'ai pris le temps d'écrire."
+    at.text_area(key=f"queue.reply.{target}").set_value(typed).run()
+    with someone_else_writing(demo_db_path):
+        at.button(key=f"queue.do_reply.{target}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    [error] = at.error
+    assert error.value.startswith("La base de données est occupée par une autre écriture")
+    assert error.value.endswith("Votre texte est conservé.")
+    assert at.text_area(key=f"queue.reply.{target}").value == typed
+    assert at.session_state["queue.current"] == target
+    assert comment(demo_db_path, target)["status"] == "new"
+
+    at.button(key=f"queue.do_reply.{target}").click().run()  # the writer is done: it works
+    assert comment(demo_db_path, target)["status"] == "answered"
+    assert history(demo_db_path, target)[-1]["reply"] == typed
+
+
+def test_a_locked_database_during_a_bulk_action_keeps_the_selection(
+    demo_db_path, short_busy_timeout
+):
+    at = queue_page(MODERATOR)
+    ids = shown_ids(at)
+    at.session_state["queue.table.0"] = {"selection": {"rows": [0, 1], "columns": [], "cells": []}}
+    at.run()
+    with someone_else_writing(demo_db_path):
+        at.button(key="queue.bulk.no_reply").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.error[0].value.startswith(
+        "2 commentaires non traités. La base de données est occupée"
+    )
+    assert {comment(demo_db_path, i)["status"] for i in ids[:2]} == {"new"}
+    assert at.button(key="queue.bulk.no_reply"), "the selection stays, ready to try again"
+    at.button(key="queue.bulk.no_reply").click().run()
+    assert {comment(demo_db_path, i)["status"] for i in ids[:2]} == {"no_reply_needed"}
+
+
+def test_any_other_database_error_is_a_message_and_the_typed_note_is_kept(demo_db_path):
+    at = queue_page(MODERATOR)
+    target = first_shown(at, demo_db_path, negative=False)
+    select(at, target)
+    at.text_area(key=f"queue.note.{target}").set_value("Auteur déjà signalé hier.").run()
+    version = comment(demo_db_path, target)["version"]
+    write(
+        demo_db_path,
+        "CREATE TRIGGER refuse_everything BEFORE INSERT ON actions "
+        "BEGIN SELECT RAISE(ABORT, 'refused'); END",
+        [],
+    )
+    at.button(key=f"queue.do_note.{target}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    [error] = at.error
+    assert error.value.startswith("La base de données a refusé l'écriture (SQLITE_CONSTRAINT")
+    assert at.text_area(key=f"queue.note.{target}").value == "Auteur déjà signalé hier."
+    assert comment(demo_db_path, target)["version"] == version, "the whole action rolled back"

@@ -47,6 +47,56 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Fait : {done} · déjà modifiés par quelqu'un : {stale} · refusés : {invalid}",
         "en": "Done: {done} · already changed by someone: {stale} · refused: {invalid}",
     },
+    "queue.bulk.failed": {
+        "fr": "{count} commentaires non traités. {problem}",
+        "en": "{count} comments not handled. {problem}",
+    },
+    # A write the database refused (lib.ui.queue.acting.database_problem)
+    "queue.db.busy": {
+        "fr": (
+            "La base de données est occupée par une autre écriture (une importation, par "
+            "exemple) : rien n'a été enregistré. Réessayez dans un moment."
+        ),
+        "en": (
+            "The database is busy with another write (an import, for instance): nothing "
+            "was saved. Try again in a moment."
+        ),
+    },
+    "queue.db.read_only": {
+        "fr": (
+            "La base de données est en lecture seule : rien n'a été enregistré. "
+            "Prévenez la personne qui administre Vigie."
+        ),
+        "en": "The database is read-only: nothing was saved. Tell whoever runs Vigie.",
+    },
+    "queue.db.damaged": {
+        "fr": (
+            "Le fichier de la base de données est endommagé : rien n'a été enregistré. "
+            "Prévenez la personne qui administre Vigie."
+        ),
+        "en": "The database file is damaged: nothing was saved. Tell whoever runs Vigie.",
+    },
+    "queue.db.full": {
+        "fr": (
+            "Le disque de la base de données est plein : rien n'a été enregistré. "
+            "Prévenez la personne qui administre Vigie."
+        ),
+        "en": "The database's disk is full: nothing was saved. Tell whoever runs Vigie.",
+    },
+    "queue.db.other": {
+        "fr": (
+            "La base de données a refusé l'écriture ({error}) : rien n'a été enregistré. "
+            "Réessayez; si l'erreur revient, prévenez la personne qui administre Vigie."
+        ),
+        "en": (
+            "The database refused the write ({error}): nothing was saved. Try again; if "
+            "the error comes back, tell whoever runs Vigie."
+        ),
+    },
+    "queue.db.kept": {
+        "fr": "Votre texte est conservé.",
+        "en": "Your text is kept.",
+    },
     # Detail panel
     "queue.status_line": {"fr": "Statut : {status}", "en": "Status: {status}"},
     "queue.open_post": {"fr": "Ouvrir la publication", "en": "Open the post"},
@@ -114,6 +164,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "queue.approval.title": {
         "fr": "Réponse à approuver (commentaire négatif)",
         "en": "Reply awaiting approval (negative comment)",
+    },
+    "queue.approval.revised": {
+        "fr": (
+            "La proposition a été refusée puis révisée pendant votre lecture : la boîte "
+            "montre maintenant la nouvelle version."
+        ),
+        "en": (
+            "The proposal was rejected and revised while you were reading it: the box now "
+            "shows the new version."
+        ),
+    },
+    "queue.approval.your_edit": {
+        "fr": "Vos modifications de l'ancienne version, prêtes à copier :",
+        "en": "Your edits of the old version, ready to copy:",
     },
     "queue.reject_note": {
         "fr": "Motif du refus (obligatoire pour refuser)",
@@ -201,6 +265,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "queue.invalid.note_required": {
         "fr": "Écrivez la note d'abord.",
         "en": "Write the note first.",
+    },
+    "queue.invalid.too_long": {
+        "fr": "Ce texte est trop long pour être publié : raccourcissez-le.",
+        "en": "This text is too long to publish: shorten it.",
+    },
+    "queue.invalid.proposal_required": {
+        "fr": "Dites quelle proposition vous approuvez : rouvrez le commentaire.",
+        "en": "Say which proposal you approve: open the comment again.",
+    },
+    "queue.invalid.proposal_changed": {
+        "fr": (
+            "La proposition a été refusée puis révisée depuis votre lecture : rien n'a été "
+            "publié. Relisez la nouvelle version ci-dessus."
+        ),
+        "en": (
+            "The proposal was rejected and revised since you read it: nothing was published. "
+            "Read the new version above."
+        ),
     },
     "queue.invalid.lead_only": {
         "fr": "Seul un chef d'équipe peut approuver ou refuser.",

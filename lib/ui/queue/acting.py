@@ -8,19 +8,49 @@ through `database()`, never through a connection captured when the button was dr
 
 from __future__ import annotations
 
+import sqlite3
+
 import streamlit as st
 
 from lib.i18n import format_number
 from lib.moderation import InvalidAction, StaleVersion, act, act_many
 from lib.taxonomy import ACTION_KINDS
-from lib.ui.queue.keys import CONFLICT, CURRENT, PAGE, PASSED_OVER, clear_selection, flash, key
+from lib.ui.queue.keys import (
+    CONFLICT,
+    CURRENT,
+    PAGE,
+    PASSED_OVER,
+    REVISED,
+    approval_key,
+    clear_selection,
+    flash,
+    key,
+)
 from lib.ui.session import database, lang, t
 
 # After these the comment leaves the moderator's hands: show the next one.
 MOVING_KINDS = tuple(kind for kind in ACTION_KINDS if kind not in ("assign", "note", "reopen"))
 
 
-def arguments(comment_id: int, kind: str) -> tuple[str, dict]:
+# SQLite's error names (Python 3.11+) and what to tell the person; anything else is 'other'.
+_DATABASE_PROBLEMS = (
+    ("SQLITE_BUSY", "busy"),
+    ("SQLITE_LOCKED", "busy"),
+    ("SQLITE_READONLY", "read_only"),
+    ("SQLITE_CORRUPT", "damaged"),
+    ("SQLITE_NOTADB", "damaged"),
+    ("SQLITE_FULL", "full"),
+)
+
+
+def database_problem(error: sqlite3.Error) -> str:
+    """The catalogue's words for a write the database refused: nothing was saved."""
+    name = getattr(error, "sqlite_errorname", None) or ""
+    code = next((c for prefix, c in _DATABASE_PROBLEMS if name.startswith(prefix)), "other")
+    return t("queue.db." + code, error=name or type(error).__name__)
+
+
+def arguments(comment_id: int, kind: str, proposal: int | None = None) -> tuple[str, dict]:
     """The `act` kind and keywords from what the person typed and chose."""
     state = st.session_state
     if kind in ("reply", "escalate"):
@@ -37,20 +67,27 @@ def arguments(comment_id: int, kind: str) -> tuple[str, dict]:
     if kind == "assign":
         return kind, {"assignee": state.get(key("assignee", comment_id))}
     if kind == "approve":
-        return kind, {"reply": state.get(key("approve", comment_id))}
+        reply = state.get(approval_key(comment_id, proposal))
+        return kind, {"reply": reply, "proposal": proposal}
     if kind == "reject":
-        return kind, {"note": state.get(key("reject_note", comment_id))}
+        return kind, {"note": state.get(key("reject_note", comment_id)), "proposal": proposal}
     if kind == "note":
         return kind, {"note": state.get(key("note", comment_id))}
     return kind, {}
 
 
-def submit(comment_id: int, version: int, requested: str) -> None:
-    """A button's callback: act, then say what happened and move to the next comment."""
+def submit(comment_id: int, version: int, requested: str, proposal: int | None = None) -> None:
+    """A button's callback: act, then say what happened and move to the next comment.
+
+    `proposal` names the escalation an approval or a rejection judges.
+    """
     viewer = st.session_state["user"]
-    kind, keywords = arguments(comment_id, requested)
+    kind, keywords = arguments(comment_id, requested, proposal)
     try:
         act(database(), comment_id, kind, viewer["username"], version, **keywords)
+    except sqlite3.Error as error:
+        flash("error", database_problem(error) + " " + t("queue.db.kept"))
+        return
     except StaleVersion as error:
         st.session_state[CONFLICT] = {
             "comment_id": comment_id,
@@ -81,9 +118,17 @@ def bulk(items: list[tuple[int, int]], kind: str, keywords: dict) -> None:
     viewer = st.session_state["user"]
     outcomes = act_many(database(), items, kind, viewer["username"], **keywords)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("done", "stale", "invalid")}
+    failed = [o for o in outcomes if o.status == "failed"]
     level = "success" if counts["done"] == len(outcomes) else "warning"
     flash(level, t("queue.bulk.done", **{k: format_number(v, lang()) for k, v in counts.items()}))
-    after_action({i for i, _v in items})
+    if failed:
+        problem = database_problem(failed[0].error)
+        flash(
+            "error",
+            t("queue.bulk.failed", count=format_number(len(failed), lang()), problem=problem),
+        )
+    if len(failed) < len(outcomes):  # else the selection stays, ready to try again
+        after_action({o.comment_id for o in outcomes if o.status != "failed"})
 
 
 def after_action(acted: set[int]) -> None:
@@ -93,6 +138,9 @@ def after_action(acted: set[int]) -> None:
     because some actions leave a comment open (an escalation, a rejection).
     """
     clear_selection()
+    revised = st.session_state.get(REVISED, {})
+    for comment_id in acted:
+        revised.pop(comment_id, None)
     st.session_state.pop(CONFLICT, None)
     st.session_state[CURRENT] = None
     st.session_state[PASSED_OVER] = set(acted)

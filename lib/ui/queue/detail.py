@@ -14,7 +14,13 @@ from lib.auth import team_names
 from lib.compliance import explain_clock
 from lib.db import OPEN_STATUSES
 from lib.i18n import format_datetime, label
-from lib.moderation import available_kinds
+from lib.moderation import (
+    NOTE_MAX_CHARS,
+    REPLY_MAX_CHARS,
+    available_kinds,
+    current_proposal,
+    history,
+)
 from lib.settings import Settings
 from lib.states import StateClock, state_of
 from lib.taxonomy import REASONS, REDIRECTS, split_codes
@@ -22,7 +28,7 @@ from lib.templates import reply_text
 from lib.ui.queue.acting import confirm, submit
 from lib.ui.queue.display import STATE_COLOURS
 from lib.ui.queue.history import author_past, comment_history
-from lib.ui.queue.keys import CONFLICT, key
+from lib.ui.queue.keys import CONFLICT, REVISED, approval_key, key, pop_other_approvals
 from lib.ui.queue.tabs import action_tabs
 from lib.ui.session import database, lang, t
 
@@ -104,27 +110,63 @@ def _conflict(row: dict, viewer: dict) -> None:
 
 
 def _approval(row: dict) -> None:
+    """The lead's box: the current proposal, editable; approving or rejecting names it.
+
+    The box is keyed by the proposal's version, so a proposal rejected and revised
+    while the lead had it open is replaced by the revision, never approved in its place.
+    """
+    proposal = current_proposal(database(), row["id"]) or {"version": None, "reply": None}
+    reply_key = approval_key(row["id"], proposal["version"])
+    _note_revision(row["id"], proposal["version"])
+    # The proposal's own text, read with its version (the row may be a moment older).
+    st.session_state.setdefault(reply_key, proposal["reply"] or row["proposed_reply"] or "")
     with st.container(border=True):
         st.markdown(f"**{t('queue.approval.title')}**")
-        reply_key = key("approve", row["id"])
-        st.session_state.setdefault(reply_key, row["proposed_reply"] or "")
-        st.text_area(t("queue.proposed_reply"), key=reply_key)
+        _revision_notice(row["id"], proposal["version"])
+        st.text_area(t("queue.proposed_reply"), key=reply_key, max_chars=REPLY_MAX_CHARS)
         note_key = key("reject_note", row["id"])
-        st.text_input(t("queue.reject_note"), key=note_key)
+        st.text_input(t("queue.reject_note"), key=note_key, max_chars=NOTE_MAX_CHARS)
         left, right = st.columns(2)
         left.button(
             t("queue.kind.approve"),
             type="primary",
             key=key("do_approve", row["id"]),
             on_click=submit,
-            args=(row["id"], row["version"], "approve"),
+            args=(row["id"], row["version"], "approve", proposal["version"]),
         )
         right.button(
             t("queue.kind.reject"),
             key=key("do_reject", row["id"]),
             on_click=submit,
-            args=(row["id"], row["version"], "reject"),
+            args=(row["id"], row["version"], "reject", proposal["version"]),
         )
+
+
+def _note_revision(comment_id: int, version: int | None) -> None:
+    """An approval box of an older proposal was open: remember the revision, and the lead's edit.
+
+    The older box's text is the lead's edit when it differs from that proposal's text.
+    """
+    older = pop_other_approvals(comment_id, version)
+    if not older:
+        return
+    proposals = {a["version"]: (a["reply"] or "").strip() for a in history(database(), comment_id)}
+    edits = [
+        text.strip()
+        for old, text in sorted(older.items())
+        if text.strip() and text.strip() != proposals.get(old)
+    ]
+    st.session_state.setdefault(REVISED, {})[comment_id] = {"version": version, "edits": edits}
+
+
+def _revision_notice(comment_id: int, version: int | None) -> None:
+    revised = st.session_state.get(REVISED, {}).get(comment_id)
+    if not revised or revised["version"] != version:
+        return
+    st.warning(t("queue.approval.revised"))
+    for text in revised["edits"]:
+        st.caption(t("queue.approval.your_edit"))
+        st.code(text, language=None, wrap_lines=True)
 
 
 def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:

@@ -13,11 +13,30 @@ CONFLICT = "queue.conflict"
 TABLE_GENERATION = "queue.table_generation"
 LAST_SELECTION = "queue.last_selection"
 PASSED_OVER = "queue.passed_over"  # just acted on: not shown next
+REVISED = "queue.revised"  # per comment: the proposal that replaced the one being read
 
 
 def key(name: str, comment_id: int) -> str:
     """The session-state key of a per-comment widget: what was typed stays with its comment."""
     return f"queue.{name}.{comment_id}"
+
+
+def approval_key(comment_id: int, proposal: int | None) -> str:
+    """The approval box's key, one per proposal: a revised proposal gets a fresh box."""
+    return f"queue.approve.{comment_id}.{proposal}"
+
+
+def pop_other_approvals(comment_id: int, proposal: int | None) -> dict[int, str]:
+    """The texts of this comment's approval boxes for other proposals, by version; dropped."""
+    texts = {}
+    prefix = approval_key(comment_id, "")
+    for name in [k for k in st.session_state if k.startswith(prefix)]:
+        version = name.removeprefix(prefix)
+        if version != str(proposal):
+            text = st.session_state.pop(name)
+            if version.isdecimal():
+                texts[int(version)] = text or ""
+    return texts
 
 
 def table_key() -> str:

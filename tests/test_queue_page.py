@@ -459,3 +459,26 @@ def test_any_other_database_error_is_a_message_and_the_typed_note_is_kept(demo_d
     assert error.value.startswith("La base de données a refusé l'écriture (SQLITE_CONSTRAINT")
     assert at.text_area(key=f"queue.note.{target}").value == "Auteur déjà signalé hier."
     assert comment(demo_db_path, target)["version"] == version, "the whole action rolled back"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["١٢", "１２", "²", "99999999999999999999", "9223372036854775808", "-1", "12abc", " 12", ""],
+)
+def test_a_link_with_what_is_not_a_comment_id_is_ignored(demo_db_path, value):
+    at = queue_page(MODERATOR)
+    first = shown_ids(at)[0]
+    at.query_params["comment"] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "comment" not in at.query_params
+    assert at.session_state["queue.current"] == first
+    assert shown_ids(at)[0] == first
+
+
+def test_a_link_with_the_largest_sqlite_integer_is_looked_up_and_ignored(demo_db_path):
+    at = queue_page(MODERATOR)
+    at.query_params["comment"] = str(2**63 - 1)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["queue.current"] == shown_ids(at)[0]

@@ -7,6 +7,8 @@ applied to comments the moderator never chose.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 from sqlite_utils import Database
@@ -95,6 +97,25 @@ def _ids_at(ids: list[int], positions) -> dict[int, int | None]:
     return {p: ids[p] if p < len(ids) else None for p in positions}
 
 
+# SQLite's integers are signed 64-bit: a larger id cannot be a comment's (and cannot be bound).
+SQLITE_MAX_INTEGER = 2**63 - 1
+_ASCII_DIGITS = re.compile(r"[0-9]{1,19}")
+
+
+def comment_id_from(text: str) -> int | None:
+    """A comment id written in an address, or None: ASCII digits only, within SQLite's range.
+
+    `str.isdigit` and `int` also accept other scripts' digits ("١٢", "１２") and superscripts.
+
+    >>> comment_id_from("12"), comment_id_from("١٢"), comment_id_from("99999999999999999999")
+    (12, None, None)
+    """
+    if not _ASCII_DIGITS.fullmatch(text):
+        return None
+    number = int(text)
+    return number if 0 < number <= SQLITE_MAX_INTEGER else None
+
+
 def _linked_comment() -> int | None:
     """A comment named in the address (`?comment=123`, e.g. from a breach on Conformité).
 
@@ -104,7 +125,9 @@ def _linked_comment() -> int | None:
     if value is None:
         return st.session_state.get(LINKED)
     del st.query_params["comment"]
-    linked = int(value) if value.isdigit() and triage.comment(database(), int(value)) else None
+    linked = comment_id_from(value)
+    if linked is not None and triage.comment(database(), linked) is None:
+        linked = None
     st.session_state[LINKED] = linked
     if linked is not None:
         show(linked)

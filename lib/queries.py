@@ -1,4 +1,4 @@
-"""Read queries the pages share: comments in a range as a frame, removals, an author's past.
+"""Read queries the pages share: comments as frames, removals, an author's past, search words.
 
 >>> from lib.db import open_db
 >>> with open_db(":memory:") as db:
@@ -38,6 +38,32 @@ RECEIVED_INDEX = "idx_comments_received_at"
 # `packed_frame` joins a column's values with UNIT and marks NULL with RECORD (ASCII
 # separators, not expected in names); a value holding one makes it fall back to `frame`.
 UNIT, RECORD = "\x1f", "\x1e"
+
+
+# The queue's search looks for a few words of a comment. FTS5's cost grows with each
+# term (20,000 words took 6 s a run), so longer input is cut before it reaches SQL.
+SEARCH_MAX_CHARS = 200
+SEARCH_MAX_TERMS = 12
+# Control characters (NUL ends an FTS5 string early: "unterminated string"), lone
+# surrogates (not UTF-8) and FTS5's double quotes become spaces.
+_NOT_SEARCHABLE = dict.fromkeys(
+    [*range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000), ord('"')], " "
+)
+
+
+def search_words(text: str) -> str:
+    r"""What a search may look for: plain words, at most SEARCH_MAX_TERMS of them.
+
+    The text is cut to SEARCH_MAX_CHARS characters first; control characters and
+    double quotes separate words.
+
+    >>> search_words(' "région"\x00NEAR(a b)\n')
+    'région NEAR(a b)'
+    >>> len(search_words("mot " * 20_000).split()) == SEARCH_MAX_TERMS
+    True
+    """
+    words = str(text)[:SEARCH_MAX_CHARS].translate(_NOT_SEARCHABLE).split()
+    return " ".join(words[:SEARCH_MAX_TERMS])
 
 
 def frame(db: Database, sql: str, params=(), time_columns=TIME_COLUMNS) -> pd.DataFrame:

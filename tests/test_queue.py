@@ -4,10 +4,13 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lib import reports, triage
 from lib.business_time import BusinessCalendar
 from lib.db import migrations, open_db
+from lib.queries import SEARCH_MAX_CHARS, SEARCH_MAX_TERMS, search_words
 from lib.settings import current_exclusion
 from lib.states import state_clock
 from lib.templates import reply_text
@@ -118,6 +121,52 @@ def test_search_treats_the_query_language_as_plain_words(db, clock):
     assert ids(db, clock, search="quand?") == [2]
     assert ids(db, clock, search='"') == ids(db, clock)
     assert ids(db, clock, search="région*") == [1, 3]
+
+
+def searched(db, clock, text):
+    """The page's search as the queue runs it: cleaned by search_words, then filtered."""
+    return ids(db, clock, search=search_words(text))
+
+
+def test_a_search_with_nul_and_control_characters_finds_the_words_around_them(db, clock):
+    assert searched(db, clock, "région\x00") == [1, 3]
+    assert searched(db, clock, "\x00") == ids(db, clock)
+    assert searched(db, clock, "ma\x00région\x1b") == [1]
+
+
+def test_a_20000_word_search_is_cut_to_the_first_words(db, clock):
+    words = [f"mot{i}" for i in range(20_000)]
+    cleaned = search_words(" ".join(words))
+    assert len(cleaned) <= SEARCH_MAX_CHARS
+    assert cleaned.split() == words[:SEARCH_MAX_TERMS]
+    assert search_words("région " * 20_000) == " ".join(["région"] * SEARCH_MAX_TERMS)
+    assert searched(db, clock, "région " * 20_000) == [1, 3]
+
+
+def test_the_search_keeps_the_first_characters_within_its_length(db, clock):
+    long_word = "a" * (SEARCH_MAX_CHARS + 50)
+    assert search_words(long_word) == "a" * SEARCH_MAX_CHARS
+
+
+# Every character, surrogates and controls included; the comments are only read.
+_ANY_CHARACTER = st.characters(codec=None, exclude_categories=()) | st.characters(categories=["Cs"])
+_ANY_TEXT = st.text(_ANY_CHARACTER, max_size=400)
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(text=_ANY_TEXT | st.lists(st.sampled_from(["région", "\x00", '"', "*", " "])).map("".join))
+def test_any_search_text_runs_without_error_within_the_caps(db, clock, text):
+    cleaned = search_words(text)
+    assert len(cleaned) <= SEARCH_MAX_CHARS and len(cleaned.split()) <= SEARCH_MAX_TERMS
+    assert search_words(cleaned) == cleaned
+    assert not any(c == '"' or ord(c) < 0x20 or 0xD800 <= ord(c) < 0xE000 for c in cleaned)
+    filters = QueueFilters(search=cleaned)
+    found = queue_page(db, filters, ANA, clock)
+    assert len(found) == count_queue(db, filters, ANA, clock) <= 6
 
 
 def test_search_follows_text_changes_through_the_triggers(db, clock):

@@ -3,6 +3,7 @@ and a conflict with a colleague that loses nothing."""
 
 import contextlib
 import sqlite3
+import time
 import unicodedata
 
 import pytest
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.db import using
 from lib.moderation import act, current_proposal, history
+from lib.queries import SEARCH_MAX_CHARS
 from lib.settings import exclude_author
 from lib.taxonomy import split_codes
 from tests.conftest import open_app, reading
@@ -482,3 +484,26 @@ def test_a_link_with_the_largest_sqlite_integer_is_looked_up_and_ignored(demo_db
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state["queue.current"] == shown_ids(at)[0]
+
+
+def searched_ids(at: AppTest, text: str) -> list[int]:
+    at.text_input(key="queue.f.search").set_value(text).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return shown_ids(at) if at.dataframe else []
+
+
+def test_a_search_with_a_nul_character_draws_the_results_of_the_words_around_it(demo_db_path):
+    at = queue_page(MODERATOR)
+    assert at.text_input(key="queue.f.search").max_chars == SEARCH_MAX_CHARS
+    expected = searched_ids(at, "merci")
+    assert expected
+    assert searched_ids(at, "merci\x00") == expected
+    assert searched_ids(at, "\x00merci\x00\x1b") == expected
+
+
+def test_a_20000_word_search_is_cut_to_its_first_words_and_draws_quickly(demo_db_path):
+    at = queue_page(MODERATOR)
+    expected = searched_ids(at, "merci")
+    started = time.perf_counter()
+    assert searched_ids(at, "merci " * 20_000) == expected
+    assert time.perf_counter() - started < 3, "a run with the search cut to its first words"

@@ -169,6 +169,9 @@ def act(
     comment_id, expected_version = int(comment_id), int(expected_version)
     if isinstance(reasons, str):
         reasons = reasons.split()  # the stored form, space-separated codes
+    if kind == "approve" and reply is not None and _text(reply) is None:
+        # An approval box the lead emptied publishes nothing, not the proposal.
+        raise InvalidAction("reply_required", "the approved reply is blank")
     given = {
         "reasons": tuple(reasons or ()),
         "reply": _text(reply),

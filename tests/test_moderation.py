@@ -419,6 +419,11 @@ def test_a_lead_may_edit_the_reply_when_approving(db):
     assert actions(db, 2)[-1]["reply"] == edited
 
 
+def test_an_approval_emptied_by_the_lead_publishes_nothing(db):
+    act(db, 2, "escalate", "ana", 1, reply="Nous comprenons.")
+    refused("reply_required", db, 2, "approve", "lea", 2, reply="  \n", proposal=2)
+
+
 def test_an_edited_approval_must_name_the_proposal_it_edits(db):
     act(db, 2, "escalate", "ana", 1, reply="Nous comprenons.")
     refused("proposal_required", db, 2, "approve", "lea", 2, reply="Texte de la cheffe.")

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.db import using
-from lib.moderation import act, current_proposal, history
+from lib.moderation import NOTE_MAX_CHARS, REPLY_MAX_CHARS, act, current_proposal, history
 from lib.queries import SEARCH_MAX_CHARS
 from lib.settings import exclude_author
 from lib.taxonomy import split_codes
@@ -507,3 +507,36 @@ def test_a_20000_word_search_is_cut_to_its_first_words_and_draws_quickly(demo_db
     started = time.perf_counter()
     assert searched_ids(at, "merci " * 20_000) == expected
     assert time.perf_counter() - started < 3, "a run with the search cut to its first words"
+
+
+def test_every_text_box_of_the_queue_has_a_length_limit(demo_db_path):
+    target, version = reading(
+        demo_db_path,
+        lambda db: db.execute(
+            "select id, version from comments where status = 'new' order by due_at limit 1"
+        ).fetchone(),
+    )
+    act(demo_db_path, target, "escalate", MODERATOR, version, reply="Proposition.")
+    moderator = queue_page(MODERATOR)
+    select(moderator, first_shown(moderator, demo_db_path, negative=False))
+    for at in (moderator, select(queue_page(LEAD), target)):
+        boxes = [*at.text_area, *at.text_input]
+        assert len(boxes) >= 4  # search, then reply, redirection and note, or approval
+        assert all(box.max_chars for box in boxes), [b.key for b in boxes if not b.max_chars]
+    assert approval_box(at, demo_db_path, target).max_chars == REPLY_MAX_CHARS
+    assert at.text_input(key=f"queue.reject_note.{target}").max_chars == NOTE_MAX_CHARS
+
+
+def test_an_emptied_approval_box_publishes_nothing(demo_db_path):
+    target, version = reading(
+        demo_db_path,
+        lambda db: db.execute(
+            "select id, version from comments where status = 'new' order by due_at limit 1"
+        ).fetchone(),
+    )
+    act(demo_db_path, target, "escalate", MODERATOR, version, reply="Proposition.")
+    lead = select(queue_page(LEAD), target)
+    approval_box(lead, demo_db_path, target).set_value("   ").run()
+    lead.button(key=f"queue.do_approve.{target}").click().run()
+    assert "Écrivez la réponse d'abord" in lead.error[0].value
+    assert comment(demo_db_path, target)["status"] == "awaiting_approval"

@@ -116,7 +116,11 @@ def confirm(comment_id: int, version: int, requested: str, values: dict) -> None
 def bulk(items: list[tuple[int, int]], kind: str, keywords: dict) -> None:
     """The bulk buttons' callback: one `act_many` over (id, version) pairs, one message."""
     viewer = st.session_state["user"]
-    outcomes = act_many(database(), items, kind, viewer["username"], **keywords)
+    try:
+        outcomes = act_many(database(), items, kind, viewer["username"], **keywords)
+    except sqlite3.Error as error:  # the database could not even be opened
+        flash("error", database_problem(error))
+        return
     counts = {s: sum(o.status == s for o in outcomes) for s in ("done", "stale", "invalid")}
     failed = [o for o in outcomes if o.status == "failed"]
     level = "success" if counts["done"] == len(outcomes) else "warning"

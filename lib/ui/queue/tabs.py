@@ -6,6 +6,7 @@ import streamlit as st
 
 from lib.auth import LEAD, team_names
 from lib.i18n import label
+from lib.moderation import NOTE_MAX_CHARS, REPLY_MAX_CHARS
 from lib.settings import Settings
 from lib.taxonomy import REASONS, REDIRECTS
 from lib.templates import REPLY_CODES, reply_text
@@ -61,7 +62,7 @@ def _reply_tab(row, kinds, viewer, settings) -> None:
         on_click=_insert_template,
         args=(row["id"], row["language"], template_key, settings.templates),
     )
-    st.text_area(t("queue.reply"), key=key("reply", row["id"]))
+    st.text_area(t("queue.reply"), key=key("reply", row["id"]), max_chars=REPLY_MAX_CHARS)
     if row["language"] == "en":
         st.caption(t("queue.bilingual"))
     if "reply" in kinds:
@@ -98,7 +99,7 @@ def _redirect_tab(row, kinds, viewer, settings) -> None:
         on_change=_prefill_redirect,
         args=(row["id"], row["language"], settings.templates),
     )
-    st.text_area(t("queue.reply"), key=text_key)
+    st.text_area(t("queue.reply"), key=text_key, max_chars=REPLY_MAX_CHARS)
     if "redirect" in kinds:
         _button(row, "redirect", primary=True)
     elif "escalate" in kinds:
@@ -150,5 +151,5 @@ def _other_tab(row, kinds, viewer, settings) -> None:
     if "reopen" in kinds:
         _button(row, "reopen")
     if "note" in kinds:
-        st.text_area(t("queue.note"), key=key("note", row["id"]))
+        st.text_area(t("queue.note"), key=key("note", row["id"]), max_chars=NOTE_MAX_CHARS)
         _button(row, "note")

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from lib.auth import (
+    SERVER_OPERATOR,
     BadCredentials,
     PasswordRefused,
     PermissionDenied,
@@ -282,16 +283,20 @@ def _password(args) -> str:
     with _existing_db(args) as db:
         if user(db, args.username) is None:
             raise CommandError.of(PasswordRefused("unknown_person", who=repr(args.username)))
+        # Whoever runs the command line may give a first password (SECURITY.md); replacing
+        # one takes a lead, proven by their own password.
+        actor = SERVER_OPERATOR
         if has_password(db, args.username):
             if not args.actor:
                 raise CommandError("has_password", username=args.username)
             _as_lead(db, args.actor, "password", "passwords")
+            actor = args.actor
         first = getpass.getpass(both("cli.prompt.new_password") + ": ")
         if first != getpass.getpass(both("cli.prompt.again") + ": "):
             raise CommandError("passwords_differ")
         try:
-            set_password(db, args.username, first)
-        except PasswordRefused as error:
+            set_password(db, actor, args.username, first)
+        except (PasswordRefused, PermissionDenied) as error:
             raise CommandError.of(error) from None
     return t("cli.done.password", "fr", username=args.username)
 

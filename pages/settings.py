@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import i18n
-from lib.auth import PermissionDenied, can, team
+from lib.auth import PermissionDenied, can
 from lib.db import PLATFORMS
 from lib.settings import (
     SettingsError,
@@ -23,6 +23,7 @@ from lib.settings import (
 from lib.templates import DEFAULT_TEMPLATES, reply_text, templates
 from lib.times import local_today
 from lib.ui import current_user, database, lang, present, t
+from lib.ui.team import team_tab as draw_team_tab
 
 FLASH_KEY = "settings_flash"
 
@@ -248,12 +249,8 @@ def excluded_tab(settings) -> None:
 
 
 def team_tab(settings) -> None:
-    """Who is on the team, and their role."""
-    st.dataframe(
-        pd.DataFrame(team(db)).sort_values(["role", "display_name"]),
-        hide_index=True,
-        width="stretch",
-    )
+    """Who is on the team and how each signs in; the refused sign-ins."""
+    draw_team_tab(db, run_and_report)
 
 
 def history_tab(settings) -> None:

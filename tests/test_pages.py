@@ -45,10 +45,11 @@ def test_the_landing_page_is_today_in_french_by_default(demo_db_path):
     assert at.title[0].value == "Aujourd'hui"
 
 
-def test_the_sidebar_offers_the_roster_and_a_language_switch(demo_db_path):
+def test_the_sidebar_asks_for_a_username_not_a_roster_and_offers_a_language_switch(
+    demo_db_path,
+):
     at = run_app()
-    people = at.sidebar.selectbox[0]
-    assert len(people.options) == 7
-    assert any("Chef d'équipe" in option for option in people.options)
+    assert not at.sidebar.selectbox
+    assert at.sidebar.text_input(key="signin_username").label == "Identifiant"
     at.sidebar.radio[0].set_value("en").run()
     assert at.title[0].value == "Today"

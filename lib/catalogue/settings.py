@@ -9,24 +9,37 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "auth.sign_out": {"fr": "Se déconnecter", "en": "Sign out"},
     "auth.password": {"fr": "Mot de passe", "en": "Password"},
-    "auth.choose_name": {"fr": "Choisissez votre nom", "en": "Choose your name"},
+    "auth.username": {"fr": "Identifiant", "en": "Username"},
     "auth.signed_in_as": {"fr": "Connecté : {name} · {role}", "en": "Signed in: {name} · {role}"},
-    "auth.failed": {
-        "fr": "Nom ou mot de passe incorrect.",
-        "en": "Wrong name or password.",
+    "auth.signin.failed": {
+        "fr": "Identifiant ou mot de passe incorrect.",
+        "en": "Wrong username or password.",
+    },
+    "auth.signin.throttled": {
+        "fr": "Trop de tentatives de connexion : réessayez à {clock} (dans {wait}). "
+        "D'ici là, même le bon mot de passe est refusé.",
+        "en": "Too many sign-in attempts: try again at {clock} (in {wait}). "
+        "Until then, even the right password is refused.",
+    },
+    "auth.session_ended": {
+        "fr": "Votre session a pris fin : votre mot de passe, votre rôle ou votre compte a "
+        "changé. Connectez-vous de nouveau.",
+        "en": "Your session has ended: your password, role or account changed. "
+        "Please sign in again.",
+    },
+    "auth.demo_hint": {
+        "fr": "Base de démonstration : chefs d'équipe {leads} ; modération {moderators}. "
+        "Mot de passe : {password}",
+        "en": "Demo database: team leads {leads}; moderators {moderators}. Password: {password}",
     },
     "auth.no_passwords": {
         "fr": "Aucun mot de passe n'est défini : un chef d'équipe lance "
         "`python -m lib password IDENTIFIANT`.",
         "en": "No password is set yet: a team lead runs `python -m lib password USERNAME`.",
     },
-    "auth.not_on_team": {
-        "fr": "Le compte {who} ne fait pas partie de l'équipe Vigie : demandez à un chef d'équipe.",
-        "en": "The account {who} is not on the Vigie team: ask a team lead.",
-    },
     "auth.prompt_local": {
-        "fr": "Connectez-vous dans la barre latérale : votre nom et votre mot de passe.",
-        "en": "Sign in from the sidebar: your name and your password.",
+        "fr": "Connectez-vous dans la barre latérale : votre identifiant et votre mot de passe.",
+        "en": "Sign in from the sidebar: your username and your password.",
     },
     "auth.prompt_oidc": {
         "fr": "Connectez-vous avec le compte de l'organisation (barre latérale).",
@@ -47,6 +60,40 @@ STRINGS: dict[str, dict[str, str]] = {
     "auth.permission.passwords": {
         "fr": "remplacer le mot de passe d'un compte",
         "en": "replace an account's password",
+    },
+    "auth.permission.identities": {
+        "fr": "délier le compte de l'organisation d'un membre de l'équipe",
+        "en": "unbind a team member's organisation account",
+    },
+    # Organisation accounts refused (lib.auth.identity)
+    "auth.identity.wrong_issuer": {
+        "fr": "Le compte {who} ne vient pas du fournisseur d'identité de l'organisation.",
+        "en": "The account {who} does not come from the organisation's identity provider.",
+    },
+    "auth.identity.wrong_tenant": {
+        "fr": "Le compte {who} appartient à un autre annuaire (locataire) que celui de "
+        "l'organisation.",
+        "en": "The account {who} belongs to another directory (tenant) than the organisation's.",
+    },
+    "auth.identity.no_subject": {
+        "fr": "Le fournisseur d'identité n'a pas identifié le compte {who}.",
+        "en": "The identity provider did not identify the account {who}.",
+    },
+    "auth.identity.unverified": {
+        "fr": "L'adresse du compte {who} n'est pas vérifiée par le fournisseur d'identité : "
+        "Vigie ne peut pas vous reconnaître.",
+        "en": "The identity provider has not verified the address of the account {who}: "
+        "Vigie cannot recognise you.",
+    },
+    "auth.identity.not_on_team": {
+        "fr": "Le compte {who} ne fait pas partie de l'équipe Vigie : demandez à un chef d'équipe.",
+        "en": "The account {who} is not on the Vigie team: ask a team lead.",
+    },
+    "auth.identity.bound_elsewhere": {
+        "fr": "Le nom {who} est déjà lié à un autre compte de l'organisation : demandez à un "
+        "chef d'équipe de le délier (Paramètres, Équipe).",
+        "en": "The name {who} is already bound to another organisation account: ask a team "
+        "lead to unbind it (Settings, Team).",
     },
     "auth.refused.bad_credentials": {
         "fr": "Identifiants refusés pour {who} (nom ou mot de passe)",
@@ -79,6 +126,62 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.tab.team": {"fr": "Équipe", "en": "Team"},
     "settings.tab.history": {"fr": "Historique", "en": "History"},
     "settings.team": {"fr": "Équipe", "en": "Team"},
+    # Team: accounts and refused sign-ins (lib/ui/team.py)
+    "settings.team.local_password": {"fr": "Mot de passe local", "en": "Local password"},
+    "settings.team.bound_at": {
+        "fr": "Compte de l'organisation lié le",
+        "en": "Organisation account bound on",
+    },
+    "settings.team.unbind": {
+        "fr": "Délier le compte de l'organisation de",
+        "en": "Unbind the organisation account of",
+    },
+    "settings.team.unbind_help": {
+        "fr": "Sa prochaine connexion vérifiée liera de nouveau son nom au compte qui se "
+        "présente (par exemple après la recréation de son compte) ; ses sessions ouvertes "
+        "prennent fin.",
+        "en": "Their next verified sign-in binds their name again to the account that signs "
+        "in (e.g. after their account was recreated); their open sessions end.",
+    },
+    "settings.team.unbind_button": {"fr": "Délier", "en": "Unbind"},
+    "settings.team.failed_signins": {
+        "fr": "Connexions refusées",
+        "en": "Refused sign-ins",
+    },
+    "settings.team.failed_help": {
+        "fr": "Les {count} plus récentes, heure du Québec. Après {account} échecs pour un "
+        "identifiant, ou {client} pour un même poste, chaque essai attend (30 s, puis le "
+        "double) ; le registre ne peut être ni modifié ni effacé.",
+        "en": "The latest {count}, Québec time. After {account} failures for one username, "
+        "or {client} from one client, each attempt waits (30 s, then double); the record "
+        "cannot be changed or erased.",
+    },
+    "settings.team.typed": {"fr": "Identifiant saisi", "en": "Username typed"},
+    "settings.team.client": {"fr": "Poste", "en": "Client"},
+    "settings.team.reason": {"fr": "Motif du refus", "en": "Why refused"},
+    "settings.team.no_failures": {
+        "fr": "Aucune connexion refusée.",
+        "en": "No refused sign-in.",
+    },
+    "auth.failure.wrong_password": {"fr": "Mauvais mot de passe", "en": "Wrong password"},
+    "auth.failure.unknown_username": {"fr": "Identifiant inconnu", "en": "Unknown username"},
+    "auth.failure.no_password": {
+        "fr": "Compte sans mot de passe local",
+        "en": "Account without a local password",
+    },
+    "auth.failure.throttled": {
+        "fr": "Trop de tentatives (attente)",
+        "en": "Too many attempts (waiting)",
+    },
+    "auth.failure.wrong_issuer": {"fr": "Autre fournisseur d'identité", "en": "Other issuer"},
+    "auth.failure.wrong_tenant": {"fr": "Autre locataire", "en": "Other tenant"},
+    "auth.failure.no_subject": {"fr": "Compte non identifié", "en": "No subject"},
+    "auth.failure.unverified": {"fr": "Adresse non vérifiée", "en": "Unverified address"},
+    "auth.failure.not_on_team": {"fr": "Pas dans l'équipe", "en": "Not on the team"},
+    "auth.failure.bound_elsewhere": {
+        "fr": "Nom lié à un autre compte",
+        "en": "Name bound to another account",
+    },
     "settings.calendar": {"fr": "Calendrier", "en": "Calendar"},
     "settings.display_name": {"fr": "Nom", "en": "Name"},
     "settings.role": {"fr": "Rôle", "en": "Role"},

@@ -44,7 +44,8 @@ def sample_csv(rows: int, seed: int = 7) -> bytes:
     """Vigie's CSV as Excel writes it in French: BOM, semicolons, quoted line breaks."""
     rng = np.random.default_rng(seed)
     platforms = rng.choice(["facebook", "instagram", "x", "youtube"], rows)
-    start = pd.Timestamp("2026-01-01")
+    # The year before NOW: an import refuses comments dated in the future.
+    start = pd.Timestamp("2025-11-01")
     minutes = np.sort(rng.integers(0, 365 * 24 * 60, rows))
     received = (start + pd.to_timedelta(minutes, unit="min")).strftime("%Y-%m-%d %H:%M")
     # Skip the hour that does not exist in spring: such a file would (rightly) be refused.

@@ -112,9 +112,29 @@ def insert_comments(
     import is all-or-nothing.
     """
     rows = prepare_comments(frame, settings or load_settings(db), earlier_comments(db, frame))
-    with bulk_load(db, "comments"):
-        added = insert_rows(db, "comments", rows, progress=progress, ignore=True)
+    added = store_comments(db, [rows], progress=progress)
     return InsertResult(added=added, already_present=len(rows) - added)
+
+
+def store_comments(
+    db: Database,
+    parts: list[pd.DataFrame],
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Insert rows made by `prepare_comments`, in parts; returns how many were added.
+
+    Rows already there (same platform and external id) are skipped. Call it inside the
+    caller's write transaction (`lib.db.immediate`): the full-text index is fed once,
+    after the last part. `progress(done, total)` counts the rows after each part.
+    """
+    total, done, added = sum(len(rows) for rows in parts), 0, 0
+    with bulk_load(db, "comments"):
+        for rows in parts:
+            added += insert_rows(db, "comments", rows, ignore=True)
+            done += len(rows)
+            if progress:
+                progress(done, total)
+    return added
 
 
 def insert_rows(

@@ -1,6 +1,7 @@
 """Importers: every format to the ingest frame, errors naming the line, all-or-nothing imports."""
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,7 @@ from lib.importers import (
     ERROR_CODES,
     FRAME_COLUMNS,
     BadImportFile,
+    DatabaseBusy,
     ImportSummary,
     detect_format,
     import_file,
@@ -592,13 +594,13 @@ def test_a_bad_file_changes_nothing(db):
 def test_a_failure_while_inserting_rolls_everything_back(db, monkeypatch):
     import lib.ingest
 
-    real = lib.ingest.insert_comments
+    real = lib.ingest.store_comments
 
-    def insert_then_fail(db, frame, **options):
-        real(db, frame, **options)
+    def insert_then_fail(db, parts, **options):
+        real(db, parts, **options)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(lib.ingest, "insert_comments", insert_then_fail)
+    monkeypatch.setattr(lib.ingest, "store_comments", insert_then_fail)
     before = dump(db)
     with pytest.raises(RuntimeError):
         import_file(db, fixture("facebook_comments.json"), "fb.json")
@@ -614,7 +616,7 @@ def test_progress_is_reported_up_to_the_total(db):
         progress=lambda done, total: seen.append((done, total)),
         phase=seen.append,
     )
-    assert seen == ["reading", "analysing", (0, 3), (3, 3), "writing"]
+    assert seen == ["reading", "analysing", (0, 3), (3, 3), "writing", (0, 3), (3, 3)]
 
 
 def test_progress_is_reported_after_each_chunk_analysed_not_after_the_whole_file(db, monkeypatch):
@@ -649,26 +651,99 @@ def test_progress_is_reported_after_each_chunk_analysed_not_after_the_whole_file
         ("analysed", 500),
         (4500, 4500),
         "writing",
+        (0, 4500),
+        (2000, 4500),
+        (4000, 4500),
+        (4500, 4500),
     ]
 
 
 def test_a_failure_in_a_late_chunk_rolls_back_the_earlier_chunks(db, monkeypatch):
     import lib.ingest
 
-    real, calls = lib.ingest.insert_comments, []
+    real, calls = lib.ingest.insert_rows, []
 
-    def fail_on_third_chunk(db, frame, **options):
-        calls.append(len(frame))
+    def fail_on_third_chunk(db, table, rows, **options):
+        calls.append(len(rows))
         if len(calls) == 3:
             raise RuntimeError("disk full")
-        return real(db, frame, **options)
+        return real(db, table, rows, **options)
 
-    monkeypatch.setattr(lib.ingest, "insert_comments", fail_on_third_chunk)
+    monkeypatch.setattr(lib.ingest, "insert_rows", fail_on_third_chunk)
     before = dump(db)
     rows = [f"x;{n};2026-01-05 10:00;commentaire {n}" for n in range(5000)]
     with pytest.raises(RuntimeError):
         import_file(db, "\n".join([HEADER, *rows]).encode(), "f.csv")
     assert calls == [2000, 2000, 1000] and dump(db) == before
+
+
+# --- the write lock: taken for the writes only ----------------------------------
+
+
+def analysing_then(db, action, rows: int = 4500):
+    """Import `rows` comments, calling `action()` once, while they are being analysed."""
+    raw = "\n".join([HEADER, *(f"x;{n};2026-01-05 10:00;mot {n}" for n in range(rows))])
+    seen = {"phase": None, "acted": False}
+
+    def progress(done, total):
+        if seen["phase"] == "analysing" and done and not seen["acted"]:
+            seen["acted"] = True
+            action()
+
+    summary = import_file(
+        db, raw.encode(), "f.csv", progress=progress, phase=lambda p: seen.update(phase=p)
+    )
+    assert seen["acted"]
+    return summary
+
+
+def test_colleagues_can_write_while_an_import_analyses(db):
+    path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    import_file(db, f"{HEADER}\nother;seed;2026-01-05 10:00;déjà là\n".encode(), "seed.csv")
+
+    def colleague_writes():
+        # No waiting at all: the import must hold no lock while it analyses.
+        colleague = sqlite3.connect(path, timeout=0, isolation_level=None)
+        try:
+            colleague.execute("BEGIN IMMEDIATE")
+            colleague.execute("UPDATE comments SET assignee = 'agirard' WHERE external_id = 'seed'")
+            colleague.execute("COMMIT")
+        finally:
+            colleague.close()
+
+    assert analysing_then(db, colleague_writes).added == 4500
+    assert db.execute("SELECT assignee FROM comments WHERE external_id = 'seed'").fetchone() == (
+        "agirard",
+    )
+
+
+def test_a_comment_stored_by_someone_else_during_the_analysis_counts_as_already_present(
+    db, tmp_path
+):
+    path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+
+    def colleague_imports():
+        with open_db(path) as other:
+            import_file(other, f"{HEADER}\nx;7;2026-01-05 10:00;mot 7\n".encode(), "seven.csv")
+
+    summary = analysing_then(db, colleague_imports)
+    assert (summary.added, summary.already_present) == (4499, 1)
+    assert db["comments"].count == 4500
+
+
+def test_a_database_busy_past_the_timeout_is_said_without_sqlite3(db):
+    path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    db.execute("PRAGMA busy_timeout = 100")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseBusy, match="locked"):
+            import_file(db, fixture("x_tweets.json"), "x.json")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert db["comments"].count == 0
+    assert import_file(db, fixture("x_tweets.json"), "x.json").added > 0
 
 
 # --- fuzz: whatever the bytes, a clear refusal and an untouched database ----------

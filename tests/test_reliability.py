@@ -25,28 +25,31 @@ ROOT = Path(__file__).resolve().parents[1]
 RECEIVED = "2026-03-02 14:00:00"
 WAIT_SECONDS = 120
 
-# A child that imports a file in chunks of 250 rows and, once half its rows are
-# written (inside the import's one transaction), says so and waits to be killed.
+# A child that imports a file and, once half its rows are written (inside the
+# import's one transaction, after the analysis that holds no lock), says so and
+# waits to be killed.
 KILLED_IMPORTER = """
 import sys
-import lib.ingest
 from lib.db import open_db
 from lib.importers import import_file
 
-lib.ingest.CHUNK_ROWS = 250
 path, source = sys.argv[1], sys.argv[2]
-said = False
+said, phase_now = False, None
 
-def progress(done, total, phase=None):
+def phase(name):
+    global phase_now
+    phase_now = name
+
+def progress(done, total):
     global said
-    if not said and done * 2 >= total:
+    if phase_now == "writing" and not said and done * 2 >= total:
         said = True
         print("halfway", done, total, flush=True)
         sys.stdin.read()  # blocks until the parent kills us
 
 db = open_db(path)
 with open(source, "rb") as f:
-    import_file(db, f.read(), "big.csv", progress=progress)
+    import_file(db, f.read(), "big.csv", progress=progress, phase=phase)
 print("finished", flush=True)
 """
 

@@ -93,6 +93,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "- **JSON**: Meta Graph API comments (Facebook, Instagram, nested replies included),"
         " YouTube Data API `commentThreads`, X API v2 tweets.",
     },
+    "import.size_limit": {
+        "fr": "Taille maximale : {megabytes} Mo par fichier. Un fichier plus gros se découpe"
+        " en plusieurs (par exemple un par mois), importés l'un après l'autre.",
+        "en": "Maximum size: {megabytes} MB per file. Split a larger file into several"
+        " (for example one per month) and import them one after the other.",
+    },
     "import.format": {"fr": "Format", "en": "Format"},
     "import.format.auto": {"fr": "Détection automatique", "en": "Detect automatically"},
     "import.format.csv": {"fr": "CSV (Vigie, Excel)", "en": "CSV (Vigie, Excel)"},
@@ -136,13 +142,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Reading and checking the file…",
     },
     "import.phase.analysing": {
-        "fr": "Analyse (langue, signalements, échéance) et enregistrement :"
-        " {done} commentaires sur {total}",
-        "en": "Analysing (language, flags, due time) and storing: {done} of {total} comments",
+        "fr": "Analyse (langue, signalements, échéance) : {done} commentaires sur {total}",
+        "en": "Analysing (language, flags, due time): {done} of {total} comments",
     },
     "import.phase.writing": {
-        "fr": "Écriture dans la base de données…",
-        "en": "Writing to the database…",
+        "fr": "Écriture dans la base de données : {done} commentaires sur {total}",
+        "en": "Writing to the database: {done} of {total} comments",
     },
     "import.done": {
         "fr": "Importation terminée : {name} ({format}).",
@@ -245,6 +250,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "invalid JSON ({detail}, column {column}).",
     },
     "import.error.json_too_deep": {"fr": "JSON trop imbriqué.", "en": "JSON nested too deeply."},
+    "import.error.number_too_long": {
+        "fr": "nombre de plus de {digits} chiffres : aucune API n'en produit, le fichier est"
+        " abîmé.",
+        "en": "number of more than {digits} digits: no API writes one, the file is damaged.",
+    },
     "import.error.unknown_json_format": {
         "fr": "format JSON non reconnu ; formats essayés : {tried}. Si le fichier vient bien"
         " de l'une de ces API, choisissez son format (liste « Format », ou --format"
@@ -307,6 +317,19 @@ STRINGS: dict[str, dict[str, str]] = {
         " corrigez-la ou ajoutez le décalage UTC.",
         "en": "the time '{value}' does not exist in Québec (clocks spring forward):"
         " correct it or add the UTC offset.",
+    },
+    "import.error.future_instant": {
+        "fr": "date et heure « {value} » dans le futur, plus de {minutes} minutes après"
+        " l'heure du serveur : vérifiez le fuseau horaire (ou le décalage UTC) et l'horloge"
+        " de l'ordinateur qui a produit le fichier.",
+        "en": "date and time '{value}' in the future, more than {minutes} minutes after"
+        " the server's clock: check the time zone (or the UTC offset) and the clock of the"
+        " computer that produced the file.",
+    },
+    "import.error.value_too_long": {
+        "fr": "valeur de plus de {limit} caractères : aucune plateforme ne permet un"
+        " commentaire aussi long.",
+        "en": "value of more than {limit} characters: no platform allows a comment that long.",
     },
     "import.error.invalid_character": {
         "fr": "caractère invalide (demi-paire de substitution UTF-16).",

@@ -4,11 +4,17 @@ Callers import from here; each module's first line says which part it holds.
 """
 
 from lib.importers.csv_files import CSV_OPTIONAL, CSV_REQUIRED
-from lib.importers.errors import ERROR_CODES, BadImportFile
+from lib.importers.errors import ERROR_CODES, BadImportFile, DatabaseBusy
 from lib.importers.instants import parse_instants
 from lib.importers.reading import FORMATS, detect_format, parse, read_comments
 from lib.importers.storing import IMPORT_CHUNK_ROWS, PHASES, ImportSummary, import_file
-from lib.importers.table import FRAME_COLUMNS, PLATFORM_ALIASES, FileReading
+from lib.importers.table import (
+    FRAME_COLUMNS,
+    FUTURE_TOLERANCE,
+    MAX_VALUE_CHARS,
+    PLATFORM_ALIASES,
+    FileReading,
+)
 
 __all__ = [
     "CSV_OPTIONAL",
@@ -16,10 +22,13 @@ __all__ = [
     "ERROR_CODES",
     "FORMATS",
     "FRAME_COLUMNS",
+    "FUTURE_TOLERANCE",
     "IMPORT_CHUNK_ROWS",
+    "MAX_VALUE_CHARS",
     "PHASES",
     "PLATFORM_ALIASES",
     "BadImportFile",
+    "DatabaseBusy",
     "FileReading",
     "ImportSummary",
     "detect_format",

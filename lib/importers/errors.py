@@ -1,6 +1,10 @@
-"""BadImportFile: why Vigie refuses a file, as a stable code, and where (line, field)."""
+"""BadImportFile: why Vigie refuses a file, as a stable code, and where (line, field);
+DatabaseBusy: why an import could not be written."""
 
 from __future__ import annotations
+
+import re
+import sqlite3
 
 from lib.i18n import t
 
@@ -22,6 +26,7 @@ ERROR_CODES = (
     "json_not_utf8",
     "invalid_json",
     "json_too_deep",
+    "number_too_long",
     "unknown_json_format",
     "json_not_object",
     "list_expected",
@@ -36,7 +41,9 @@ ERROR_CODES = (
     "bad_instant",
     "date_without_time",
     "nonexistent_instant",
+    "future_instant",
     "invalid_character",
+    "value_too_long",
     "duplicate_id",
 )
 
@@ -65,8 +72,8 @@ class BadImportFile(ValueError):
             raise ValueError(f"unknown import refusal code {code!r}: expected one of {ERROR_CODES}")
         self.code = code
         self.line = line
-        self.field = field
-        self.values = values
+        self.field = _printable(field)
+        self.values = {k: _printable(v) for k, v in values.items()}
         super().__init__(self.describe("fr"))
 
     def describe(self, language: str = "fr", quote=str) -> str:
@@ -110,3 +117,27 @@ class BadImportFile(ValueError):
     def at_line(self, line: int | None) -> BadImportFile:
         """The same refusal, placed on another line."""
         return BadImportFile(self.code, line, self.field, **self.values)
+
+
+class DatabaseBusy(sqlite3.OperationalError):
+    """Another writer held the database for longer than the busy timeout: nothing was
+    written, and the same import can be tried again in a moment. A kind of sqlite3's
+    OperationalError ("database is locked"), so that callers that report any database
+    error keep doing so."""
+
+
+def busy(error: BaseException) -> bool:
+    """Whether `error` is SQLite saying that another connection holds the lock."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, sqlite3.OperationalError) and (
+        code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(value):
+    """A value from the file as a terminal or a page can show it: a lone surrogate
+    (which no UTF-8 output accepts) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value

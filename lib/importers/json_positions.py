@@ -8,7 +8,8 @@ import re
 from lib.importers.errors import BadImportFile
 
 _SPACE = re.compile(r"[ \t\n\r]*")
-_DECODER = json.JSONDecoder()
+# Values are only skipped here: numbers need not be converted (nor fail to be).
+_DECODER = json.JSONDecoder(parse_int=len)
 _PATH_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -32,6 +33,25 @@ def field_line(text: str, field: str, at: int | None = None) -> int | None:
             return None
         at = found
     return text.count("\n", 0, at) + 1
+
+
+def path_to(document, target) -> str | None:
+    """The path of the first value that is `target` (by identity), in the document's order.
+
+    >>> found = object()
+    >>> path_to({"data": [{"id": "1"}, {"id": found}]}, found), path_to([0, found], found)
+    ('data[1].id', '[1]')
+    """
+    pending = [(document, "")]
+    while pending:
+        value, path = pending.pop()
+        if value is target:
+            return path
+        if isinstance(value, dict):
+            pending.extend((v, f"{path}.{k}" if path else k) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            pending.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(value))))
+    return None
 
 
 def array_items(document, key: str, text: str) -> list[tuple[object, int | None, str, int | None]]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import codecs
 import json
+import sys
 
 from lib.importers.errors import BadImportFile
-from lib.importers.json_positions import array_items, nested_positions
+from lib.importers.json_positions import array_items, field_line, nested_positions, path_to
 from lib.importers.table import CommentTable
 
 # What tells each JSON format apart, in the order tried (also the refusal's wording).
@@ -36,6 +37,27 @@ def load_json(raw: bytes) -> tuple[object, str]:
         ) from None
     except RecursionError:
         raise BadImportFile("json_too_deep") from None
+    except ValueError:
+        # The one other ValueError json raises: an integer longer than Python converts.
+        raise _long_number(text) from None
+
+
+def _long_number(text: str) -> BadImportFile:
+    """The refusal of the first integer longer than Python converts, with its line and field.
+
+    >>> refusal = _long_number('{"data": [\\n  {"id": ' + "9" * 5000 + "}]}")
+    >>> refusal.line, refusal.field, refusal.reason("en")[:33]
+    (2, 'data[0].id', 'number of more than 4300 digits: ')
+    """
+    limit = sys.get_int_max_str_digits()
+    too_long = object()
+
+    def parse_int(digits: str):
+        return too_long if len(digits.lstrip("-")) > limit else 0
+
+    path = path_to(json.loads(text, parse_int=parse_int), too_long)
+    line = field_line(text, path) if path else None
+    return BadImportFile("number_too_long", line, path or None, digits=limit)
 
 
 def json_format(document) -> str:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 
 import pandas as pd
 
@@ -35,7 +36,8 @@ def detect_format(raw_bytes: bytes, filename: str = "") -> str:
     _refuse_non_text(raw_bytes, filename)
     if not looks_like_json(raw_bytes):
         return "csv"
-    return json_format(load_json(raw_bytes)[0])
+    with _nesting_refused():
+        return json_format(load_json(raw_bytes)[0])
 
 
 def read_comments(raw_bytes: bytes, filename: str, fmt: str = "auto") -> FileReading:
@@ -45,17 +47,28 @@ def read_comments(raw_bytes: bytes, filename: str, fmt: str = "auto") -> FileRea
     _refuse_non_text(raw_bytes, filename)
     if fmt == "csv" or (fmt == "auto" and not looks_like_json(raw_bytes)):
         return read_csv(raw_bytes).reading("csv")
-    document, text = load_json(raw_bytes)
-    if fmt == "auto":
-        fmt = json_format(document)
+    with _nesting_refused():
+        document, text = load_json(raw_bytes)
+        if fmt == "auto":
+            fmt = json_format(document)
+        try:
+            return JSON_READERS[fmt](document, text).reading(fmt)
+        except BadImportFile as error:
+            # Readers know the item a problem is in; the text knows the field's own line.
+            line = field_line(text, error.field) if error.field else None
+            if line is None or line == error.line:
+                raise
+            raise error.at_line(line) from None
+
+
+@contextlib.contextmanager
+def _nesting_refused():
+    """A document nested nearly as deep as json.loads allows can still be too deep for the
+    positions' own decoding, a few calls further down: refused alike."""
     try:
-        return JSON_READERS[fmt](document, text).reading(fmt)
-    except BadImportFile as error:
-        # Readers know the item a problem is in; the text knows the field's own line.
-        line = field_line(text, error.field) if error.field else None
-        if line is None or line == error.line:
-            raise
-        raise error.at_line(line) from None
+        yield
+    except RecursionError:
+        raise BadImportFile("json_too_deep") from None
 
 
 def _refuse_non_text(raw: bytes, filename: str) -> None:

@@ -1,9 +1,10 @@
-"""Importing a file into the database: every comment or none, in chunks that report progress."""
+"""Importing a file into the database: analysed first, then written in one short transaction."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -11,11 +12,12 @@ from sqlite_utils import Database
 
 from lib import ingest
 from lib.db import immediate
+from lib.importers.errors import DatabaseBusy, busy
 from lib.importers.reading import read_comments
 from lib.settings import load_settings
 
-# Comments analysed and stored between two progress reports: detection, the
-# slow part, runs chunk by chunk so that a progress bar moves from the start.
+# Comments analysed (and then written) between two progress reports: detection,
+# the slow part, runs chunk by chunk so that a progress bar moves from the start.
 IMPORT_CHUNK_ROWS = 2_000
 # What `import_file` tells its `phase` callback, in order.
 PHASES = ("reading", "analysing", "writing")
@@ -44,13 +46,21 @@ def import_file(
     Comments already in the database (same platform and external id), and
     exact copies of a row earlier in the file, are counted in
     `already_present`, so re-importing a file adds nothing. A bad file raises
-    `BadImportFile` before the database is touched.
+    `BadImportFile` before the database is touched, and `DatabaseBusy` says
+    that another writer kept the database past the busy timeout (nothing written).
+
+    The file is read and its new comments analysed (language, flags, due time)
+    without holding anything: colleagues keep acting meanwhile. Only the
+    writes take the write lock (BEGIN IMMEDIATE), for one short transaction.
+    Comments that someone else stores between the analysis and the writes
+    are left as they are (the unique index on platform and external id
+    decides) and counted as already present.
 
     `phase(name)` says what the import is doing: "reading" (the file is read
-    and checked), "analysing" (new comments are analysed: language, flags,
-    due time; and stored), "writing" (the transaction is committed).
-    `progress(done, total)` counts the new comments: once with 0, then after
-    each chunk of about `IMPORT_CHUNK_ROWS`, so that a bar moves from the start.
+    and checked), "analysing" (its new comments are analysed), "writing" (they
+    are written, in one transaction). `progress(done, total)` counts the new
+    comments in each of the last two phases: once with 0, then after each chunk
+    of about `IMPORT_CHUNK_ROWS`, so that a bar moves from the start.
 
     >>> from lib.db import open_db
     >>> raw = b"platform;external_id;received_at;text\\nx;1;2026-11-02 9:15;Allo\\n"
@@ -64,31 +74,87 @@ def import_file(
     phase = phase or _no_phase
     phase("reading")
     reading = read_comments(raw_bytes, filename, fmt)
-    frame = reading.frame
-    with immediate(db):
-        # Known comments skip detection, the costly part: a re-import is quick.
-        new = frame.loc[~_already_present(db, frame)].reset_index(drop=True)
-        total = len(new)
-        before = _comment_count(db)
-        settings = load_settings(db)  # read once, under the write lock
-        phase("analysing")
-        progress(0, total)
-        for start in range(0, total, IMPORT_CHUNK_ROWS):
-            chunk = new.iloc[start : start + IMPORT_CHUNK_ROWS]
-            # Looked up at each call, so that tests can stand in for it.
-            ingest.insert_comments(db, chunk, settings=settings)
-            progress(min(start + IMPORT_CHUNK_ROWS, total), total)
-        # Counted from the table, under the write lock: nobody else can insert
-        # meanwhile, and connection change counters also count the rows that
-        # the full-text triggers write.
-        added = _comment_count(db) - before
-        phase("writing")
-    return ImportSummary(
-        added=added,
-        already_present=len(frame) + reading.repeated_rows - added,
+    summary = ImportSummary(
+        added=0,
+        already_present=len(reading.frame) + reading.repeated_rows,
         format=reading.format,
         ambiguous_times=reading.ambiguous_times,
     )
+    frame = reading.frame
+    del reading  # from here on, the analysed rows hold what is written
+    try:
+        prepared = _analysed(db, frame, phase, progress)
+        del frame
+        phase("writing")
+        added = _written(db, prepared, progress)
+    except sqlite3.OperationalError as error:
+        if busy(error):
+            raise DatabaseBusy(str(error)) from error
+        raise
+    return replace(summary, added=added, already_present=summary.already_present - added)
+
+
+def _analysed(db: Database, frame: pd.DataFrame, phase, progress) -> list[pd.DataFrame]:
+    """The rows to write for the comments the database does not hold yet, in chunks.
+
+    Reads only: nothing is locked. A comment repeats its author's text when the
+    author wrote it before in the database or earlier in the file (`repeated_text`).
+    """
+    # Known comments skip detection, the costly part: a re-import is quick.
+    known = _already_present(db, frame)
+    new = (frame.loc[~known] if known.any() else frame).reset_index(drop=True)
+    settings = load_settings(db)  # read once for the whole file
+    authors = _author_codes(new)
+    total = len(new)
+    phase("analysing")
+    progress(0, total)
+    prepared = []
+    for start in range(0, total, IMPORT_CHUNK_ROWS):
+        end = start + IMPORT_CHUNK_ROWS
+        chunk = new.iloc[start:end]
+        # The file's earlier comments are not stored yet: those of the same authors too.
+        wanted = np.zeros(authors.max() + 2, dtype=bool)
+        wanted[authors[start:end]] = True
+        wanted[-1] = False  # code -1: no author
+        in_file = new.iloc[:start].loc[wanted[authors[:start]], list(_EARLIER_COLUMNS)]
+        stored = ingest.earlier_comments(db, chunk)
+        earlier = [part for part in (stored, in_file) if len(part)]
+        earlier = pd.concat(earlier, ignore_index=True) if earlier else None
+        # Looked up at each call, so that tests can stand in for it.
+        rows = ingest.prepare_comments(chunk, settings, earlier)
+        prepared.append(_packed(rows))
+        progress(min(end, total), total)
+    return prepared
+
+
+def _author_codes(frame: pd.DataFrame) -> np.ndarray:
+    """A number per (platform, author_handle), -1 for a comment without an author."""
+    handles = frame["author_handle"]
+    key = frame["platform"].astype(str) + "\x1f" + handles.fillna("").astype(str)
+    codes = pd.factorize(key)[0]
+    return np.where(handles.isna().to_numpy(), -1, codes)
+
+
+def _written(db: Database, prepared: list[pd.DataFrame], progress) -> int:
+    """Write the analysed rows in one transaction; how many were added."""
+    progress(0, sum(len(rows) for rows in prepared))
+    with immediate(db):
+        before = _comment_count(db)
+        ingest.store_comments(db, prepared, progress=progress)
+        # Counted from the table, under the write lock: nobody else can insert
+        # meanwhile, and connection change counters also count the rows that
+        # the full-text triggers write.
+        return _comment_count(db) - before
+
+
+_EARLIER_COLUMNS = ("platform", "author_handle", "text", "received_at")
+
+
+def _packed(rows: pd.DataFrame) -> pd.DataFrame:
+    """The analysed rows with their text as Arrow strings: a large file's rows wait for
+    the write in a fraction of the memory Python strings would take."""
+    text = [name for name in rows.columns if rows[name].dtype == object]
+    return rows.astype(dict.fromkeys(text, "str"))
 
 
 def _no_progress(done: int, total: int) -> None:

@@ -12,11 +12,24 @@ from lib.db import PLATFORMS
 from lib.importers.errors import BadImportFile
 from lib.importers.instants import parse_instants
 from lib.ingest import INGEST_COLUMNS
+from lib.times import now_utc
 
 FRAME_COLUMNS = INGEST_COLUMNS
 PLATFORM_ALIASES = {"twitter": "x"}
 # What Excel makes of a long numeric id it took for a number: 1,23457E+17.
 _EXCEL_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE]\+\d+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# How far ahead of the server's clock a comment may be dated: the clock skew
+# between a platform, the computer that saved the file and the server. Later
+# than that, it would sit in the queue where no action is possible (an action
+# cannot come before the comment it answers).
+FUTURE_TOLERANCE = pd.Timedelta(minutes=5)
+# The longest value accepted, in characters: the platforms' longest comment is
+# 25,000 (X), and the CSV reader's own limit is 131,072 (csv.field_size_limit).
+MAX_VALUE_CHARS = 100_000
+# Rows gathered as Python lists before being checked and packed as Arrow text:
+# a large file is never held as Python objects at once.
+BATCH_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -40,7 +53,9 @@ class CommentTable:
     """Columns gathered from a file, with each row's line and source names for messages.
 
     `naive_tz` is what a time without an offset means: Québec time in CSV,
-    UTC in the platforms' JSON.
+    UTC in the platforms' JSON. Rows are checked and packed every `BATCH_ROWS`;
+    once one is refused, `refused` is true and later rows are not kept (a
+    reader may stop there: the first problem of a file is what it reports).
 
     >>> table = CommentTable(sources={"received_at": "created_time"})
     >>> table.add(3, "data[0]", platform="x", external_id="1", received_at="hier")
@@ -52,17 +67,28 @@ class CommentTable:
     """
 
     def __init__(self, sources: dict[str, str], naive_tz: str = "UTC"):
-        self.columns: dict[str, list] = {name: [] for name in FRAME_COLUMNS}
-        self.lines: list[int | None] = []
+        self.columns: dict[str, list] = {name: [] for name in FRAME_COLUMNS}  # not yet packed
+        self.lines: list[int | None] = []  # every row's, packed or not
         self.paths: list[str | None] = []
         self.sources = sources  # frame column -> CSV column or JSON key
         self.naive_tz = naive_tz
+        self.latest = now_utc() + FUTURE_TOLERANCE
+        self._parts: list[pd.DataFrame] = []
+        self._packed = 0
+        self._problem: tuple[int, BadImportFile] | None = None
+
+    @property
+    def refused(self) -> bool:
+        """Whether a row read so far is refused."""
+        return self._problem is not None
 
     def add(self, line: int | None, path: str | None = None, **values) -> None:
         for name in FRAME_COLUMNS:
             self.columns[name].append(values.get(name))
         self.lines.append(line)
         self.paths.append(path)
+        if len(self.lines) - self._packed >= BATCH_ROWS:
+            self._pack()
 
     def extend(self, lines: list[int], **columns: list) -> None:
         """Whole columns at once (CSV), faster than a call per row."""
@@ -70,6 +96,8 @@ class CommentTable:
             self.columns[name].extend(columns.get(name) or [None] * len(lines))
         self.lines.extend(lines)
         self.paths.extend([None] * len(lines))
+        if len(self.lines) - self._packed >= BATCH_ROWS:
+            self._pack()
 
     def field(self, position: int, column: str) -> str:
         path, source = self.paths[position], self.sources.get(column, column)
@@ -77,16 +105,66 @@ class CommentTable:
 
     def reading(self, fmt: str) -> FileReading:
         """The checked frame, indexed by line; raises the file's earliest problem."""
-        damaged = self._lone_surrogates()
-        # Arrow-backed text makes the checks below vectorised in C.
-        frame = pd.DataFrame(self.columns, columns=list(FRAME_COLUMNS), dtype="str")
+        self._pack()
+        if self._parts:
+            frame = pd.concat(self._parts, ignore_index=True)
+        else:
+            frame = self._checked_batch().astype({"ambiguous": bool})
+        self._parts = []
+        ambiguous = frame.pop("ambiguous").to_numpy(dtype=bool)
+        repeated, conflict = self._duplicates(frame)
+        problems = [p for p in (self._problem, conflict) if p is not None]
+        if problems:
+            raise min(problems, key=lambda p: p[0])[1]
+        frame.index = pd.Index(self.lines, name="line")
+        if repeated.any():
+            frame = frame.loc[~repeated]
+        return FileReading(
+            frame=frame,
+            format=fmt,
+            repeated_rows=int(repeated.sum()),
+            ambiguous_times=int(ambiguous[~repeated].sum()),
+        )
+
+    def _pack(self) -> None:
+        """Check the rows gathered since the last pack, and keep them as Arrow-backed text."""
+        if self._problem is None and len(self.lines) > self._packed:
+            self._parts.append(self._checked_batch())
+        self._packed = len(self.lines)
+        for values in self.columns.values():
+            values.clear()
+
+    def _checked_batch(self) -> pd.DataFrame:
+        """The rows not yet packed as a frame; the first refused one, if any, noted."""
+        raw = self.columns
+        damaged = {column: _lone_surrogates(raw[column]) for column in FRAME_COLUMNS}
+        # Arrow-backed text makes the checks below vectorised in C; it cannot hold a
+        # lone surrogate, whose row is refused below.
+        frame = pd.DataFrame(
+            {
+                c: _replaced(raw[c], bad) if bad is not None else raw[c]
+                for c, bad in damaged.items()
+            },
+            columns=list(FRAME_COLUMNS),
+            dtype="str",
+        )
         frame["platform"] = frame["platform"].str.strip().str.lower().replace(PLATFORM_ALIASES)
         frame["external_id"] = frame["external_id"].str.strip()
         frame["text"] = frame["text"].fillna("")
         received, problems, ambiguous = parse_instants(frame["received_at"], self.naive_tz)
+        too_long = {c: frame[c].str.len().gt(MAX_VALUE_CHARS) for c in FRAME_COLUMNS}
         frame["received_at"] = received
-        repeated, conflict = self._duplicates(frame)
+        frame["ambiguous"] = ambiguous
         errors = [
+            self._first(bad, column, "invalid_character")
+            for column, bad in damaged.items()
+            if bad is not None
+        ]
+        errors += [
+            self._first(bad, column, "value_too_long", limit=MAX_VALUE_CHARS, value="")
+            for column, bad in too_long.items()
+        ]
+        errors += [
             self._first(
                 ~frame["platform"].isin(PLATFORMS),
                 "platform",
@@ -102,44 +180,30 @@ class CommentTable:
             self._first(problems == "format", "received_at", "bad_instant"),
             self._first(problems == "date_only", "received_at", "date_without_time"),
             self._first(problems == "nonexistent", "received_at", "nonexistent_instant"),
-            conflict,
+            self._first(
+                received > self.latest,
+                "received_at",
+                "future_instant",
+                minutes=int(FUTURE_TOLERANCE / pd.Timedelta(minutes=1)),
+            ),
         ]
-        if damaged is not None:
-            errors.append(self._first(damaged[1], damaged[0], "invalid_character"))
         errors = [e for e in errors if e is not None]
         if errors:
-            raise min(errors, key=lambda e: e[0])[1]
-        frame.index = pd.Index(self.lines, name="line")
-        return FileReading(
-            frame=frame.loc[~repeated],
-            format=fmt,
-            repeated_rows=int(repeated.sum()),
-            ambiguous_times=int(ambiguous[~repeated].sum()),
-        )
-
-    def _lone_surrogates(self) -> tuple[str, pd.Series] | None:
-        """The first column holding lone surrogates, and where: JSON "\\ud800" escapes
-        decode to them, and no database (nor Arrow) can store them."""
-        for column in FRAME_COLUMNS:
-            values = [value or "" for value in self.columns[column]]
-            try:
-                "".join(values).encode("utf-8")
-            except UnicodeEncodeError:
-                bad = [re.search("[\ud800-\udfff]", value) is not None for value in values]
-                return column, pd.Series(bad)
-        return None
+            self._problem = min(errors, key=lambda e: e[0])
+        return frame
 
     def _first(
         self, bad: pd.Series, column: str, code: str, **values
     ) -> tuple[int, BadImportFile] | None:
-        """The first row `bad` marks, and its refusal, with the value as the file wrote it."""
+        """The first row `bad` marks in the batch, and its refusal, with the value as the
+        file wrote it."""
         positions = np.flatnonzero(bad.fillna(False).to_numpy(dtype=bool))
         if not len(positions):
             return None
-        at = int(positions[0])
-        value = self.columns[column][at] or ""
+        at = self._packed + int(positions[0])
+        values.setdefault("value", self.columns[column][int(positions[0])] or "")
         field = self.field(at, column)
-        return at, BadImportFile(code, self.lines[at], field, value=value, **values)
+        return at, BadImportFile(code, self.lines[at], field, **values)
 
     def _duplicates(self, frame: pd.DataFrame) -> tuple[np.ndarray, tuple | None]:
         """Exact copies of an earlier row (to skip), and the first id repeated with other content.
@@ -177,6 +241,26 @@ class CommentTable:
                 source=self.sources.get(differs, differs),
             ),
         )
+
+
+def _lone_surrogates(values: list) -> pd.Series | None:
+    """Which values hold a lone surrogate (JSON "\\ud800" escapes decode to them, and no
+    database, nor Arrow, can store them); None when none does, the usual case."""
+    try:
+        "".join(value or "" for value in values).encode("utf-8")
+    except UnicodeEncodeError:
+        return pd.Series(
+            [value is not None and _SURROGATE.search(value) is not None for value in values]
+        )
+    return None
+
+
+def _replaced(values: list, bad: pd.Series) -> list:
+    """`values` with their lone surrogates replaced, so that the batch can be checked."""
+    return [
+        _SURROGATE.sub("\ufffd", v) if damaged else v
+        for v, damaged in zip(values, bad, strict=True)
+    ]
 
 
 def _same_value(a, b) -> bool:

@@ -10,6 +10,7 @@ import pandas as pd
 from lib.detect.folding import digits_as_zero, fold
 from lib.detect.language import detect_language, detect_languages
 from lib.detect.pii import EMAIL, find_personal_information
+from lib.detect.reading import head
 from lib.detect.word_lists import (
     COMMERCIAL,
     COMPLAINT,
@@ -94,13 +95,13 @@ def _redirect(found: _Found, pii: bool, flags: set[str], threat: bool) -> str | 
 
 
 def analyse(text: str) -> Detection:
-    """Flags, language and suggestions for one comment's text.
+    """Flags, language and suggestions for one comment's text (its first `reading.MAX_TEXT_CHARS`).
 
     >>> d = analyse("Gang de caves, vous comprenez rien")
     >>> d.language, d.flags, d.suggested_reasons, d.suggested_redirect
     ('fr', ('negative',), ('injurieux',), None)
     """
-    text = text if isinstance(text, str) else ""
+    text = head(text) if isinstance(text, str) else ""
     folded = fold(text)
     found = _Found(digits_as_zero(folded))
     return _analyse(text, detect_language(text, folded), found)
@@ -157,7 +158,7 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
     the taxonomy's order), suggested_redirect (None when there is none).
     """
     codes, uniques = pd.factorize(texts.fillna("").astype(str), sort=False)
-    uniques = uniques.tolist()
+    uniques = [head(text) for text in uniques.tolist()]
     folded = [fold(text) for text in uniques]
     languages = detect_languages(uniques, folded)
     word_lists: dict[str, _Found] = {}

@@ -10,15 +10,12 @@ import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from lib.detect.folding import fold
+from lib.detect.reading import head
 
-_NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+|\d+|_", re.UNICODE)
-# The same without its e-mail alternative, which tries every run of non-spaces
-# at every position: for the many texts with no "@".
-_NOT_WORDS_NO_AT = re.compile(r"https?://\S+|www\.\S+|#\w+|\d+|_", re.UNICODE)
-
-
-def _not_words(text: str) -> re.Pattern[str]:
-    return _NOT_WORDS if "@" in text else _NOT_WORDS_NO_AT
+# Links, addresses, mentions, hashtags and numbers: not words of any language.
+# An address is a run of non-spaces holding an "@"; it is tried only where such
+# a run starts, so that each run is read once.
+_NOT_WORDS = re.compile(r"https?://\S+|www\.\S+|(?<!\S)\S+@\S+|[@#]\w+|\d+|_", re.UNICODE)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -204,7 +201,8 @@ def detect_language(text: str, folded: str | None = None) -> str:
     """'fr', 'en', another ISO 639-1 code for a long and clearly foreign text, or 'und'.
 
     Comments here are French or English nearly always, so the decision is made
-    between those two unless a long text is unmistakably something else.
+    between those two unless a long text is unmistakably something else. Only
+    the first `reading.MAX_TEXT_CHARS` characters are read.
 
     >>> detect_language("Ok merci"), detect_language("Ok thanks"), detect_language("👍")
     ('fr', 'en', 'und')
@@ -227,10 +225,9 @@ def detect_languages(texts: list[str], folded: list[str]) -> list[str]:
 def _language_without_model(text: str, folded: str | None) -> tuple[str | None, str, int]:
     """The language when the words alone decide it, else None; the text the model
     reads, and how long it is for the model (`_SHORT`, `_MEDIUM` or `_LONG`)."""
-    cleaned = _not_words(text or "").sub(" ", text or "")
-    words = _WORD.findall(
-        _not_words(folded).sub(" ", folded) if folded is not None else fold(cleaned)
-    )
+    cleaned = _NOT_WORDS.sub(" ", head(text or ""))
+    folded = fold(cleaned) if folded is None else _NOT_WORDS.sub(" ", head(folded))
+    words = _WORD.findall(folded)
     if not words:
         return "und", cleaned, _SHORT
     if len(words) <= 4:

@@ -1,12 +1,23 @@
-"""Personal information in a text: the one definition shared by the flags and the masker."""
+"""Personal information in a text: the one definition shared by the flags and the masker.
+
+Comments are written by anyone, so every pattern here reads a text in time
+linear in its length: a repetition is bounded (`{1,64}`, whitespace `{0,3}`),
+a pattern starts only where a run of its characters starts (a look-behind),
+and no character can belong to two adjacent repetitions. `find_personal_information`
+reads a long text in windows (`reading.windows`), so masking sees all of it.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
+from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher, PhoneNumberType
+
+from lib.detect.reading import windows
+from lib.detect.spelled import spelled_numbers
 
 PII_KINDS = (
     "email",
@@ -31,14 +42,26 @@ class PersonalInformation:
     value: str
 
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# The lengths are RFC 5321's: a mailbox of at most 64 characters, labels of 63.
+EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])"
+)
 # An address written so that robots miss it: "julie at gmail dot com",
-# "jp.ouellet(at)videotron(dot)ca", "nathalie point roy arobase hotmail point com".
-_SPELLED_AT = r"(?:\s*[(\[]\s*(?:at|arobase)\s*[)\]]\s*|\s+(?:at|arobase)\s+|\s*@\s*)"
-_SPELLED_DOT = r"(?:\s*[(\[]\s*(?:dot|point)\s*[)\]]\s*|\s+(?:dot|point)\s+|\.)"
+# "jp.ouellet(at)videotron(dot)ca", "nathalie point roy arobase hotmail point com",
+# or with spaces around its at-sign: "jean.tremblay @ exemple.ca". An at-sign with
+# a space before it only ("merci @julie") is a mention.
+_SPELLED_AT = (
+    r"(?:\s{0,2}[(\[]\s{0,2}(?:at|arobase)\s{0,2}[)\]]\s{0,2}|\s{1,3}(?:at|arobase)\s{1,3}"
+    r"|@\s{0,2}|\s{1,2}@\s{1,2})"
+)
+_SPELLED_DOT = (
+    r"(?:\s{0,2}[(\[]\s{0,2}(?:dot|point)\s{0,2}[)\]]\s{0,2}|\s{1,3}(?:dot|point)\s{1,3}|\.)"
+)
+_MAILBOX_PART = r"[\w+-]{1,64}"
+_DOMAIN_PART = r"[A-Za-z][\w-]{0,62}"
 SPELLED_EMAIL = re.compile(
-    rf"(?<![\w.+-])(?P<mailbox>[\w+-]+(?:{_SPELLED_DOT}[\w+-]+)*){_SPELLED_AT}"
-    rf"(?P<domain>[A-Za-z][\w-]*(?:{_SPELLED_DOT}[A-Za-z][\w-]*)*?{_SPELLED_DOT}"
+    rf"(?<![\w.+-])(?P<mailbox>{_MAILBOX_PART}(?:{_SPELLED_DOT}{_MAILBOX_PART}){{0,4}})"
+    rf"{_SPELLED_AT}(?P<domain>{_DOMAIN_PART}(?:{_SPELLED_DOT}{_DOMAIN_PART}){{0,4}}?{_SPELLED_DOT}"
     r"(?:com|ca|net|org|fr|info|qc\.ca|qc dot ca|qc point ca))(?![\w-])",
     re.IGNORECASE,
 )
@@ -50,7 +73,7 @@ NOT_A_MAILBOX = re.compile(
     re.IGNORECASE,
 )
 # Both halves must be spelled out somewhere before the pattern is worth trying.
-_SPELLED_AT_HINT = re.compile(r"[(\[\s](?:at|arobase)[)\]\s]", re.IGNORECASE)
+_SPELLED_AT_HINT = re.compile(r"[(\[\s](?:at|arobase)[)\]\s]|@\s|\s@", re.IGNORECASE)
 _SPELLED_DOT_HINT = re.compile(r"[(\[\s](?:dot|point)[)\]\s]|\.(?:com|ca|net|org)\b", re.IGNORECASE)
 # Addresses that reach an office, not a person: a public body's domain, or a
 # role such as info@ or plaintes@ anywhere. Quoting them exposes nobody.
@@ -67,14 +90,19 @@ ROLE_MAILBOX = re.compile(
     re.IGNORECASE,
 )
 
-# A 3-3-3 group with one consistent separator, not glued to other digits nor
-# to a decimal part or a currency (an amount such as "123 456 789 $").
+# A 3-3-3 group with one consistent separator (a space, a hyphen or a dot), not
+# glued to other digits nor to a decimal part or a currency ("123 456 789 $").
 SIN_CANDIDATE = re.compile(
-    r"(?<![\w$-])(\d{3})([ -]?)(\d{3})\2(\d{3})(?![\w-]|[.,]\d|\s*(?:\$|€|dollars?\b))"
+    r"(?<![\w$.-])(\d{3})([ .-]?)(\d{3})\2(\d{3})(?![\w-]|[.,]\d|\s{0,3}(?:\$|€|dollars?\b))"
 )
 SIN_CONTEXT = re.compile(
     r"\b(?:nas|sin|n\.a\.s\.?|assurance[- ]sociale|social insurance)\b", re.IGNORECASE
 )
+# Named within this many characters before it, a number is taken as written;
+# named further, within SIN_NAMED_FAR ("mon numéro d'assurance sociale, que je
+# vous donne parce que vous l'avez demandé, est …"), it must not be an amount.
+SIN_NAMED_NEAR = 40
+SIN_NAMED_FAR = 120
 # Nine digits near one of these words are an amount, an order or a count, not a SIN.
 MONEY_CONTEXT = re.compile(
     r"\$|€|\b(?:pay[ée]e?s?|payer|paie|pay[ée]|d[ée]pens[ée]e?s?|d[ée]penser|co[ûu]t[ée]?s?|co[ûu]te(?:nt)?|"
@@ -132,16 +160,24 @@ _STREET_FR = (
     r"croissant|impasse|all[ée]e|promenade|terrasse|c[ôo]te|carré|carre|ruelle"
 )
 _STREET_EN = r"street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|lane|crescent|court|way"
-_NAME_WORD = r"[\w'’.-]+"
-_UNIT = r"(?:,?\s*(?:app\.?|apt\.?|appartement|apartment|unit[ée]?|suite|bureau|#)\s*\w{1,5})?"
-_CITY_POSTAL = (
-    rf"(?:,?\s*(?:[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*,?\s*)?"
-    rf"(?:\(?(?:QC|Qc|Québec|Quebec)\)?,?\s*)?{POSTAL_CODE}(?!\w))?"
+_NAME_WORD = r"[\w'’.-]{1,40}"
+_UNIT = (
+    r"(?:,?\s{0,3}(?:app\.?|apt\.?|appartement|apartment|unit[ée]?|suite|bureau|#)\s{0,3}\w{1,5})?"
 )
+# A city is words joined by spaces or hyphens ("Saint-Jean-sur-Richelieu"); a
+# hyphen is never part of a word, so that a text has one way to be read.
+_CITY_WORD = r"[^\W\d_][\w'’]{1,40}"
+_CITY_POSTAL = (
+    rf"(?:,?\s{{0,3}}(?:{_CITY_WORD}(?:[ -]{_CITY_WORD}){{0,5}},?\s{{0,3}})?"
+    rf"(?:\(?(?:QC|Québec|Quebec)\)?,?\s{{0,3}})?(?P<postal>{POSTAL_CODE})(?!\w))?"
+)
+# "123 rue Principale", "123, rue Principale", "123,rue Principale".
 ADDRESS = re.compile(
-    rf"(?<![\w$])\d{{1,5}}(?:-\d{{1,5}})?,?\s+"
-    rf"(?:(?:{_STREET_FR})\s+{_NAME_WORD}(?:\s+(?!et\b|and\b|pis\b|depuis\b){_NAME_WORD}){{0,3}}"
-    rf"|(?:[A-Z][\w'’-]+\s+){{1,2}}(?:{_STREET_EN})(?!\w)(?:\s+(?:East|West|North|South))?)"
+    rf"(?<![\w$])\d{{1,5}}(?:-\d{{1,5}})?(?:\s?,\s{{0,3}}|\s{{1,3}})"
+    rf"(?:(?:{_STREET_FR})\s{{1,3}}{_NAME_WORD}"
+    rf"(?:\s{{1,3}}(?!et\b|and\b|pis\b|depuis\b){_NAME_WORD}){{0,3}}"
+    rf"|(?:[A-Z][\w'’-]{{1,40}}\s{{1,3}}){{1,2}}(?:{_STREET_EN})(?!\w)"
+    rf"(?:\s{{1,3}}(?:East|West|North|South))?)"
     rf"{_UNIT}{_CITY_POSTAL}",
     re.IGNORECASE,
 )
@@ -153,6 +189,9 @@ ADDRESS_CONTEXT = re.compile(
     r"my home|my house|neighbou?rs?|lives at)\b",
     re.IGNORECASE,
 )
+# How far before an address its context may be ("J'habite depuis vingt ans avec
+# mes deux enfants au 123, rue Principale").
+ADDRESS_NAMED_WITHIN = 80
 
 _MONTHS = (
     r"janv(?:ier|\.)?|f[ée]v(?:rier|r?\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|"
@@ -160,29 +199,33 @@ _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|oct\.?|nov\.?|dec\.?"
 )
+# A year of four digits, or of two ("12 mars 84", "March 12, '84").
+_YEAR = r"(?:\d{4}|'?\d{2})"
 _DATE = (
-    rf"(?:\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\s+\d{{4}}"
-    rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"(?:\d{{1,2}}(?:er)?\s{{1,3}}(?:{_MONTHS})\s{{1,3}}{_YEAR}"
+    rf"|(?:{_MONTHS})\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{1,3}}{_YEAR}"
     rf"|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
     rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})"
 )
 BIRTH_DATE = re.compile(
-    rf"\b(?:n[ée]e?s?\s+le|date de naissance|ddn|dob|date of birth|birth ?date|born(?:\s+on)?)"
-    rf"\s*[:,-]?\s*(?:(?:est|is|was)\s+)?(?:le\s+|on\s+)?({_DATE})(?!\d)",
+    r"\b(?:n[ée]e?s?\s{1,3}le|date de naissance|ddn|dob|date of birth|birth ?date"
+    r"|born(?:\s{1,3}on)?)"
+    rf"\s{{0,3}}[:,-]?\s{{0,3}}(?:(?:est|is|was)\s{{1,3}})?(?:le\s{{1,3}}|on\s{{1,3}})?"
+    rf"({_DATE})(?!\d)",
     re.IGNORECASE,
 )
 FILE_NUMBER = re.compile(
-    r"\b(?:(?:num[ée]ro|no\.?|n°|#)\s+(?:de\s+|d['’]\s*)?)?"
+    r"\b(?:(?:num[ée]ro|no\.?|n°|#)\s{1,3}(?:de\s{1,3}|d['’]\s{0,3})?)?"
     r"(?:dossier|client|r[ée]clamation|demande|usager|r[ée]f[ée]rence|membre|"
     r"file|case|claim|account|member|reference)"
-    r"\s*(?:number|num[ée]ro|no\.?|n°|#)?\s*(?:est|is|:)?\s*[:#]?\s*"
-    r"(?=[A-Za-z0-9-]*\d)([A-Za-z0-9][A-Za-z0-9-]{4,}[A-Za-z0-9])(?![\w-])",
+    r"\s{0,3}(?:number|num[ée]ro|no\.?|n°|#)?\s{0,3}(?:est|is|:)?\s{0,3}[:#]?\s{0,3}"
+    r"(?=[A-Za-z0-9-]{0,39}\d)([A-Za-z0-9][A-Za-z0-9-]{4,38}[A-Za-z0-9])(?![\w-])",
     re.IGNORECASE,
 )
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d-(?:19|20)?\d\d")
 # The matcher is the slow part; only texts with ten digits close together, or a
 # "+" before digits, can hold a valid number at the VALID leniency.
-_PHONE_HINT = re.compile(r"\+\s*\d|\d(?:[\s.()/-]{0,3}\d){9}")
+_PHONE_HINT = re.compile(r"\+\s{0,3}\d|\d(?:[\s.()/-]{0,3}\d){9}")
 # Toll-free numbers (800, 888, 877, …) are organisations' service lines, never
 # a person's: quoting the ministry's 1 877 line is not a privacy problem.
 PUBLIC_PHONE_TYPES = frozenset({PhoneNumberType.TOLL_FREE})
@@ -224,7 +267,7 @@ def _emails(text: str):
             )
             # "Details at www.example.org" gives a web address, not a mailbox.
             web = domain.lower().startswith("www.") or NOT_A_MAILBOX.fullmatch(mailbox)
-            if "@" not in m.group() and not web and _is_personal_email(f"{mailbox}@{domain}"):
+            if not web and _is_personal_email(f"{mailbox}@{domain}"):
                 yield PersonalInformation("email", m.start(), m.end(), m.group())
 
 
@@ -243,17 +286,22 @@ def _phones(text: str):
 def _sins(text: str):
     for m in SIN_CANDIDATE.finditer(text):
         digits = m.group(1) + m.group(3) + m.group(4)
-        named = SIN_CONTEXT.search(text, max(0, m.start() - 40), m.start())
-        # Unnamed, a number must look like a real SIN: written 3-3-3, Luhn-valid,
-        # first digit 1-7 or 9 (0 is unassigned, 8 is for business numbers), and
-        # not an amount ("J'ai payé 130 692 544").
-        if named or (
-            m.group(2)
-            and _luhn(digits)
-            and digits[0] not in "08"
-            and not MONEY_CONTEXT.search(text, max(0, m.start() - 30), m.end() + 20)
-        ):
+        if _is_sin(text, m.start(), m.end(), digits, grouped=bool(m.group(2))):
             yield PersonalInformation("sin", m.start(), m.end(), m.group())
+
+
+def _is_sin(text: str, start: int, end: int, digits: str, grouped: bool) -> bool:
+    """Whether the nine `digits` at `text[start:end]` are a social insurance number."""
+    if SIN_CONTEXT.search(text, max(0, start - SIN_NAMED_NEAR), start):
+        return True
+    # Otherwise the number must not be an amount ("J'ai payé 130 692 544"), and,
+    # unnamed, look like a real SIN: written 3-3-3, Luhn-valid, first digit 1-7
+    # or 9 (0 is unassigned, 8 is for business numbers).
+    if MONEY_CONTEXT.search(text, max(0, start - 30), end + 20):
+        return False
+    return bool(SIN_CONTEXT.search(text, max(0, start - SIN_NAMED_FAR), start)) or (
+        grouped and _luhn(digits) and digits[0] not in "08"
+    )
 
 
 def _health_cards(text: str):
@@ -293,8 +341,8 @@ def _driver_licences(text: str):
 
 def _addresses(text: str):
     for m in ADDRESS.finditer(text):
-        has_postal_code = re.search(POSTAL_CODE + r"$", m.group().rstrip())
-        if has_postal_code or ADDRESS_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+        named = ADDRESS_CONTEXT.search(text, max(0, m.start() - ADDRESS_NAMED_WITHIN), m.start())
+        if m.group("postal") or named:
             yield PersonalInformation("address", m.start(), m.end(), m.group().rstrip())
 
 
@@ -308,6 +356,28 @@ def _file_numbers(text: str):
         value = m.group(1)
         if sum(c.isdigit() for c in value) >= 5 and not YEAR_RANGE.fullmatch(value):
             yield PersonalInformation("file_number", m.start(1), m.end(1), value)
+
+
+def _spelled_numbers(text: str):
+    """Phone numbers and SINs spelled out: "quatre un huit cinq cinq cinq zéro un quatre deux"."""
+    for start, end, digits in spelled_numbers(text):
+        if len(digits) == 9 and _is_sin(text, start, end, digits, grouped=True):
+            yield PersonalInformation("sin", start, end, text[start:end])
+        elif len(digits) in (10, 11) and _is_personal_phone_number(digits):
+            yield PersonalInformation("phone", start, end, text[start:end])
+
+
+def _is_personal_phone_number(digits: str) -> bool:
+    """Whether ten digits, or eleven from 1, are a valid North American number, not toll-free."""
+    if len(digits) == 11 and not digits.startswith("1"):
+        return False
+    try:
+        number = phonenumbers.parse(digits[-10:], "CA")
+    except NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) and (
+        phonenumbers.number_type(number) not in PUBLIC_PHONE_TYPES
+    )
 
 
 # Context-anchored finders first: on a tie in length, "dossier 2024-771203" is a
@@ -324,6 +394,7 @@ _FINDERS = (
     (_sins, 9),
     (_phones, 1),
     (_addresses, 1),
+    (_spelled_numbers, 0),
 )
 _DIGIT = re.compile(r"\d")
 
@@ -332,7 +403,8 @@ def find_personal_information(text: str) -> list[PersonalInformation]:
     """Every piece of personal information in `text`, left to right, never overlapping.
 
     When two findings overlap the longer wins (an address holding a postal code,
-    a file number that happens to look like a phone number).
+    a file number that happens to look like a phone number). A text longer
+    than `reading.MAX_TEXT_CHARS` is read in overlapping windows, all of it.
 
     >>> [p.kind for p in find_personal_information("Écrivez à a.b@example.org ou au 418-555-0142")]
     ['email', 'phone']
@@ -341,10 +413,25 @@ def find_personal_information(text: str) -> list[PersonalInformation]:
     """
     if not text:
         return []
-    digits = len(_DIGIT.findall(text))
-    found = [p for finder, needs in _FINDERS if digits >= needs for p in finder(text)]
+    found = [
+        PersonalInformation(p.kind, start + p.start, start + p.end, p.value)
+        for start, window in windows(text)
+        for p in _find_in(window)
+    ]
+    # Kept pieces never overlap, so sorted by start they are sorted by end too:
+    # a new piece need only be checked against its two neighbours.
     kept: list[PersonalInformation] = []
+    starts: list[int] = []
     for piece in sorted(found, key=lambda p: -(p.end - p.start)):
-        if all(piece.end <= k.start or piece.start >= k.end for k in kept):
-            kept.append(piece)
-    return sorted(kept, key=lambda p: p.start)
+        at = bisect.bisect_left(starts, piece.start)
+        before_ok = at == 0 or kept[at - 1].end <= piece.start
+        after_ok = at == len(kept) or piece.end <= kept[at].start
+        if before_ok and after_ok:
+            kept.insert(at, piece)
+            starts.insert(at, piece.start)
+    return kept
+
+
+def _find_in(text: str) -> list[PersonalInformation]:
+    digits = len(_DIGIT.findall(text))
+    return [p for finder, needs in _FINDERS if digits >= needs for p in finder(text)]

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from lib.detect.folding import digits_as_zero, fold
+from lib.detect.reading import head
 from lib.detect.word_lists import URL
 
 # Fewer words than this ("Merci!", "Vote QS!") can be said twice in good faith:
@@ -23,13 +24,13 @@ def repeat_key(text: str) -> str:
 
     Case, accents, punctuation, emoji and spacing are ignored, each number,
     link and mention counts as one of its kind, and letters stretched for
-    emphasis count once.
+    emphasis count once. Only the first `reading.MAX_TEXT_CHARS` characters are read.
 
     >>> repeat_key("MERCIII!!! 😡 voir https://a.example/1 @marc, dossier 1234") == repeat_key(
     ...     "merci voir www.b.example/2 @julie dossier 98")
     True
     """
-    folded = fold(text if isinstance(text, str) else "")
+    folded = fold(head(text) if isinstance(text, str) else "")
     folded = digits_as_zero(_MENTION.sub(" @ ", URL.sub(" http ", folded)))
     return " ".join(_SAME_LETTERS.sub(r"\1", word) for word in _KEY_WORD.findall(folded))
 

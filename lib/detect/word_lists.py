@@ -286,12 +286,15 @@ _EXCLAIMED = (
     r"tristesse|honte|dommage|plaisir|chance|bonheur|joie|horreur|gachis|farce|blague|"
     r"soulagement|fierte|cauchemar|desastre|catastrophe|scandale|folie)\b"
 )
+# A sentence starts after a full stop, an exclamation mark or a line break, and
+# the spaces that follow it (not another line break: the last one starts it,
+# so that a run of line breaks is read once).
 QUESTION_START = re.compile(
-    r"(?:^|[.!\n]\s*)(?:(?:bonjour|bonsoir|bon matin|allo|salut|hi|hello|hey|good morning|"
+    r"(?:^|[.!\n][^\S\n]*+)(?:(?:bonjour|bonsoir|bon matin|allo|salut|hi|hello|hey|good morning|"
     r"oui|ok|alors|donc|so|and|but|fait que|faque|pis|ben|bon|mais|et|svp|merci),?\s+)?(?:"
     r"est[- ]ce qu|est[- ]ce que|pouvez[- ]vous|pourriez[- ]vous|avez[- ]vous|savez[- ]vous|"
     r"peut[- ]on|puis[- ]je|dois[- ]je|y a[- ]t[- ]il|pourquoi|combien|"
-    rf"quel(?:le)?s?\b(?!\s+{_EXCLAIMED})(?![^?.\n]*!)|"
+    rf"quel(?:le)?s?\b(?!\s++{_EXCLAIMED})(?![^?.\n!]*+!)|"
     r"comment (?:on|faire|je|ca|se|est)|a quand|ou est|c'est quand(?! meme)|c'est quoi|"
     r"ou (?:trouver|envoyer|aller|faire|obtenir|deposer|acheter|s'inscrire|se trouve|sont|"
     r"puis|peut|peux|dois|doit|on|je)\b|"

@@ -174,20 +174,20 @@ def choose(scope, label: str, option: str) -> None:
         tab.keyboard.press("Escape")
 
 
-def sign_in(tab, url: str, display_name: str, page_title: str | None = None) -> None:
+def sign_in(tab, url: str, username: str, page_title: str | None = None) -> None:
     """Open the app, go to `page_title` (if given), and sign in through the sidebar's form.
 
     Going to the page first spares a render of the landing page once signed in.
     """
-    start_sign_in(tab, url, display_name, page_title)
+    start_sign_in(tab, url, username, page_title)
     submit_sign_in(tab)
     await_signed_in(tab)
 
 
 def start_sign_in(
-    tab, url: str, display_name: str, page_title: str | None = None, password: str = "vigie-demo"
+    tab, url: str, username: str, page_title: str | None = None, password: str = "vigie-demo"
 ) -> None:
-    """Everything of signing in but the click on the button.
+    """Everything of signing in but the click on the button: the typed username and password.
 
     `url` may name a page and its parameters (e.g. `…/file?comment=12`): they wait
     in the address while nobody is signed in, and the page reads them once someone is.
@@ -200,7 +200,7 @@ def start_sign_in(
     if page_title:
         open_page(tab, page_title)
     bar = sidebar(tab)
-    choose(bar, t("sidebar.user", "fr"), display_name)
+    bar.get_by_label(t("auth.username", "fr"), exact=True).fill(username)
     bar.get_by_label(t("auth.password", "fr"), exact=True).fill(password)
 
 

@@ -18,7 +18,7 @@ from tests.browser.conftest import main, open_page, screenshot, settle, sign_in
 
 pytestmark = pytest.mark.browser
 
-LEAD = "Maude Lachance"
+LEAD = "mlachance"
 TITLES = [translate(key, "fr") for _file, key, _icon, _slug in PAGES]
 WIDGET_ROLES = {
     "textbox",

@@ -24,8 +24,8 @@ from tests.browser.conftest import choose, main, screenshot, settle, sign_in, si
 
 pytestmark = pytest.mark.browser
 
-MODERATOR = "Amélie Girard"
-LEAD = "Maude Lachance"
+MODERATOR = "agirard"
+LEAD = "mlachance"
 
 
 def t(key: str, **values) -> str:

@@ -29,7 +29,7 @@ def hostile_ids(server):
 
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_a_hostile_text_is_shown_as_plain_text_in_chromium(server, page, hostile_ids, name):
-    sign_in(page, f"{server['url']}/file?comment={hostile_ids[name]}", "Amélie Girard")
+    sign_in(page, f"{server['url']}/file?comment={hostile_ids[name]}", "agirard")
     heading = main(page).locator("h3", has_text=f"#{hostile_ids[name]} ·")
     expect(heading).to_be_visible(timeout=30_000)
     settle(page)

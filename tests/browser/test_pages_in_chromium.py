@@ -9,7 +9,7 @@ from tests.browser.conftest import open_page, screenshot, sidebar, sign_in, wait
 pytestmark = pytest.mark.browser
 
 
-def test_before_sign_in_the_app_opens_in_french_and_asks_who_is_working(server, page):
+def test_before_sign_in_the_app_opens_in_french_and_asks_for_a_username(server, page):
     page.goto(server["url"])
     wait_for_app(page)
     assert page.locator("h1").first.inner_text() == "Aujourd'hui"
@@ -17,7 +17,7 @@ def test_before_sign_in_the_app_opens_in_french_and_asks_who_is_working(server, 
 
 
 def test_every_page_renders_for_a_lead_without_an_exception(server, page):
-    sign_in(page, server["url"], "Maude Lachance")
+    sign_in(page, server["url"], "mlachance")
     for path, key, _icon, _slug in PAGES:
         title = t(key, "fr")
         open_page(page, title)

@@ -1,7 +1,6 @@
 """Importer: bring comments in from a CSV file or a platform's JSON, after a preview."""
 
 import logging
-import sqlite3
 from dataclasses import asdict
 
 import streamlit as st
@@ -9,7 +8,7 @@ import streamlit as st
 from lib import i18n
 from lib.auth import can
 from lib.i18n import format_number, label
-from lib.importers import FORMATS, BadImportFile, import_file, read_comments
+from lib.importers import FORMATS, BadImportFile, DatabaseBusy, import_file, read_comments
 from lib.queries import recent_comments
 from lib.ui import current_user, database, lang, plain, t
 from lib.ui.auth import sign_in_prompt
@@ -110,7 +109,7 @@ def run_import(db, raw: bytes, filename: str, fmt: str) -> dict:
 
 def failure_reason(error: Exception) -> str:
     """One line for an error nobody planned for; the traceback goes to the server's log."""
-    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+    if isinstance(error, DatabaseBusy):
         return t("import.locked")
     first_line = (str(error).strip().splitlines() or [""])[0]
     return f"{type(error).__name__}: {first_line}" if first_line else type(error).__name__
@@ -143,6 +142,8 @@ upload, options = st.columns([3, 1])
 uploaded = upload.file_uploader(
     t("import.file"), type=["csv", "json"], help=t("import.file_help"), key="import_file"
 )
+# The limit itself is server.maxUploadSize in .streamlit/config.toml.
+upload.caption(t("import.size_limit", megabytes=st.get_option("server.maxUploadSize")))
 fmt = options.selectbox(
     t("import.format"),
     ["auto", *FORMATS],

@@ -4,7 +4,9 @@ The importers themselves (every format, all-or-nothing, the fuzz) are tested in
 tests/test_importers.py; here: what a person sees at each step.
 """
 
+import ast
 import sqlite3
+import tomllib
 from pathlib import Path
 
 from lib.db import open_db
@@ -126,6 +128,29 @@ def test_a_locked_database_is_one_clear_line_not_a_traceback(demo_db_path, monke
     assert "rien n'a été importé" in error.value and "occupée" in error.value
     assert "\n" not in error.value and "Traceback" not in error.value
     assert not metrics(at) and comment_count(demo_db_path) == before
+
+
+def test_the_page_knows_a_busy_database_through_lib_not_sqlite3():
+    tree = ast.parse((Path(__file__).resolve().parents[1] / PAGE).read_text(encoding="utf-8"))
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "sqlite3" not in imported and "lib.importers" in imported
+
+
+def test_the_upload_limit_is_the_servers_and_the_page_says_it(demo_db_path):
+    config = Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml"
+    config = tomllib.loads(config.read_text(encoding="utf-8"))
+    limit = config["server"]["maxUploadSize"]
+    assert limit == 50
+    captions = [c.value for c in importer_page().caption]
+    assert any(f"Taille maximale : {limit} Mo par fichier" in c for c in captions), captions
+    captions = [c.value for c in importer_page(lang="en").caption]
+    assert any(f"Maximum size: {limit} MB per file" in c for c in captions), captions
 
 
 def test_an_unexpected_error_is_one_line_naming_it(demo_db_path, monkeypatch):

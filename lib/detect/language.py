@@ -114,6 +114,10 @@ def _identifiers() -> tuple[_Identifier, _Identifier]:
 
 # Texts walked together at most: the walk holds a texts x longest-text byte table.
 WALK_CELLS = 4_000_000
+# A step of the batch walk costs about fourteen bytes of py3langid's own walk,
+# whatever the number of texts left: a longer text than this, which few
+# comments are, is walked on its own.
+WALK_MAX_BYTES = 1_000
 
 
 def _visit_counts(identifier: LanguageIdentifier, encoded: list[bytes]) -> list[tuple]:
@@ -179,7 +183,11 @@ def _walk_batch(next_move, row_base, output, texts, lengths) -> list[tuple]:
 def _walked(cleaned_texts):
     """Within the block, classifying one of `cleaned_texts` skips py3langid's walk."""
     identifiers = _identifiers()
-    encoded = list({LanguageIdentifier._encode(text) for text in cleaned_texts})
+    encoded = [
+        text
+        for text in {LanguageIdentifier._encode(text) for text in cleaned_texts}
+        if len(text) <= WALK_MAX_BYTES
+    ]
     visits = {
         text: counts
         for text, counts in zip(encoded, _visit_counts(identifiers[0], encoded), strict=True)

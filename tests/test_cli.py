@@ -80,6 +80,50 @@ def test_a_bad_file_is_refused_with_its_line_and_field_and_changes_nothing(
     assert _dump(demo_db_path) == before
 
 
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        (
+            "future.csv",
+            b"platform;external_id;received_at;text\n"
+            b"x;1;2026-06-01 10:00;a\nx;2;2099-01-01 10:00;b\n",
+            ["Ligne 3", "received_at", "dans le futur"],
+        ),
+        (
+            "long.json",
+            b'{"data": [\n {"id": ' + b"7" * 5000 + b', "created_time": "2026-06-01T10:00:00Z"}]}',
+            ["Ligne 2", "data[0].id", "4300 chiffres"],
+        ),
+        (
+            "surrogate.json",
+            b'{"data": [{"id": "1", "created_time": "2026-06-01T10:00:00Z",'
+            b' "message": "\\ud800"}]}',
+            ["Ligne 1", "data[0].message", "caractère invalide"],
+        ),
+    ],
+)
+def test_a_hostile_file_is_one_line_from_a_real_process_never_a_traceback(
+    tmp_path, name, content, words
+):
+    path = tmp_path / "v.db"
+    open_db(path).close()
+    hostile = tmp_path / name
+    hostile.write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "-m", "lib", "import", str(hostile), "--db", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    for word in words:
+        assert word in result.stderr
+    assert reading(path, lambda db: db["comments"].count) == 0
+
+
 def test_a_missing_file_is_a_one_line_error(tmp_path, capsys):
     assert main(["import", str(tmp_path / "nope.csv"), "--db", str(tmp_path / "v.db")]) != 0
     assert "introuvable" in capsys.readouterr().err

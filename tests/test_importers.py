@@ -1,7 +1,10 @@
 """Importers: every format to the ingest frame, errors naming the line, all-or-nothing imports."""
 
+import csv
+import io
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +17,8 @@ from lib.db import open_db
 from lib.importers import (
     ERROR_CODES,
     FRAME_COLUMNS,
+    FUTURE_TOLERANCE,
+    MAX_VALUE_CHARS,
     BadImportFile,
     DatabaseBusy,
     ImportSummary,
@@ -509,6 +514,154 @@ def test_a_format_forced_on_the_wrong_content_is_refused():
     assert error.field == "data[0].created_time"
 
 
+# --- hostile files: one refusal each, never anything else --------------------------
+
+NOW = pd.Timestamp("2026-11-20 15:00", tz="UTC")  # 10:00 in Québec
+
+
+@pytest.fixture
+def pinned_now(monkeypatch):
+    """The importers' present pinned to NOW (lib.times.now_utc, as the table reads it)."""
+    monkeypatch.setattr("lib.importers.table.now_utc", lambda: NOW)
+    return NOW
+
+
+def test_a_comment_dated_past_the_clock_skew_tolerance_is_refused_naming_line_and_field(
+    pinned_now,
+):
+    assert pd.Timedelta(minutes=5) == FUTURE_TOLERANCE
+    rows = ["x;1;2026-11-20 10:04;dans 4 minutes", "x;2;2026-11-20 10:06;dans 6 minutes"]
+    error = refused("\n".join([HEADER, *rows]).encode())
+    assert (error.code, error.line, error.field) == ("future_instant", 3, "received_at")
+    assert error.describe("fr").startswith(
+        "Ligne 3, champ « received_at » : date et heure « 2026-11-20 10:06 » dans le futur,"
+        " plus de 5 minutes après l'heure du serveur"
+    )
+    assert "more than 5 minutes after the server's clock" in error.describe("en")
+    assert len(parse("\n".join([HEADER, rows[0]]).encode(), "f.csv")) == 1
+
+
+def test_a_future_instant_in_json_is_refused_at_its_own_line(pinned_now):
+    document = json.loads(fixture("x_tweets.json"))
+    document["data"][1]["created_at"] = "2027-01-01T00:00:00.000Z"
+    raw = json.dumps(document, indent=2).encode()
+    error = refused(raw, "x.json")
+    assert (error.code, error.field) == ("future_instant", "data[1].created_at")
+    assert '"created_at": "2027-01-01' in raw.decode().splitlines()[error.line - 1]
+
+
+def test_a_comment_from_the_future_never_reaches_the_database(db):
+    raw = f"{HEADER}\nx;1;2026-01-05 10:00;hier\nx;2;2099-01-01 10:00;un jour\n".encode()
+    before = dump(db)
+    with pytest.raises(BadImportFile, match="dans le futur"):
+        import_file(db, raw, "f.csv")
+    assert dump(db) == before
+
+
+def test_an_integer_too_long_for_python_is_refused_naming_its_line_and_field():
+    digits = "9" * 5000
+    raw = f'{{"data": [\n  {{"id": "1"}},\n  {{"id": {digits},\n "message": "a"}}]}}'.encode()
+    error = refused(raw, "fb.json")
+    assert (error.code, error.line, error.field) == ("number_too_long", 3, "data[1].id")
+    assert error.describe("en") == (
+        "Line 3, field 'data[1].id': number of more than 4300 digits:"
+        " no API writes one, the file is damaged."
+    )
+    # As long as Python converts it, a numeric id is read as text, like any other.
+    ok = f'{{"data": [{{"id": {"9" * 4300}, "created_time": "2026-11-02T14:03:11+0000"}}]}}'
+    assert parse(ok.encode(), "fb.json")["external_id"].tolist() == ["9" * 4300]
+
+
+@pytest.mark.parametrize("where", ["message", "id", "from.name", "from.id"])
+def test_a_lone_surrogate_is_an_invalid_character_named_by_its_field(where):
+    item = {"id": "1", "created_time": "2026-11-02T14:03:11+0000", "message": "ok"}
+    item["from"] = {"id": "9", "name": "Zoé"}
+    if "." in where:
+        item["from"][where.split(".")[1]] = "avant \ud800 après"
+    else:
+        item[where] = "avant \udfff après"
+    raw = json.dumps({"data": [{"id": "0", "created_time": "2026-11-02T14:00:00+0000"}, item]})
+    error = refused(raw.encode(), "fb.json")
+    field = {"from.name": "from.name", "from.id": "from.id"}.get(where, where)
+    assert (error.code, error.field) == ("invalid_character", f"data[1].{field}")
+    error.describe("fr").encode("utf-8")  # a terminal can print it
+
+
+def test_a_lone_surrogate_quoted_in_another_refusal_can_still_be_printed():
+    raw = json.dumps({"data": [{"id": "1", "created_time": "\ud800 hier"}]}).encode()
+    error = refused(raw, "fb.json")
+    assert error.describe("fr").encode("utf-8") and error.describe("en").encode("utf-8")
+
+
+def test_a_value_longer_than_any_platform_allows_is_refused():
+    long_text = "a" * (MAX_VALUE_CHARS + 1)
+    error = refused(
+        f"{HEADER}\nx;1;2026-01-05 10:00;ok\nx;2;2026-01-05 10:00;{long_text}\n".encode()
+    )
+    assert (error.code, error.line, error.field) == ("value_too_long", 3, "text")
+    assert "100000" in error.describe("fr")
+    exact = f"{HEADER}\nx;1;2026-01-05 10:00;{'a' * MAX_VALUE_CHARS}\n".encode()
+    assert len(parse(exact, "f.csv")) == 1
+    # Past the CSV reader's own limit (131,072 characters in one field): the same refusal.
+    huge = f'{HEADER}\nx;1;2026-01-05 10:00;"{"b" * 3_000_000}"\n'.encode()
+    error = refused(huge)
+    assert (error.code, error.line) == ("value_too_long", 2)
+    document = {"data": [{"id": "1", "created_time": "2026-11-02T14:03:11+0000"}]}
+    document["data"][0]["message"] = long_text
+    error = refused(json.dumps(document).encode(), "fb.json")
+    assert (error.code, error.field) == ("value_too_long", "data[0].message")
+
+
+def test_a_hostile_header_line_is_refused_at_once():
+    started = time.perf_counter()
+    error = refused(b';"' * 500_000 + b"\n")
+    assert error.code in ("missing_column", "malformed_csv")
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize("depth", [*range(900, 1000, 7), 5_000, 100_000])
+def test_json_nested_near_or_past_the_limit_is_refused_or_read_never_a_crash(depth):
+    nested = "[" * depth + "]" * depth
+    raw = (
+        '{"data": [{"id": "1", "created_time": "2026-11-02T14:03:11+0000", "extra": '
+        + nested
+        + '}, {"id": 2, "created_time": "hier"}]}'
+    ).encode()
+    error = refused(raw, "fb.json")
+    assert error.code in ("json_too_deep", "bad_instant")
+
+
+@pytest.mark.parametrize(
+    "raw, code",
+    [
+        (b'{"data": [{"id": NaN, "created_time": "2026-11-02T14:03:11+0000"}]}', "text_expected"),
+        (b'{"data": [{"id": "1", "created_time": Infinity}]}', "text_expected"),
+        (
+            b'{"data": [{"id": 1e999999, "created_time": "2026-11-02T14:03:11+0000"}]}',
+            "text_expected",
+        ),
+        (
+            b'{"data": [{"created_time": "2026-11-02T14:03:11+0000", "id": 1.'
+            + b"5" * 100_000
+            + b"}]}",
+            "text_expected",
+        ),
+        ('{"data": []}'.encode("utf-16"), "json_not_utf8"),
+        (b'\xef\xbb\xbf\xef\xbb\xbf{"data": []}', "invalid_json"),
+        (b"\x00" * 64, "missing_column"),
+        (f"{HEADER}\n".encode("utf-32"), "missing_column"),
+    ],
+)
+def test_odd_numbers_encodings_and_bytes_are_one_refusal_each(raw, code):
+    assert refused(raw, "f.dat").code == code
+
+
+def test_nul_characters_in_a_cell_are_kept_as_they_are(db):
+    raw = f"{HEADER}\nx;1;2026-01-05 10:00;avant\0après\n".encode()
+    assert import_file(db, raw, "f.csv").added == 1
+    assert db.execute("SELECT text FROM comments").fetchone()[0] == "avant\0après"
+
+
 # --- import: all or nothing, and idempotent --------------------------------------
 
 
@@ -840,3 +993,116 @@ def test_fuzz_json_ends_in_a_refusal_or_a_clean_import(seeded, raw):
 @given(raw=st.binary(max_size=200), fmt=st.sampled_from(["csv", *sorted(_JSON_FORMATS)]))
 def test_fuzz_any_bytes_in_any_forced_format(seeded, raw, fmt):
     assert_refused_cleanly_or_imported(seeded, raw, fmt)
+
+
+# Leaves a hostile file may hold: integers past Python's conversion limit (placed in
+# the text afterwards, json.dumps cannot write them), NaN and infinities, lone
+# surrogates, control characters, quotes and separators.
+BIG = "__BIG_INTEGER__"
+HOSTILE_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.just(BIG)
+    | st.text(st.characters(codec=None), max_size=12)
+)
+HOSTILE_JSON = st.recursive(
+    HOSTILE_LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+@st.composite
+def hostile_json(draw):
+    """A platform-shaped document (or anything) with hostile values, as JSON text."""
+    item = draw(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                key: HOSTILE_JSON
+                for key in (
+                    "id",
+                    "created_time",
+                    "created_at",
+                    "timestamp",
+                    "message",
+                    "text",
+                    "from",
+                    "comments",
+                    "replies",
+                    "snippet",
+                )
+            },
+        )
+    )
+    document = draw(
+        st.sampled_from(
+            [{"data": [item]}, {"items": [item]}, {"kind": "youtube#x", "items": [item]}, item]
+        )
+        | HOSTILE_JSON
+    )
+    text = json.dumps(document, ensure_ascii=draw(st.booleans()), allow_nan=True)
+    digits = "9" * draw(st.sampled_from([4300, 4301, 10_000]))
+    text = text.replace(f'"{BIG}"', draw(st.sampled_from([digits, f"-{digits}", "1e99999"])))
+    return text.encode("utf-8", errors="surrogatepass")
+
+
+@st.composite
+def hostile_csv(draw):
+    """Vigie's header and rows of hostile cells, in one of the encodings Excel writes."""
+    delimiter = draw(st.sampled_from([";", ",", "\t"]))
+    cell = st.text(st.characters(codec=None), max_size=20)
+    row = st.tuples(
+        st.sampled_from(["facebook", " X ", "twitter", "youtube"]) | cell,
+        st.sampled_from(["1", "2", "1,23E+17", " "]) | cell,
+        st.sampled_from(
+            ["2026-11-02 9:05", "2026-03-08 2:30", "2099-01-01 10:00", "2026-11-01T01:30:00-05:00"]
+        )
+        | cell,
+        cell | st.sampled_from(["=1+1", "\0", '"', "\r\n"]),
+    )
+    rows = draw(st.lists(row, max_size=6))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(["platform", "external_id", "received_at", "text"])
+    writer.writerows(rows)
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]))
+    errors = (
+        "replace" if encoding == "cp1252" else draw(st.sampled_from(["surrogatepass", "replace"]))
+    )
+    return out.getvalue().encode(encoding, errors=errors)
+
+
+def read_refused_or_read(raw: bytes, fmt: str = "auto") -> None:
+    """The reader gives comments or its own refusal, worded in both languages; nothing else."""
+    try:
+        reading = read_comments(raw, "hostile.dat", fmt)
+    except BadImportFile as error:
+        event(f"refused: {error.code}")
+        error.describe("fr").encode("utf-8")
+        error.describe("en").encode("utf-8")
+    else:
+        event("read")
+        assert list(reading.frame.columns) == list(FRAME_COLUMNS)
+
+
+@FUZZ
+@given(raw=hostile_json(), fmt=st.sampled_from(["auto", *sorted(_JSON_FORMATS)]))
+def test_fuzz_hostile_json_is_read_or_refused_never_anything_else(raw, fmt):
+    read_refused_or_read(raw, fmt)
+
+
+@FUZZ
+@given(raw=hostile_csv())
+def test_fuzz_hostile_csv_is_read_or_refused_never_anything_else(raw):
+    read_refused_or_read(raw)
+
+
+@FUZZ
+@given(raw=st.binary(max_size=2_000), fmt=st.sampled_from(["auto", "csv", *sorted(_JSON_FORMATS)]))
+def test_fuzz_random_bytes_are_read_or_refused_never_anything_else(raw, fmt):
+    read_refused_or_read(raw, fmt)

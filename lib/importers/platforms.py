@@ -19,7 +19,14 @@ _FORMATS_TRIED = (
 
 
 def looks_like_json(raw: bytes) -> bool:
-    """Whether the file opens like a JSON object or array (after a BOM and white space)."""
+    """Whether the file opens like a JSON object or array (after a BOM and white space);
+    in UTF-16 too, so that such a file is told that JSON must be UTF-8.
+
+    >>> looks_like_json(b' {"data": []}'), looks_like_json('[1]'.encode("utf-16"))
+    (True, True)
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw[:64].decode("utf-16", errors="ignore").lstrip(" \t\r\n")[:1] in ("{", "[")
     return raw.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:1] in (b"{", b"[")
 
 
@@ -103,7 +110,13 @@ def json_format(document) -> str:
 def _read_facebook(document, text: str) -> CommentTable:
     """Comments and their nested replies; a reply's post_ref is the comment it answers."""
     table = CommentTable(
-        sources={"received_at": "created_time", "text": "message", "external_id": "id"}
+        sources={
+            "received_at": "created_time",
+            "text": "message",
+            "external_id": "id",
+            "author_name": "from.name",
+            "author_handle": "from.id",
+        }
     )
     for item, line, path, parent in _with_replies(document, text, "comments"):
         comment_id = _value(item, "id", line, path, required=True)
@@ -125,7 +138,14 @@ def _read_facebook(document, text: str) -> CommentTable:
 
 def _read_instagram(document, text: str) -> CommentTable:
     """Comments (author as `username` or `from.username`) and their nested replies."""
-    table = CommentTable(sources={"received_at": "timestamp", "external_id": "id"})
+    table = CommentTable(
+        sources={
+            "received_at": "timestamp",
+            "external_id": "id",
+            "author_name": "username",
+            "author_handle": "username",
+        }
+    )
     for item, line, path, parent in _with_replies(document, text, "replies"):
         username = _value(item, "username", line, path) or _value(item, "from.username", line, path)
         table.add(
@@ -149,6 +169,8 @@ def _read_youtube(document, text: str) -> CommentTable:
             "received_at": "snippet.publishedAt",
             "text": "snippet.textOriginal",
             "external_id": "id",
+            "author_name": "snippet.authorDisplayName",
+            "author_handle": "snippet.authorChannelId.value",
         }
     )
     for thread, line, path, _ in array_items(document, "items", text):

@@ -223,6 +223,17 @@ def test_with_an_identity_provider_a_verified_email_binds_the_account_to_the_tea
     assert moved.session_state["username"] == "maude.lachance@quebec.ca"
 
 
+def test_with_an_identity_provider_a_changed_role_signs_the_account_out(demo_db_path):
+    claims = {"sub": "amelie", "email": "agirard", "email_verified": True}
+    at = oidc_app(claims).run()
+    assert at.session_state["username"] == "agirard"
+    reading(demo_db_path, lambda db: db["users"].update("agirard", {"role": "lead"}))
+    at.run()
+    assert not at.exception
+    assert "username" not in at.session_state
+    assert not at.user.get("is_logged_in")  # st.logout: the provider's cookie is gone too
+
+
 @pytest.mark.parametrize(
     "claims, words",
     [

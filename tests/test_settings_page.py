@@ -264,6 +264,14 @@ def test_with_an_identity_provider_a_refused_account_is_told_why_and_recorded_on
     assert len(reading(demo_db_path, failed_signins)) == 1
 
 
+def test_a_refused_accounts_name_is_shown_as_typed_not_as_markdown(demo_db_path):
+    hostile = "[Session expirée](https://evil.example)@example.com"
+    at = oidc_app({"sub": "x", "email": hostile, "email_verified": True}).run()
+    assert not at.exception
+    assert "\\[Session expirée\\]\\(https\\://evil.example\\)" in at.sidebar.error[0].value
+    assert reading(demo_db_path, failed_signins)[0]["username"] == hostile
+
+
 def test_a_lead_reads_the_refused_sign_ins_in_quebec_time_in_the_team_tab(demo_db_path):
     with open_db(demo_db_path) as db:
         record_failure(db, "mlachance", "203.0.113.9", "throttled", "2026-07-01 16:05:00")

@@ -112,7 +112,9 @@ def _oidc_person(db: Database) -> dict | None:
 
 def _refused(db: Database, claims: dict, refusal: auth.IdentityRefused) -> None:
     """Show why this account may not sign in, and record it once for this session."""
-    st.session_state[_REFUSAL_KEY] = _words(refusal)
+    # The account's name comes from outside: shown as typed, never as a link or an image.
+    shown = auth.IdentityRefused(refusal.code, plain(refusal.values["who"]))
+    st.session_state[_REFUSAL_KEY] = _words(shown)
     seen = [refusal.code, *auth.identity_of(claims)]
     if st.session_state.get(_RECORDED_KEY) != seen:
         auth.record_failure(db, refusal.values["who"], client_key(), refusal.code)

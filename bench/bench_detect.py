@@ -1,12 +1,19 @@
-"""Timing of `lib.detect.analyse_many` on distinct, realistic comment texts.
+"""Timing of `lib.detect.analyse_many` on distinct, realistic comment texts, and of
+every detector on adversarial ones.
 
     .venv/bin/python bench/bench_detect.py                  # 100,000 texts
     .venv/bin/python bench/bench_detect.py --texts 20000 --profile
+    .venv/bin/python bench/bench_detect.py --adversarial    # slowest text per detector
 
 Texts are the hand-labelled evaluation set and the import bench's phrases,
 alone, in pairs, and with the numbers, amounts, addresses and links people
 write, so that every text is distinct and every detector has work to do.
 Reports wall time and this process's CPU time (others may share the machine).
+
+`--adversarial` reads the 10,000-character texts of tests/test_detect_fuzz.py
+(each piece of the patterns repeated, alone and after the words that start
+them) with every public detector, one call at a time in one child process,
+and prints each detector's slowest text with its wall and CPU time.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lib.detect import analyse_many  # noqa: E402
+from tests.test_detect_fuzz import DETECTORS, adversarial_texts, timings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_SET = ROOT / "tests" / "eval" / "comments.csv"
@@ -90,11 +98,33 @@ def realistic_texts(count: int, seed: int = 11) -> pd.Series:
     return pd.Series(texts).drop_duplicates().reset_index(drop=True)
 
 
+def slowest_adversarial() -> int:
+    """Each detector's slowest adversarial text, slowest detector first."""
+    texts = adversarial_texts()
+    found = timings(texts, workers=1)
+    print(f"{len(DETECTORS)} detectors x {len(texts)} adversarial texts of 10,000 characters")
+    worst: dict[str, tuple[float, float, str]] = {}
+    for (detector, label), wall in found.wall.items():
+        if wall > worst.get(detector, (-1.0,))[0]:
+            worst[detector] = wall, found.cpu[detector, label], label
+    print(f"{'detector':36} {'wall':>8} {'CPU':>8}  slowest text")
+    for detector, (wall, cpu, label) in sorted(worst.items(), key=lambda item: -item[1][0]):
+        print(f"{detector:36} {wall * 1e3:6.1f} ms {cpu * 1e3:5.1f} ms  {label}")
+    for (detector, label), reason in found.failed.items():
+        print(f"FAILED {detector} on {label}: {reason}")
+    return 1 if found.failed else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=100_000, help="distinct texts to analyse")
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions")
+    parser.add_argument(
+        "--adversarial", action="store_true", help="each detector's slowest adversarial text"
+    )
     args = parser.parse_args(argv)
+    if args.adversarial:
+        return slowest_adversarial()
     texts = realistic_texts(args.texts)
     wall, cpu = time.perf_counter(), time.process_time()
     analyse_many(pd.Series(["Chargement du modèle de langue, une fois par processus."]))

@@ -120,16 +120,24 @@ WALK_CELLS = 4_000_000
 WALK_MAX_BYTES = 1_000
 
 
-def _visit_counts(identifier: LanguageIdentifier, encoded: list[bytes]) -> list[tuple]:
+@lru_cache(maxsize=1)
+def _walk_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The model's walk as arrays (next move, row offsets, output): built once, not per batch."""
+    identifier = _identifiers()[0]
+    next_move = np.frombuffer(identifier.tk_nextmove, dtype=identifier.tk_nextmove.typecode)
+    row_base = np.asarray(identifier._rowbase, dtype=np.int64)
+    output = np.asarray(identifier.tk_output, dtype=np.int64)
+    return next_move, row_base, output
+
+
+def _visit_counts(encoded: list[bytes]) -> list[tuple]:
     """py3langid's `visit_counts` for many texts at once: one numpy step per byte position.
 
     For each text, its features (intp) in order of first appearance, as in the
     Counter that py3langid builds so that scores are summed in the same order,
     and how often each was seen (float32, as `_sparse_score` reads them).
     """
-    next_move = np.frombuffer(identifier.tk_nextmove, dtype=identifier.tk_nextmove.typecode)
-    row_base = np.asarray(identifier._rowbase, dtype=np.int64)
-    output = np.asarray(identifier.tk_output, dtype=np.int64)
+    next_move, row_base, output = _walk_tables()
     lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
     longest_first = np.argsort(-lengths, kind="stable")
     found: list[tuple] = [None] * len(encoded)
@@ -190,7 +198,7 @@ def _walked(cleaned_texts):
     ]
     visits = {
         text: counts
-        for text, counts in zip(encoded, _visit_counts(identifiers[0], encoded), strict=True)
+        for text, counts in zip(encoded, _visit_counts(encoded), strict=True)
         if counts is not None
     }
     for identifier in identifiers:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher, PhoneNumberType
+from phonenumbers import NumberParseException, PhoneNumberType
 
 from lib.detect.reading import windows
 from lib.detect.spelled import spelled_numbers
@@ -223,20 +223,25 @@ FILE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d-(?:19|20)?\d\d")
-# The matcher is the slow part; only texts with ten digits close together, or a
-# "+" before digits, can hold a valid number at the VALID leniency.
-_PHONE_HINT = re.compile(r"\+\s{0,3}\d|\d(?:[\s.()/-]{0,3}\d){9}")
+# How people write North American numbers (418-555-0142, (418) 555-0142,
+# 1 418 555 0142, 4185550142, 418 5550142, 418/555-0142), in pairs in Québec
+# (450-555-12-34), not glued to other digits or letters.
+NANP_PHONE = re.compile(
+    r"(?<![\w+])(?<!\d[.,/-])(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ ./-]?)\d{3}[ .-]?"
+    r"(?:\d{2}[ .-]\d{2}|\d{4})(?![\w-])"
+)
+# Any number written from its country code: +1 450 555 0177, +33 1 23 45 67 89.
+INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])\+ ?\d(?:[ .()-]{0,2}\d){6,16}(?![\w-])")
 # Toll-free numbers (800, 888, 877, …) are organisations' service lines, never
 # a person's: quoting the ministry's 1 877 line is not a privacy problem.
 PUBLIC_PHONE_TYPES = frozenset({PhoneNumberType.TOLL_FREE})
-# How people write North American numbers (418-555-0142, 1 418 555 0142,
-# 4185550142, 418 5550142); other groupings ("2024-771203") are years and file
-# numbers that happen to be valid numbers somewhere in the plan.
-# Québec numbers are also written in pairs: 450-555-12-34.
+# The groupings NANP_PHONE reads that are a North American number; others
+# ("418555 0142") are file numbers that happen to be valid numbers.
 NANP_GROUPINGS = frozenset(
     {(10,), (11,), (3, 3, 4), (1, 3, 3, 4), (3, 7), (1, 3, 7), (1, 10)}
     | {(3, 3, 2, 2), (1, 3, 3, 2, 2)}
 )
+_DIGITS = re.compile(r"\d+")
 
 
 def _luhn(digits: str) -> bool:
@@ -272,15 +277,14 @@ def _emails(text: str):
 
 
 def _phones(text: str):
-    if not _PHONE_HINT.search(text):
-        return
-    for m in PhoneNumberMatcher(text, "CA", leniency=Leniency.VALID):
-        if phonenumbers.number_type(m.number) in PUBLIC_PHONE_TYPES:
-            continue
-        groups = tuple(len(g) for g in re.findall(r"\d+", m.raw_string))
-        if not m.raw_string.startswith("+") and groups not in NANP_GROUPINGS:
-            continue
-        yield PersonalInformation("phone", m.start, m.end, m.raw_string)
+    for m in NANP_PHONE.finditer(text):
+        groups = tuple(len(g) for g in _DIGITS.findall(m.group()))
+        if groups in NANP_GROUPINGS and _is_personal_phone_number(m.group()):
+            yield PersonalInformation("phone", m.start(), m.end(), m.group())
+    if "+" in text:
+        for m in INTERNATIONAL_PHONE.finditer(text):
+            if _is_personal_phone_number(m.group()):
+                yield PersonalInformation("phone", m.start(), m.end(), m.group())
 
 
 def _sins(text: str):
@@ -363,16 +367,16 @@ def _spelled_numbers(text: str):
     for start, end, digits in spelled_numbers(text):
         if len(digits) == 9 and _is_sin(text, start, end, digits, grouped=True):
             yield PersonalInformation("sin", start, end, text[start:end])
-        elif len(digits) in (10, 11) and _is_personal_phone_number(digits):
+        elif (len(digits) == 10 or len(digits) == 11 and digits[0] == "1") and (
+            _is_personal_phone_number(digits)
+        ):
             yield PersonalInformation("phone", start, end, text[start:end])
 
 
-def _is_personal_phone_number(digits: str) -> bool:
-    """Whether ten digits, or eleven from 1, are a valid North American number, not toll-free."""
-    if len(digits) == 11 and not digits.startswith("1"):
-        return False
+def _is_personal_phone_number(written: str) -> bool:
+    """Whether a number as written is valid (`phonenumbers`, Canada by default), not toll-free."""
     try:
-        number = phonenumbers.parse(digits[-10:], "CA")
+        number = phonenumbers.parse(written, "CA")
     except NumberParseException:
         return False
     return phonenumbers.is_valid_number(number) and (

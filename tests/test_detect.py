@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import lib.ingest
 from lib.db import open_db
 from lib.detect import (
+    MAX_TEXT_CHARS,
     Detection,
     analyse,
     analyse_many,
@@ -21,6 +22,7 @@ from lib.detect import (
     repeated_text,
 )
 from lib.ingest import insert_comments, prepare_comments
+from lib.privacy import mask_personal_information
 from lib.settings import load_settings
 from lib.taxonomy import FLAGS, REASONS, REDIRECTS
 
@@ -161,6 +163,111 @@ def test_nine_digits_are_a_sin_when_named_or_grouped_outside_an_amount():
     assert kinds("sans mot-clé 390139624 ici") == []
     assert kinds("Le contrat de 390 139 624 dollars") == []
     assert kinds("NAS 390139624, le contrat de 12 $") == ["sin"]
+
+
+# --- personal information missed before issue 13 ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        (
+            "Envoyez au 45 rue des Érables, Québec g1r 2b5",
+            "address",
+            "45 rue des Érables, Québec g1r 2b5",
+        ),
+        ("mon NAS 046.454.286", "sin", "046.454.286"),
+        ("sans mot-clé 390.139.624 ici", "sin", "390.139.624"),
+        ("écrivez à jean.tremblay @ exemple.ca", "email", "jean.tremblay @ exemple.ca"),
+        ("écrivez à jean.tremblay@ exemple.ca", "email", "jean.tremblay@ exemple.ca"),
+        (
+            "mon numéro d'assurance sociale, que je vous donne parce que vous l'avez "
+            "demandé, est 046 454 286",
+            "sin",
+            "046 454 286",
+        ),
+        ("Mon adresse est le 123,rue Principale", "address", "123,rue Principale"),
+        ("j'habite au 123 , rue Principale", "address", "123 , rue Principale"),
+        (
+            "J'habite depuis vingt ans avec mes deux enfants au 123, rue Principale",
+            "address",
+            "123, rue Principale",
+        ),
+        ("né le 12/03/84", "birth_date", "12/03/84"),
+        ("date de naissance : 84-03-12", "birth_date", "84-03-12"),
+        ("née le 12 mars 84 à Rimouski", "birth_date", "12 mars 84"),
+        ("I was born on March 12, '84", "birth_date", "March 12, '84"),
+        (
+            "mon cell quatre un huit cinq cinq cinq zéro un quatre deux",
+            "phone",
+            "quatre un huit cinq cinq cinq zéro un quatre deux",
+        ),
+        (
+            "call me at four one eight, 555, oh one four two",
+            "phone",
+            "four one eight, 555, oh one four two",
+        ),
+        (
+            "mon NAS: zéro quatre six, quatre cinq quatre, deux huit six",
+            "sin",
+            "zéro quatre six, quatre cinq quatre, deux huit six",
+        ),
+        ("au (819) 555-0123 #755", "phone", "(819) 555-0123"),
+        ("au 418/555-0142 svp", "phone", "418/555-0142"),
+        ("au 418-555-0142 ext. 12", "phone", "418-555-0142"),
+    ],
+)
+def test_personal_information_the_review_found_missed_is_found(text, kind, value):
+    found = find_personal_information(text)
+    assert [(p.kind, p.value) for p in found] == [(kind, value)]
+    assert text[found[0].start : found[0].end] == value
+    assert value not in mask_personal_information(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un deux trois quatre cinq six sept huit neuf, c'est parti",
+        "Bravo @julie pour la présentation",
+        "Le 12 mars 84 personnes sont venues",
+        "J'ai payé 130.692.544 en tout",
+        "Le budget de 1.046.454.286 est adopté",
+        "Mon NAS a été volé l'an dernier et depuis ce temps j'ai payé 130 692 544",
+        "Rendez-vous au 500,boulevard René-Lévesque",
+    ],
+)
+def test_what_the_new_patterns_read_is_not_taken_for_personal_information(text):
+    assert find_personal_information(text) == []
+
+
+# --- how much of a text is read ---------------------------------------------
+
+
+def test_personal_information_past_the_cap_is_found_and_masked():
+    text = "Bonjour. " * (MAX_TEXT_CHARS // 9) + "Mon NAS est 046 454 286, merci"
+    assert len(text) > MAX_TEXT_CHARS
+    (piece,) = find_personal_information(text)
+    assert (piece.kind, text[piece.start : piece.end]) == ("sin", "046 454 286")
+    assert mask_personal_information(text).endswith("Mon NAS est [NAS masqué], merci")
+
+
+@pytest.mark.parametrize("offset", [-30, -12, -1, 0, 1, 12])
+def test_a_piece_across_the_end_of_a_window_is_found_whole(offset):
+    email = "julie.tremblay@example.org"
+    before = "x " * ((MAX_TEXT_CHARS + offset - len(email) // 2) // 2)
+    text = before + "écrivez à " + email + " ou au 418-555-0142. " + "Merci. " * 500
+    assert [(p.kind, p.value) for p in find_personal_information(text)] == [
+        ("email", email),
+        ("phone", "418-555-0142"),
+    ]
+
+
+def test_flags_read_the_first_max_text_chars_characters_only():
+    text = "Bonjour. " * (MAX_TEXT_CHARS // 9 + 1) + "Je vais me tuer. Mon NAS est 046 454 286"
+    detection = analyse(text)
+    assert "urgent" not in detection.flags
+    assert "pii" not in detection.flags
+    assert analyse_many(pd.Series([text])).loc[0, "flags"] == " ".join(detection.flags)
 
 
 # --- language ---------------------------------------------------------------

@@ -196,6 +196,7 @@ def test_nine_digits_are_a_sin_when_named_or_grouped_outside_an_amount():
         ("né le 12/03/84", "birth_date", "12/03/84"),
         ("date de naissance : 84-03-12", "birth_date", "84-03-12"),
         ("née le 12 mars 84 à Rimouski", "birth_date", "12 mars 84"),
+        ("Je suis né le 3 février 79, merci", "birth_date", "3 février 79"),
         ("I was born on March 12, '84", "birth_date", "March 12, '84"),
         (
             "mon cell quatre un huit cinq cinq cinq zéro un quatre deux",
@@ -360,6 +361,11 @@ def test_links_are_flagged(text):
 
 def test_an_email_address_is_not_a_link():
     assert "link" not in analyse("écrivez à info@example.org").flags
+
+
+def test_an_email_address_with_spaces_around_its_at_sign_is_not_a_link():
+    assert analyse("écrivez à jean.tremblay @ exemple.ca").flags == ("pii",)
+    assert analyse("julie.tremblay at gmail.com").flags == ("pii",)
 
 
 @pytest.mark.parametrize(

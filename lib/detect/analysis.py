@@ -9,7 +9,7 @@ import pandas as pd
 
 from lib.detect.folding import digits_as_zero, fold
 from lib.detect.language import detect_language, detect_languages
-from lib.detect.pii import EMAIL, find_personal_information
+from lib.detect.pii import EMAIL, PersonalInformation, find_personal_information
 from lib.detect.reading import head
 from lib.detect.word_lists import (
     COMMERCIAL,
@@ -94,6 +94,15 @@ def _redirect(found: _Found, pii: bool, flags: set[str], threat: bool) -> str | 
     return None
 
 
+def _without_email_addresses(text: str, pieces: list[PersonalInformation]) -> str:
+    """`text` with its e-mail addresses blanked, so that their domains are not read as links:
+    a person's as found ("jean @ exemple.ca"), and any other written plainly (info@quebec.ca)."""
+    for piece in reversed(pieces):
+        if piece.kind == "email":
+            text = text[: piece.start] + " " + text[piece.end :]
+    return EMAIL.sub(" ", text) if "@" in text else text
+
+
 def analyse(text: str) -> Detection:
     """Flags, language and suggestions for one comment's text (its first `reading.MAX_TEXT_CHARS`).
 
@@ -108,7 +117,8 @@ def analyse(text: str) -> Detection:
 
 
 def _analyse(text: str, language: str, found: _Found) -> Detection:
-    pii = bool(find_personal_information(text))
+    pieces = find_personal_information(text)
+    pii = bool(pieces)
     threat = found.has(THREATS)
 
     flags: set[str] = set()
@@ -120,7 +130,7 @@ def _analyse(text: str, language: str, found: _Found) -> Detection:
         flags.add("question")
     if threat or found.has(NEGATIVE) or found.has(INSULTS) or found.has(HATE):
         flags.add("negative")
-    if URL.search(EMAIL.sub(" ", text) if "@" in text else text):
+    if URL.search(_without_email_addresses(text, pieces)):
         flags.add("link")
     if threat or found.has(DISTRESS) or found.has(EMERGENCY):
         flags.add("urgent")

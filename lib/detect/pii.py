@@ -390,7 +390,7 @@ def _is_personal_phone_number(written: str) -> bool:
 # comment with none or a few skips the patterns that cannot match.
 _FINDERS = (
     (_file_numbers, 5),
-    (_birth_dates, 4),
+    (_birth_dates, 3),
     (_emails, 0),
     (_cards, 13),
     (_driver_licences, 12),

@@ -365,7 +365,7 @@ def test_an_email_address_is_not_a_link():
 
 def test_an_email_address_with_spaces_around_its_at_sign_is_not_a_link():
     assert analyse("écrivez à jean.tremblay @ exemple.ca").flags == ("pii",)
-    assert analyse("julie.tremblay at gmail.com").flags == ("pii",)
+    assert analyse("Écrivez à julie.tremblay at gmail.com").flags == ("pii",)
 
 
 @pytest.mark.parametrize(

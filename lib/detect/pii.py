@@ -9,7 +9,6 @@ reads a long text in windows (`reading.windows`), so masking sees all of it.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -422,18 +421,15 @@ def find_personal_information(text: str) -> list[PersonalInformation]:
         for start, window in windows(text)
         for p in _find_in(window)
     ]
-    # Kept pieces never overlap, so sorted by start they are sorted by end too:
-    # a new piece need only be checked against its two neighbours.
+    # Each character marks whether a kept piece covers it: checking a piece costs
+    # its length, whatever the number of pieces.
+    covered = bytearray(len(text))
     kept: list[PersonalInformation] = []
-    starts: list[int] = []
     for piece in sorted(found, key=lambda p: -(p.end - p.start)):
-        at = bisect.bisect_left(starts, piece.start)
-        before_ok = at == 0 or kept[at - 1].end <= piece.start
-        after_ok = at == len(kept) or piece.end <= kept[at].start
-        if before_ok and after_ok:
-            kept.insert(at, piece)
-            starts.insert(at, piece.start)
-    return kept
+        if covered.find(1, piece.start, piece.end) < 0:
+            covered[piece.start : piece.end] = b"\x01" * (piece.end - piece.start)
+            kept.append(piece)
+    return sorted(kept, key=lambda p: p.start)
 
 
 def _find_in(text: str) -> list[PersonalInformation]:

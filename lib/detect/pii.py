@@ -395,7 +395,7 @@ _FINDERS = (
     (_driver_licences, 12),
     (_health_cards, 8),
     (_sins, 9),
-    (_phones, 1),
+    (_phones, 7),
     (_addresses, 1),
     (_spelled_numbers, 0),
 )

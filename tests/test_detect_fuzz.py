@@ -4,9 +4,9 @@ A comment is written by anyone, and one that makes a pattern backtrack stalls
 an import for everyone (issue 13). Each text here repeats one of the pieces
 the patterns are made of (their separators, digits, at-signs, spelled-out
 words), alone or after the words that make a pattern start, to 10,000
-characters; every public detector reads every text. The calls run in a child
-process, so that a detector that never returns fails the test instead of
-hanging it. `bench/bench_detect.py --adversarial` prints the slowest text of
+characters; every public detector reads every text. The calls run in two
+child processes, so that a detector that never returns fails the test instead
+of hanging it. `bench/bench_detect.py --adversarial` prints the slowest text of
 each detector.
 """
 
@@ -64,6 +64,7 @@ AFTER_STARTS = {
     "dossier ": (" ", "#", "1-"),
     "je vais ": (" ", "j'", "tu "),
     "\nquel ": ("a ", "!quel "),
+    "@ ": ("a",),
 }
 
 
@@ -211,7 +212,7 @@ def test_no_detector_takes_over_a_second_on_an_adversarial_text(adversarial_timi
     [
         "J'habite au 12 rue Principale, " + "ab-" * 3_000 + "!",
         "julie point " * 2_000 + "at gmail dot com",
-        ("a" * 5_000 + " @ ") * 4,
+        "@ " + "a" * 20_000,
     ],
     ids=["address", "spelled e-mail", "language's e-mails"],
 )

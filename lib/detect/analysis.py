@@ -97,9 +97,12 @@ def _redirect(found: _Found, pii: bool, flags: set[str], threat: bool) -> str | 
 def _without_email_addresses(text: str, pieces: list[PersonalInformation]) -> str:
     """`text` with its e-mail addresses blanked, so that their domains are not read as links:
     a person's as found ("jean @ exemple.ca"), and any other written plainly (info@quebec.ca)."""
-    for piece in reversed(pieces):
+    parts, written = [], 0
+    for piece in pieces:
         if piece.kind == "email":
-            text = text[: piece.start] + " " + text[piece.end :]
+            parts += [text[written : piece.start], " "]
+            written = piece.end
+    text = "".join(parts) + text[written:]
     return EMAIL.sub(" ", text) if "@" in text else text
 
 

@@ -18,6 +18,7 @@ from lib.importers import (
     ERROR_CODES,
     FRAME_COLUMNS,
     FUTURE_TOLERANCE,
+    JSON_MAX_BYTES,
     MAX_VALUE_CHARS,
     BadImportFile,
     DatabaseBusy,
@@ -654,6 +655,17 @@ def test_json_nested_near_or_past_the_limit_is_refused_or_read_never_a_crash(dep
 )
 def test_odd_numbers_encodings_and_bytes_are_one_refusal_each(raw, code):
     assert refused(raw, "f.dat").code == code
+
+
+def test_a_json_file_larger_than_json_is_read_whole_is_refused_before_parsing(monkeypatch):
+    assert JSON_MAX_BYTES == 20_000_000
+    monkeypatch.setattr("lib.importers.reading.JSON_MAX_BYTES", 1_000_000)
+    raw = fixture("x_tweets.json")
+    big = raw.replace(b'"data"', b'"padding": "' + b"x" * 1_000_000 + b'", "data"', 1)
+    for fmt in ("auto", "x"):
+        error = refused(big, "x.json", fmt)
+        assert error.code == "json_too_large" and "1 MB" in error.describe("en")
+    assert detect_format(raw) == "x" and len(parse(raw, "x.json", "x")) > 0
 
 
 def test_nul_characters_in_a_cell_are_kept_as_they_are(db):

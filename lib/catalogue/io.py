@@ -245,6 +245,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "le JSON doit être en UTF-8.",
         "en": "JSON must be UTF-8.",
     },
+    "import.error.json_too_large": {
+        "fr": "fichier JSON de plus de {megabytes} Mo : importez-le en plusieurs fichiers"
+        " (une page de l'API par fichier) ou en CSV, qui peut aller jusqu'à la taille"
+        " maximale.",
+        "en": "JSON file over {megabytes} MB: import it as several files (one page of the"
+        " API per file) or as CSV, which may go up to the maximum size.",
+    },
     "import.error.invalid_json": {
         "fr": "JSON invalide ({detail}, colonne {column}).",
         "en": "invalid JSON ({detail}, column {column}).",

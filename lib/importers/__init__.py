@@ -6,7 +6,7 @@ Callers import from here; each module's first line says which part it holds.
 from lib.importers.csv_files import CSV_OPTIONAL, CSV_REQUIRED
 from lib.importers.errors import ERROR_CODES, BadImportFile, DatabaseBusy
 from lib.importers.instants import parse_instants
-from lib.importers.reading import FORMATS, detect_format, parse, read_comments
+from lib.importers.reading import FORMATS, JSON_MAX_BYTES, detect_format, parse, read_comments
 from lib.importers.storing import IMPORT_CHUNK_ROWS, PHASES, ImportSummary, import_file
 from lib.importers.table import (
     FRAME_COLUMNS,
@@ -24,6 +24,7 @@ __all__ = [
     "FRAME_COLUMNS",
     "FUTURE_TOLERANCE",
     "IMPORT_CHUNK_ROWS",
+    "JSON_MAX_BYTES",
     "MAX_VALUE_CHARS",
     "PHASES",
     "PLATFORM_ALIASES",

@@ -24,6 +24,7 @@ ERROR_CODES = (
     "repeated_column",
     # JSON
     "json_not_utf8",
+    "json_too_large",
     "invalid_json",
     "json_too_deep",
     "number_too_long",

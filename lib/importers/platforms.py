@@ -239,27 +239,26 @@ def _with_replies(document, text: str, edge: str):
     `replies{data}` (Instagram), on any level; a reply's parent is the
     comment it answers.
     """
-    pending = [
-        (item, line, path, offset, None)
-        for item, line, path, offset in array_items(document, "data", text)
-    ]
-    pending.reverse()
-    while pending:
-        item, line, path, offset, parent = pending.pop()
-        yield item, line, path, parent
-        nested = item.get(edge) if isinstance(item, dict) else None
-        if nested is None:
-            continue
-        replies = nested.get("data", []) if isinstance(nested, dict) else None
-        if not isinstance(replies, list):
-            raise BadImportFile("bad_replies", line, f"{path}.{edge}", expected='{"data": [...]}')
-        parent_id = item.get("id")
-        parent_id = str(parent_id) if isinstance(parent_id, (str, int)) else None
-        positions = nested_positions(text, offset, line, edge, len(replies))
-        pending.extend(
-            (reply, positions[i][0], f"{path}.{edge}.data[{i}]", positions[i][1], parent_id)
-            for i, reply in reversed(list(enumerate(replies)))
-        )
+    for top in array_items(document, "data", text):
+        pending = [(*top, None)]  # one comment and its replies, depth first
+        while pending:
+            item, line, path, offset, parent = pending.pop()
+            yield item, line, path, parent
+            nested = item.get(edge) if isinstance(item, dict) else None
+            if nested is None:
+                continue
+            replies = nested.get("data", []) if isinstance(nested, dict) else None
+            if not isinstance(replies, list):
+                raise BadImportFile(
+                    "bad_replies", line, f"{path}.{edge}", expected='{"data": [...]}'
+                )
+            parent_id = item.get("id")
+            parent_id = str(parent_id) if isinstance(parent_id, (str, int)) else None
+            positions = nested_positions(text, offset, line, edge, len(replies))
+            pending.extend(
+                (reply, positions[i][0], f"{path}.{edge}.data[{i}]", positions[i][1], parent_id)
+                for i, reply in reversed(list(enumerate(replies)))
+            )
 
 
 def _value(item, keys: str, line, path, required: bool = False) -> str | None:

@@ -24,6 +24,11 @@ from lib.importers.platforms import JSON_READERS, json_format, load_json, looks_
 from lib.importers.table import FileReading
 
 FORMATS = ("csv", "facebook", "instagram", "youtube", "x")
+# JSON is read whole, to name the line of a refused value: about 11 times the file's
+# size in memory at the peak (a CSV, read as a stream, about 5). A platform's API
+# returns pages of at most 100 comments, well under a megabyte; past this size,
+# the same comments fit in a CSV (README, "Benchmarks").
+JSON_MAX_BYTES = 20_000_000
 
 
 def parse(raw_bytes: bytes, filename: str, fmt: str = "auto") -> pd.DataFrame:
@@ -36,6 +41,7 @@ def detect_format(raw_bytes: bytes, filename: str = "") -> str:
     _refuse_non_text(raw_bytes, filename)
     if not looks_like_json(raw_bytes):
         return "csv"
+    _refuse_large_json(raw_bytes)
     with _nesting_refused():
         return json_format(load_json(raw_bytes)[0])
 
@@ -47,12 +53,15 @@ def read_comments(raw_bytes: bytes, filename: str, fmt: str = "auto") -> FileRea
     _refuse_non_text(raw_bytes, filename)
     if fmt == "csv" or (fmt == "auto" and not looks_like_json(raw_bytes)):
         return read_csv(raw_bytes).reading("csv")
+    _refuse_large_json(raw_bytes)
     with _nesting_refused():
         document, text = load_json(raw_bytes)
         if fmt == "auto":
             fmt = json_format(document)
         try:
-            return JSON_READERS[fmt](document, text).reading(fmt)
+            table = JSON_READERS[fmt](document, text)
+            del document  # the table holds the comments, packed: the last checks need less
+            return table.reading(fmt)
         except BadImportFile as error:
             # Readers know the item a problem is in; the text knows the field's own line.
             line = field_line(text, error.field) if error.field else None
@@ -69,6 +78,11 @@ def _nesting_refused():
         yield
     except RecursionError:
         raise BadImportFile("json_too_deep") from None
+
+
+def _refuse_large_json(raw: bytes) -> None:
+    if len(raw) > JSON_MAX_BYTES:
+        raise BadImportFile("json_too_large", megabytes=JSON_MAX_BYTES // 1_000_000)
 
 
 def _refuse_non_text(raw: bytes, filename: str) -> None:

@@ -166,17 +166,22 @@ def _no_phase(name: str) -> None:
 
 
 def _already_present(db: Database, frame: pd.DataFrame) -> np.ndarray:
-    """Which rows' (platform, external_id) the database holds, by its unique index."""
-    known = set()
-    sql = "SELECT platform, external_id FROM comments WHERE platform = ? AND external_id IN ({})"
-    for platform, ids in frame.groupby("platform")["external_id"]:
-        ids = ids.tolist()
+    """Which rows' (platform, external_id) the database holds, by its unique index.
+
+    The ids are asked for 500 at a time: a large file is never held as Python text.
+    """
+    known = np.zeros(len(frame), dtype=bool)
+    sql = "SELECT external_id FROM comments WHERE platform = ? AND external_id IN ({})"
+    for platform, positions in frame.groupby("platform").indices.items():
+        ids = frame["external_id"].iloc[positions]
+        found = set()
         for start in range(0, len(ids), 500):
-            part = ids[start : start + 500]
+            part = ids.iloc[start : start + 500].tolist()
             rows = db.execute(sql.format(", ".join("?" * len(part))), [platform, *part])
-            known.update(rows.fetchall())
-    pairs = zip(frame["platform"].tolist(), frame["external_id"].tolist(), strict=True)
-    return np.array([pair in known for pair in pairs], dtype=bool)
+            found.update(row[0] for row in rows)
+        if found:
+            known[positions] = ids.isin(found).to_numpy(dtype=bool)
+    return known
 
 
 def _comment_count(db: Database) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,7 +30,7 @@ FUTURE_TOLERANCE = pd.Timedelta(minutes=5)
 MAX_VALUE_CHARS = 100_000
 # Rows gathered as Python lists before being checked and packed as Arrow text:
 # a large file is never held as Python objects at once.
-BATCH_ROWS = 20_000
+BATCH_ROWS = 5_000
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,10 @@ class CommentTable:
 
     def __init__(self, sources: dict[str, str], naive_tz: str = "UTC"):
         self.columns: dict[str, list] = {name: [] for name in FRAME_COLUMNS}  # not yet packed
-        self.lines: list[int | None] = []  # every row's, packed or not
-        self.paths: list[str | None] = []
+        # Every row's line (0 when unknown), packed or not: machine integers, which unlike
+        # Python's do not pin the memory of the cells read between them.
+        self.lines = array("q")
+        self.paths: list[str | None] = []  # every row's JSON path; empty for CSV
         self.sources = sources  # frame column -> CSV column or JSON key
         self.naive_tz = naive_tz
         self.latest = now_utc() + FUTURE_TOLERANCE
@@ -85,7 +88,7 @@ class CommentTable:
     def add(self, line: int | None, path: str | None = None, **values) -> None:
         for name in FRAME_COLUMNS:
             self.columns[name].append(values.get(name))
-        self.lines.append(line)
+        self.lines.append(line or 0)
         self.paths.append(path)
         if len(self.lines) - self._packed >= BATCH_ROWS:
             self._pack()
@@ -95,13 +98,18 @@ class CommentTable:
         for name in FRAME_COLUMNS:
             self.columns[name].extend(columns.get(name) or [None] * len(lines))
         self.lines.extend(lines)
-        self.paths.extend([None] * len(lines))
+        if self.paths:
+            self.paths.extend([None] * len(lines))
         if len(self.lines) - self._packed >= BATCH_ROWS:
             self._pack()
 
     def field(self, position: int, column: str) -> str:
-        path, source = self.paths[position], self.sources.get(column, column)
+        path = self.paths[position] if self.paths else None
+        source = self.sources.get(column, column)
         return f"{path}.{source}" if path else source
+
+    def line(self, position: int) -> int | None:
+        return self.lines[position] or None
 
     def reading(self, fmt: str) -> FileReading:
         """The checked frame, indexed by line; raises the file's earliest problem."""
@@ -116,7 +124,10 @@ class CommentTable:
         problems = [p for p in (self._problem, conflict) if p is not None]
         if problems:
             raise min(problems, key=lambda p: p[0])[1]
-        frame.index = pd.Index(self.lines, name="line")
+        lines = np.array(self.lines, dtype=np.int64)
+        if (lines == 0).any():
+            lines = pd.array(lines, dtype="Int64").where(lines != 0, pd.NA)
+        frame.index = pd.Index(lines, name="line")
         if repeated.any():
             frame = frame.loc[~repeated]
         return FileReading(
@@ -203,7 +214,7 @@ class CommentTable:
         at = self._packed + int(positions[0])
         values.setdefault("value", self.columns[column][int(positions[0])] or "")
         field = self.field(at, column)
-        return at, BadImportFile(code, self.lines[at], field, **values)
+        return at, BadImportFile(code, self.line(at), field, **values)
 
     def _duplicates(self, frame: pd.DataFrame) -> tuple[np.ndarray, tuple | None]:
         """Exact copies of an earlier row (to skip), and the first id repeated with other content.
@@ -234,10 +245,10 @@ class CommentTable:
             at,
             BadImportFile(
                 "duplicate_id",
-                self.lines[at],
+                self.line(at),
                 self.field(at, "external_id"),
                 external_id=external_id,
-                earlier_line=self.lines[first],
+                earlier_line=self.line(first),
                 source=self.sources.get(differs, differs),
             ),
         )

@@ -8,7 +8,14 @@ import streamlit as st
 from lib import i18n
 from lib.auth import can
 from lib.i18n import format_number, label
-from lib.importers import FORMATS, BadImportFile, DatabaseBusy, import_file, read_comments
+from lib.importers import (
+    FORMATS,
+    JSON_MAX_BYTES,
+    BadImportFile,
+    DatabaseBusy,
+    import_file,
+    read_comments,
+)
 from lib.queries import recent_comments
 from lib.ui import current_user, database, lang, plain, t
 from lib.ui.auth import sign_in_prompt
@@ -143,7 +150,13 @@ uploaded = upload.file_uploader(
     t("import.file"), type=["csv", "json"], help=t("import.file_help"), key="import_file"
 )
 # The limit itself is server.maxUploadSize in .streamlit/config.toml.
-upload.caption(t("import.size_limit", megabytes=st.get_option("server.maxUploadSize")))
+upload.caption(
+    t(
+        "import.size_limit",
+        megabytes=st.get_option("server.maxUploadSize"),
+        json_megabytes=JSON_MAX_BYTES // 1_000_000,
+    )
+)
 fmt = options.selectbox(
     t("import.format"),
     ["auto", *FORMATS],

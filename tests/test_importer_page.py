@@ -148,9 +148,11 @@ def test_the_upload_limit_is_the_servers_and_the_page_says_it(demo_db_path):
     limit = config["server"]["maxUploadSize"]
     assert limit == 50
     captions = [c.value for c in importer_page().caption]
-    assert any(f"Taille maximale : {limit} Mo par fichier" in c for c in captions), captions
+    said = f"Taille maximale : {limit} Mo par fichier (20 Mo pour un JSON)"
+    assert any(said in c for c in captions), captions
     captions = [c.value for c in importer_page(lang="en").caption]
-    assert any(f"Maximum size: {limit} MB per file" in c for c in captions), captions
+    said = f"Maximum size: {limit} MB per file (20 MB for a JSON file)"
+    assert any(said in c for c in captions), captions
 
 
 def test_an_unexpected_error_is_one_line_naming_it(demo_db_path, monkeypatch):

@@ -94,10 +94,12 @@ STRINGS: dict[str, dict[str, str]] = {
         " YouTube Data API `commentThreads`, X API v2 tweets.",
     },
     "import.size_limit": {
-        "fr": "Taille maximale : {megabytes} Mo par fichier. Un fichier plus gros se découpe"
-        " en plusieurs (par exemple un par mois), importés l'un après l'autre.",
-        "en": "Maximum size: {megabytes} MB per file. Split a larger file into several"
-        " (for example one per month) and import them one after the other.",
+        "fr": "Taille maximale : {megabytes} Mo par fichier ({json_megabytes} Mo pour un"
+        " JSON). Un fichier plus gros se découpe en plusieurs (par exemple un par mois),"
+        " importés l'un après l'autre.",
+        "en": "Maximum size: {megabytes} MB per file ({json_megabytes} MB for a JSON file)."
+        " Split a larger file into several (for example one per month) and import them one"
+        " after the other.",
     },
     "import.format": {"fr": "Format", "en": "Format"},
     "import.format.auto": {"fr": "Détection automatique", "en": "Detect automatically"},

@@ -112,6 +112,35 @@ def schema_version(db: Database) -> int:
     return len(migrations.applied(db))
 
 
+# What callers catch for any refusal of the database, without importing sqlite3.
+DatabaseError = sqlite3.Error
+
+# SQLite's error names (Python 3.11+) and the kind of problem a person is told of.
+_PROBLEMS = (
+    ("SQLITE_BUSY", "busy"),
+    ("SQLITE_LOCKED", "busy"),
+    ("SQLITE_READONLY", "read_only"),
+    ("SQLITE_CORRUPT", "damaged"),
+    ("SQLITE_NOTADB", "damaged"),
+    ("SQLITE_FULL", "full"),
+)
+
+
+def problem(error: BaseException) -> str:
+    """What kind of refusal a database error is: 'busy' (another connection held the
+    lock past the timeout: try again), 'read_only', 'damaged', 'full' or 'other'.
+
+    >>> with open_db(":memory:") as db:
+    ...     try:
+    ...         db.execute("INSERT INTO history_is_append_only VALUES (1)")
+    ...     except DatabaseError as error:
+    ...         problem(error)
+    'other'
+    """
+    name = getattr(error, "sqlite_errorname", None) or ""
+    return next((kind for prefix, kind in _PROBLEMS if name.startswith(prefix)), "other")
+
+
 @contextlib.contextmanager
 def immediate(db: Database) -> Iterator[Database]:
     """A write transaction that takes the write lock at once.

@@ -24,7 +24,7 @@ from sqlite_utils import Database
 from lib.auth import LEAD
 from lib.business_time import BusinessCalendar
 from lib.db import OPEN_STATUSES
-from lib.queries import frame
+from lib.queries import frame, search_words
 from lib.states import STATE_SQL, StateClock, state_where
 
 ASSIGNEE_SCOPES = ("anyone", "me", "unassigned")
@@ -106,8 +106,8 @@ def _where(db: Database, filters: QueueFilters, viewer: dict, clock: StateClock)
         clauses.append("assignee = :me")
     elif filters.assignee == "unassigned":
         clauses.append("assignee IS NULL")
-    # Double quotes are FTS5 syntax, never words: dropped before each word is quoted.
-    words = filters.search.replace('"', " ").strip()
+    # Plain words only, and a bounded number of them, whoever built the filters.
+    words = search_words(filters.search)
     if words:
         params["search"] = db.quote_fts(words)
         clauses.append("id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :search)")

@@ -160,3 +160,29 @@ def test_a_bulk_load_indexes_new_text_and_restores_triggers_and_indexes(team_db)
     )  # fmt: skip
     assert db.execute("SELECT count(*) FROM comments_fts WHERE comments_fts MATCH 'region'"
                       ).fetchone()[0] == 3  # fmt: skip
+
+
+def test_database_refusals_are_told_apart_by_kind(tmp_path):
+    """Busy (someone else writes), read-only, damaged: each gets its own words in the pages."""
+    from lib.db import problem
+
+    path = tmp_path / "vigie.db"
+    with open_db(path) as db:
+        db.execute("PRAGMA busy_timeout = 0")
+        holder = sqlite3.connect(path, timeout=0)
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(sqlite3.Error) as locked:
+            db.execute("BEGIN IMMEDIATE")
+        holder.rollback()
+        holder.close()
+    read_only = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.Error) as refused:
+        read_only.execute("CREATE TABLE t (x)")
+    read_only.close()
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"not a database " * 512)
+    with pytest.raises(sqlite3.Error) as unreadable:
+        sqlite3.connect(damaged).execute("SELECT * FROM sqlite_master").fetchall()
+    kinds = [problem(e.value) for e in (locked, refused, unreadable)]
+    assert kinds == ["busy", "read_only", "damaged"]
+    assert problem(ValueError("not the database's")) == "other"

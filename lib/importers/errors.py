@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from lib.db import problem
 from lib.i18n import t
 
 # Every reason a file can be refused. The words of each are the catalogue's
@@ -129,10 +130,7 @@ class DatabaseBusy(sqlite3.OperationalError):
 
 def busy(error: BaseException) -> bool:
     """Whether `error` is SQLite saying that another connection holds the lock."""
-    code = getattr(error, "sqlite_errorcode", None)
-    return isinstance(error, sqlite3.OperationalError) and (
-        code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-    )
+    return isinstance(error, sqlite3.OperationalError) and problem(error) == "busy"
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

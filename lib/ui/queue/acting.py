@@ -8,10 +8,9 @@ through `database()`, never through a connection captured when the button was dr
 
 from __future__ import annotations
 
-import sqlite3
-
 import streamlit as st
 
+from lib.db import DatabaseError, problem
 from lib.i18n import format_number
 from lib.moderation import InvalidAction, StaleVersion, act, act_many
 from lib.taxonomy import ACTION_KINDS
@@ -32,22 +31,10 @@ from lib.ui.session import database, lang, t
 MOVING_KINDS = tuple(kind for kind in ACTION_KINDS if kind not in ("assign", "note", "reopen"))
 
 
-# SQLite's error names (Python 3.11+) and what to tell the person; anything else is 'other'.
-_DATABASE_PROBLEMS = (
-    ("SQLITE_BUSY", "busy"),
-    ("SQLITE_LOCKED", "busy"),
-    ("SQLITE_READONLY", "read_only"),
-    ("SQLITE_CORRUPT", "damaged"),
-    ("SQLITE_NOTADB", "damaged"),
-    ("SQLITE_FULL", "full"),
-)
-
-
-def database_problem(error: sqlite3.Error) -> str:
+def database_problem(error: DatabaseError) -> str:
     """The catalogue's words for a write the database refused: nothing was saved."""
-    name = getattr(error, "sqlite_errorname", None) or ""
-    code = next((c for prefix, c in _DATABASE_PROBLEMS if name.startswith(prefix)), "other")
-    return t("queue.db." + code, error=name or type(error).__name__)
+    name = getattr(error, "sqlite_errorname", None) or type(error).__name__
+    return t("queue.db." + problem(error), error=name)
 
 
 def arguments(comment_id: int, kind: str, proposal: int | None = None) -> tuple[str, dict]:
@@ -85,7 +72,7 @@ def submit(comment_id: int, version: int, requested: str, proposal: int | None =
     kind, keywords = arguments(comment_id, requested, proposal)
     try:
         act(database(), comment_id, kind, viewer["username"], version, **keywords)
-    except sqlite3.Error as error:
+    except DatabaseError as error:
         flash("error", database_problem(error) + " " + t("queue.db.kept"))
         return
     except StaleVersion as error:
@@ -118,7 +105,7 @@ def bulk(items: list[tuple[int, int]], kind: str, keywords: dict) -> None:
     viewer = st.session_state["user"]
     try:
         outcomes = act_many(database(), items, kind, viewer["username"], **keywords)
-    except sqlite3.Error as error:  # the database could not even be opened
+    except DatabaseError as error:  # the database could not even be opened
         flash("error", database_problem(error))
         return
     counts = {s: sum(o.status == s for o in outcomes) for s in ("done", "stale", "invalid")}

@@ -7,7 +7,7 @@ import streamlit as st
 from lib import triage
 from lib.db import OPEN_STATUSES, PLATFORMS, db_path
 from lib.i18n import format_number, label
-from lib.queries import SEARCH_MAX_CHARS, search_words
+from lib.queries import SEARCH_MAX_CHARS
 from lib.states import OPEN_STATES
 from lib.taxonomy import FLAGS
 from lib.ui.queue.keys import PAGE, clear_selection, first_page
@@ -82,7 +82,7 @@ def filter_bar() -> triage.QueueFilters:
         assignee=assignee or "anyone",
         languages=tuple(languages),
         flags=tuple(flags),
-        search=search_words(search or ""),
+        search=search or "",
     )
 
 

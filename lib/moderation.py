@@ -15,20 +15,17 @@ from lib.settings import load_settings
 from lib.taxonomy import (
     ACTION_KINDS,
     HANDLING_KINDS,
+    NOTE_MAX_CHARS,
     PRIVATE_REDIRECT,
     REASONS,
     REDIRECTS,
     REMOVAL_KINDS,
+    REPLY_MAX_CHARS,
 )
 from lib.times import now_utc
 
 # Approve publishes the escalated reply, so it stops the clock like a reply.
 CLOCK_STOPPING_KINDS = (*HANDLING_KINDS, "approve")
-
-# The longest reply or note `act` records: Facebook's limit for a comment (Instagram's
-# is 2,200, X's 280), and a page of internal note; the queue's text boxes stop there too.
-REPLY_MAX_CHARS = 8000
-NOTE_MAX_CHARS = 2000
 
 # Which optional arguments each kind accepts; anything else is a caller's bug
 # that would otherwise be silently dropped from the history.

@@ -31,7 +31,13 @@ from lib.business_time import BusinessCalendar
 from lib.db import PLATFORMS, immediate, to_db_time
 from lib.i18n import LANGUAGES, Worded, label
 from lib.states import recompute_due_dates
-from lib.taxonomy import REASONS
+from lib.taxonomy import (
+    HANDLE_MAX_CHARS,
+    LABEL_MAX_CHARS,
+    NOTE_MAX_CHARS,
+    REASONS,
+    REPLY_MAX_CHARS,
+)
 from lib.templates import DEFAULT_TEMPLATES
 from lib.times import local_today, now_utc
 
@@ -209,23 +215,39 @@ def check(settings: Settings) -> None:
         raise SettingsError("at_risk_out_of_range")
     if not 0 <= settings.compliance_goal_pct <= 100:
         raise SettingsError("goal_out_of_range")
-    _check_codes(settings.reason_labels, REASONS, "reason")
-    _check_codes(dict.fromkeys(settings.retired_reasons), REASONS, "reason")
+    _check_codes(settings.reason_labels, REASONS, "reason", LABEL_MAX_CHARS)
+    _check_codes(dict.fromkeys(settings.retired_reasons), REASONS, "reason", LABEL_MAX_CHARS)
     if set(REASONS) <= set(settings.retired_reasons):
         raise SettingsError("no_active_reason")
-    _check_codes(settings.templates, DEFAULT_TEMPLATES, "template")
+    _check_codes(settings.templates, DEFAULT_TEMPLATES, "template", REPLY_MAX_CHARS)
 
 
-def _check_codes(mapping: dict, known, kind: str) -> None:
+def _check_codes(mapping: dict, known, kind: str, longest: int) -> None:
     """Codes are the taxonomy's: a lead renames or retires them, never invents or reuses one."""
     unknown = sorted(set(mapping) - set(known))
     if unknown:
         raise SettingsError(f"unknown_{kind}", codes=", ".join(unknown))
     for code, texts in mapping.items():
-        if texts is not None and not (
-            isinstance(texts, dict) and set(texts) <= {"fr", "en"} and all(texts.values())
-        ):
+        if texts is None:
+            continue
+        if not (isinstance(texts, dict) and set(texts) <= {"fr", "en"} and all(texts.values())):
             raise SettingsError(f"{kind}_needs_both_languages", which=code)
+        _check_text(code, texts.values(), longest, multiline=kind == "template")
+
+
+def _check_text(which: str, texts, longest: int, multiline: bool = False) -> None:
+    """Words a lead types: within their length, and no control character (a NUL, an escape)
+    that a page, a platform or a CSV export would choke on; a template keeps its lines."""
+    for text in texts:
+        if len(text) > longest:
+            raise SettingsError("too_long", which=which, limit=longest)
+        if _controls(text, "\n\t" if multiline else ""):
+            raise SettingsError("control_character", which=which)
+
+
+def _controls(text: str, allowed: str = "") -> bool:
+    """Whether `text` holds a C0 or C1 control character other than those `allowed`."""
+    return any((ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0) and c not in allowed for c in text)
 
 
 # --- reason labels ------------------------------------------------------------
@@ -285,6 +307,10 @@ def exclude_author(
     handle = (handle or "").strip()
     if platform not in PLATFORMS or not handle:
         raise SettingsError("exclusion_needs_handle")
+    if len(handle) > HANDLE_MAX_CHARS or len(reason or "") > NOTE_MAX_CHARS:
+        raise SettingsError("exclusion_too_long", handle=HANDLE_MAX_CHARS, why=NOTE_MAX_CHARS)
+    if _controls(handle) or _controls(reason or "", "\n\t"):
+        raise SettingsError("exclusion_control_character")
     until = None if until in (None, "") else date.fromisoformat(str(until)[:10]).isoformat()
     at = to_db_time(now_utc())
     row = {

@@ -66,3 +66,13 @@ def split_codes(stored: str | None) -> tuple[str, ...]:
     (('pii', 'question'), ())
     """
     return tuple((stored or "").split())
+
+
+# The longest texts people type, in characters; `act`, the settings and the text boxes
+# stop there. A reply: Facebook's limit for a comment (Instagram's is 2,200, X's 280),
+# which a reply template must fit too; a note: a page; a reason's label: a line; an
+# author's handle: longer than any platform's.
+REPLY_MAX_CHARS = 8000
+NOTE_MAX_CHARS = 2000
+LABEL_MAX_CHARS = 80
+HANDLE_MAX_CHARS = 100

@@ -20,6 +20,7 @@ from lib.settings import (
     save_settings,
     settings_history,
 )
+from lib.taxonomy import HANDLE_MAX_CHARS, LABEL_MAX_CHARS, NOTE_MAX_CHARS, REPLY_MAX_CHARS
 from lib.templates import DEFAULT_TEMPLATES, reply_text, templates
 from lib.times import local_today
 from lib.ui import current_user, database, lang, present, t
@@ -149,8 +150,12 @@ def reasons_tab(settings) -> None:
         key="settings_reason_code",
     )
     with st.form("settings_reason"):
-        label_fr = st.text_input(t("settings.label_fr"), labels[code]["fr"], key=f"rfr_{code}")
-        label_en = st.text_input(t("settings.label_en"), labels[code]["en"], key=f"ren_{code}")
+        label_fr = st.text_input(
+            t("settings.label_fr"), labels[code]["fr"], key=f"rfr_{code}", max_chars=LABEL_MAX_CHARS
+        )
+        label_en = st.text_input(
+            t("settings.label_en"), labels[code]["en"], key=f"ren_{code}", max_chars=LABEL_MAX_CHARS
+        )
         retired = st.checkbox(
             t("settings.reason_retire"), code in settings.retired_reasons, key=f"rret_{code}"
         )
@@ -175,8 +180,18 @@ def templates_tab(settings) -> None:
         format_func=lambda c: i18n.label("template", c, lang()),
     )
     with st.form("settings_template"):
-        text_fr = st.text_area(t("settings.template_fr"), texts[code]["fr"], key=f"tfr_{code}")
-        text_en = st.text_area(t("settings.template_en"), texts[code]["en"], key=f"ten_{code}")
+        text_fr = st.text_area(
+            t("settings.template_fr"),
+            texts[code]["fr"],
+            key=f"tfr_{code}",
+            max_chars=REPLY_MAX_CHARS,
+        )
+        text_en = st.text_area(
+            t("settings.template_en"),
+            texts[code]["en"],
+            key=f"ten_{code}",
+            max_chars=REPLY_MAX_CHARS,
+        )
         if st.form_submit_button(t("settings.save")):
             save(
                 templates={
@@ -222,10 +237,10 @@ def excluded_tab(settings) -> None:
             PLATFORMS,
             format_func=lambda p: i18n.label("platform", p, lang()),
         )
-        handle = st.text_input(t("settings.handle"))
+        handle = st.text_input(t("settings.handle"), max_chars=HANDLE_MAX_CHARS)
         permanent = st.checkbox(t("settings.permanent"))
         until = st.date_input(t("settings.until"), value=None, format="YYYY-MM-DD")
-        why = st.text_input(t("settings.why"))
+        why = st.text_input(t("settings.why"), max_chars=NOTE_MAX_CHARS)
         if st.form_submit_button(t("settings.exclude_button")):
             if not permanent and until is None:
                 # A forgotten date must not silently become a permanent exclusion.

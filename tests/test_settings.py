@@ -187,3 +187,44 @@ def test_an_exclusion_needs_a_known_platform_and_a_handle(db):
         exclude_author(db, "lea", "myspace", "someone")
     with pytest.raises(SettingsError):
         exclude_author(db, "lea", "facebook", "  ")
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"reason_labels": {"pourriel": {"fr": "P" * 81, "en": "Spam"}}}, "too_long"),
+        (
+            {"reason_labels": {"pourriel": {"fr": "Pourriel\x00", "en": "Spam"}}},
+            "control_character",
+        ),
+        (
+            {"reason_labels": {"pourriel": {"fr": "Pourriel\nou", "en": "Spam"}}},
+            "control_character",
+        ),
+        ({"templates": {"plainte": {"fr": "x" * 8001, "en": "y"}}}, "too_long"),
+        ({"templates": {"plainte": {"fr": "Écrivez\x1b[31m", "en": "y"}}}, "control_character"),
+    ],
+)
+def test_labels_and_templates_are_refused_too_long_or_with_control_characters(db, changes, code):
+    with pytest.raises(SettingsError) as refused:
+        save_settings(db, "lea", **changes)
+    assert refused.value.code == code
+    assert settings_history(db) == []
+
+
+def test_a_template_keeps_its_lines_and_may_be_as_long_as_a_reply(db):
+    text = "Bonjour,\n\tnous avons bien reçu votre demande.\n" + "x" * 7900
+    settings = save_settings(db, "lea", templates={"plainte": {"fr": text, "en": "Hello"}})
+    assert settings.templates["plainte"]["fr"] == text
+
+
+def test_an_exclusion_refuses_a_handle_or_reason_too_long_or_with_control_characters(db):
+    for handle, reason, code in [
+        ("h" * 101, "", "exclusion_too_long"),
+        ("someone", "r" * 2001, "exclusion_too_long"),
+        ("some\x00one", "", "exclusion_control_character"),
+    ]:
+        with pytest.raises(SettingsError) as refused:
+            exclude_author(db, "lea", "facebook", handle, reason=reason)
+        assert refused.value.code == code
+    assert excluded_authors(db) == []

@@ -286,3 +286,17 @@ def test_a_lead_reads_the_refused_sign_ins_in_quebec_time_in_the_team_tab(demo_d
     ]
     team = next(d.value for d in at.dataframe if "Mot de passe local" in d.value.columns)
     assert len(team) == 7 and team["Mot de passe local"].all()
+
+
+def test_a_reason_label_with_a_control_character_is_refused_and_kept_in_its_box(demo_db_path):
+    at = settings_page("mlachance")
+    label_fr = next(i for i in at.text_input if i.label == "Libellé français")
+    assert label_fr.max_chars == 80
+    label_fr.set_value("Pourriel\x1b[2J")
+    next(b for b in at.button if b.label == "Enregistrer" and "reason" in b.form_id).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("caractère de contrôle" in e.value for e in at.error)
+    assert next(i for i in at.text_input if i.label == "Libellé français").value == (
+        "Pourriel\x1b[2J"
+    )
+    assert reading(demo_db_path, settings_history) == []

@@ -324,6 +324,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Le modèle {which} doit avoir un texte en français et en anglais",
         "en": "template {which} needs a French and an English text",
     },
+    "settings.error.too_long": {
+        "fr": "Texte trop long pour « {which} » : {limit} caractères au plus.",
+        "en": "Text too long for “{which}”: {limit} characters at most.",
+    },
+    "settings.error.control_character": {
+        "fr": "« {which} » contient un caractère de contrôle invisible : retapez le texte.",
+        "en": "“{which}” holds an invisible control character: type the text again.",
+    },
+    "settings.error.exclusion_too_long": {
+        "fr": "Pseudonyme de {handle} caractères au plus, motif de {why} caractères au plus.",
+        "en": "A handle of at most {handle} characters, a reason of at most {why} characters.",
+    },
+    "settings.error.exclusion_control_character": {
+        "fr": "Le pseudonyme ou le motif contient un caractère de contrôle invisible.",
+        "en": "The handle or the reason holds an invisible control character.",
+    },
     "settings.error.exclusion_needs_handle": {
         "fr": "Indiquez une plateforme connue et un identifiant",
         "en": "give a known platform and a handle",

@@ -300,7 +300,9 @@ def m005_assignee_in_history(db: Database) -> None:
 
 
 @contextlib.contextmanager
-def bulk_load(db: Database, table: str, rebuild_indexes: bool = False) -> Iterator[None]:
+def bulk_load(
+    db: Database, table: str, rebuild_indexes: bool = False, cache_kib: int = 256 * 1024
+) -> Iterator[None]:
     """Within a transaction: index the full text of the new rows in one statement.
 
     sqlite-utils' insert trigger feeds the full-text index one row at a time,
@@ -311,6 +313,10 @@ def bulk_load(db: Database, table: str, rebuild_indexes: bool = False) -> Iterat
     too (SQLite's DDL is transactional). The history's guard against INSERT OR
     REPLACE rests meanwhile: the load's own inserts replace nothing, and the write
     lock keeps every other writer out until it is back.
+
+    `cache_kib` is SQLite's page cache while loading: a large one suits the demo's
+    million rows written at once; a smaller one spills an import's dirty pages to the
+    WAL instead of holding them all in memory until the commit, and is no slower.
     """
     fts = f"{table}_fts"
     has_fts = fts in db.table_names()
@@ -324,7 +330,7 @@ def bulk_load(db: Database, table: str, rebuild_indexes: bool = False) -> Iterat
     ).fetchall()
     last_rowid = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table}]").fetchone()[0]
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute("PRAGMA cache_size = -262144")  # 256 MiB while loading
+    db.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
     for kind, name, _sql in suspended:
         db.execute(f"DROP {kind.upper()} [{name}]")
     yield

@@ -74,8 +74,8 @@ class BadImportFile(ValueError):
             raise ValueError(f"unknown import refusal code {code!r}: expected one of {ERROR_CODES}")
         self.code = code
         self.line = line
-        self.field = _printable(field)
-        self.values = {k: _printable(v) for k, v in values.items()}
+        self.field = printable(field)
+        self.values = {k: printable(v) for k, v in values.items()}
         super().__init__(self.describe("fr"))
 
     def describe(self, language: str = "fr", quote=str) -> str:
@@ -133,10 +133,10 @@ def busy(error: BaseException) -> bool:
     return isinstance(error, sqlite3.OperationalError) and problem(error) == "busy"
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _printable(value):
-    """A value from the file as a terminal or a page can show it: a lone surrogate
-    (which no UTF-8 output accepts) becomes U+FFFD."""
-    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+def printable(value):
+    """A value from the file as a terminal, a page or a database can take it: a lone
+    surrogate (which no UTF-8 output accepts) becomes U+FFFD."""
+    return SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from lib.db import PLATFORMS
-from lib.importers.errors import BadImportFile
+from lib.importers.errors import SURROGATE, BadImportFile, printable
 from lib.importers.instants import parse_instants
 from lib.ingest import INGEST_COLUMNS
 from lib.times import now_utc
@@ -19,7 +19,6 @@ FRAME_COLUMNS = INGEST_COLUMNS
 PLATFORM_ALIASES = {"twitter": "x"}
 # What Excel makes of a long numeric id it took for a number: 1,23457E+17.
 _EXCEL_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE]\+\d+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # How far ahead of the server's clock a comment may be dated: the clock skew
 # between a platform, the computer that saved the file and the server. Later
 # than that, it would sit in the queue where no action is possible (an action
@@ -261,17 +260,14 @@ def _lone_surrogates(values: list) -> pd.Series | None:
         "".join(value or "" for value in values).encode("utf-8")
     except UnicodeEncodeError:
         return pd.Series(
-            [value is not None and _SURROGATE.search(value) is not None for value in values]
+            [value is not None and SURROGATE.search(value) is not None for value in values]
         )
     return None
 
 
 def _replaced(values: list, bad: pd.Series) -> list:
     """`values` with their lone surrogates replaced, so that the batch can be checked."""
-    return [
-        _SURROGATE.sub("\ufffd", v) if damaged else v
-        for v, damaged in zip(values, bad, strict=True)
-    ]
+    return [printable(v) if damaged else v for v, damaged in zip(values, bad, strict=True)]
 
 
 def _same_value(a, b) -> bool:

@@ -64,8 +64,9 @@ def client_key() -> str:
     if isinstance(address, str) and address:
         return address
     forwarded = st.context.headers.get("X-Forwarded-For")
-    if isinstance(forwarded, str) and forwarded.split(",")[-1].strip():
-        return forwarded.split(",")[-1].strip()
+    proxied = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
+    if proxied:
+        return proxied
     return st.session_state.setdefault(_CLIENT_KEY, "session " + secrets.token_hex(4))
 
 

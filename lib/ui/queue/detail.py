@@ -14,16 +14,10 @@ from lib.auth import team_names
 from lib.compliance import explain_clock
 from lib.db import OPEN_STATUSES
 from lib.i18n import format_datetime, label
-from lib.moderation import (
-    NOTE_MAX_CHARS,
-    REPLY_MAX_CHARS,
-    available_kinds,
-    current_proposal,
-    history,
-)
+from lib.moderation import available_kinds, current_proposal, history
 from lib.settings import Settings
 from lib.states import StateClock, state_of
-from lib.taxonomy import REASONS, REDIRECTS, split_codes
+from lib.taxonomy import NOTE_MAX_CHARS, REASONS, REDIRECTS, REPLY_MAX_CHARS, split_codes
 from lib.templates import reply_text
 from lib.ui.queue.acting import confirm, submit
 from lib.ui.queue.display import STATE_COLOURS

@@ -6,9 +6,8 @@ import streamlit as st
 
 from lib.auth import LEAD, team_names
 from lib.i18n import label
-from lib.moderation import NOTE_MAX_CHARS, REPLY_MAX_CHARS
 from lib.settings import Settings
-from lib.taxonomy import REASONS, REDIRECTS
+from lib.taxonomy import NOTE_MAX_CHARS, REASONS, REDIRECTS, REPLY_MAX_CHARS
 from lib.templates import REPLY_CODES, reply_text
 from lib.ui.queue.acting import submit
 from lib.ui.queue.keys import key

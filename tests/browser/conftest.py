@@ -174,6 +174,21 @@ def choose(scope, label: str, option: str) -> None:
         tab.keyboard.press("Escape")
 
 
+def pick(scope, label: str, option: str) -> None:
+    """Pick `option` (a substring of its text) in the selectbox labelled `label` by typing it
+    and pressing Enter, as a person may: in a long virtualised list a click sometimes found
+    its option redrawn under it until the click gave up (about 1 run in 5)."""
+    import re
+
+    from playwright.sync_api import expect
+
+    tab = scope.page if hasattr(scope, "page") else scope
+    scope.get_by_role("combobox", name=label, exact=True).click()
+    tab.keyboard.type(option)
+    expect(tab.get_by_role("option", name=re.compile(re.escape(option))).first).to_be_visible()
+    tab.keyboard.press("Enter")
+
+
 def sign_in(tab, url: str, username: str, page_title: str | None = None) -> None:
     """Open the app, go to `page_title` (if given), and sign in through the sidebar's form.
 

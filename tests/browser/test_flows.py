@@ -20,7 +20,7 @@ from lib.importers import import_file
 from lib.reports import COLUMNS
 from lib.settings import load_settings
 from lib.ui.lead import QUEUE_URL
-from tests.browser.conftest import choose, main, screenshot, settle, sign_in, sign_out
+from tests.browser.conftest import choose, main, pick, screenshot, settle, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -65,16 +65,9 @@ def search_queue(tab, words: str) -> None:
 
 
 def show_comment(tab, comment_id: int) -> None:
-    """Have the detail panel show the comment: the picker chooses it unless it is shown already.
-
-    A search that finds one comment shows it at once; the picker's open list then holds
-    that comment alone, selected, and Chromium sometimes redraws that option under the
-    click until the click gives up.
-    """
-    heading = main(tab).locator("h3", has_text=f"#{comment_id} ·")
-    if not heading.count():
-        choose(main(tab), t("queue.pick"), f"#{comment_id} ·")
-    expect(heading).to_be_visible(timeout=30_000)
+    """Choose the comment in the detail panel's picker and wait for its heading."""
+    pick(main(tab), t("queue.pick"), f"#{comment_id} ·")
+    expect(main(tab).locator("h3", has_text=f"#{comment_id} ·")).to_be_visible(timeout=30_000)
     settle(tab)
 
 

@@ -434,3 +434,14 @@ def m010_sign_in_security(db: Database) -> None:
     )
     _refuse(db, "failed_signins", "UPDATE")
     _refuse(db, "failed_signins", "DELETE")
+
+
+@migrations()
+def m011_team_administration(db: Database) -> None:
+    # A member who leaves is deactivated, never deleted: their name stays on what they did.
+    db["users"].add_column("active", int, not_null_default=1)
+    # The address their organisation account vouches for (single sign-on), if not the username.
+    db["users"].add_column("email", str)
+    db.execute(
+        "CREATE UNIQUE INDEX idx_users_email ON users (lower(email)) WHERE email IS NOT NULL"
+    )

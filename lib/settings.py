@@ -41,6 +41,9 @@ from lib.taxonomy import (
 from lib.templates import DEFAULT_TEMPLATES
 from lib.times import local_today, now_utc
 
+# The organisation's netiquette, as long as a policy's whole netiquette section.
+NETIQUETTE_MAX_CHARS = 20_000
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -55,6 +58,13 @@ class Settings:
     reason_labels: dict = field(default_factory=dict)  # code -> {"fr":..., "en":...}
     retired_reasons: tuple[str, ...] = ()
     templates: dict = field(default_factory=dict)  # code -> {"fr":..., "en":...}
+    # The organisation and the policy it follows (lib.presets): its name, the preset the
+    # database started from, its netiquette in its own words ({"fr":..., "en":...}), and
+    # whether a moderator's reply to a negative comment waits for a lead's approval.
+    organisation: str = ""
+    policy: str = "general"
+    netiquette: dict = field(default_factory=dict)
+    negative_needs_approval: bool = True
 
     def calendar(self) -> BusinessCalendar:
         """The `BusinessCalendar` these settings describe (one per set of rules, shared)."""
@@ -191,8 +201,10 @@ def _normalised(key: str, value):
         return float(value)
     if key in ("open_time", "close_time"):
         return value.strftime("%H:%M") if isinstance(value, time) else str(value)
-    if key == "include_easter_monday":
+    if key in ("include_easter_monday", "negative_needs_approval"):
         return bool(value)
+    if key == "organisation":
+        return str(value).strip()
     return value
 
 
@@ -220,6 +232,11 @@ def check(settings: Settings) -> None:
     if set(REASONS) <= set(settings.retired_reasons):
         raise SettingsError("no_active_reason")
     _check_codes(settings.templates, DEFAULT_TEMPLATES, "template", REPLY_MAX_CHARS)
+    _check_text("organisation", [settings.organisation], LABEL_MAX_CHARS)
+    netiquette = settings.netiquette
+    if netiquette and not (isinstance(netiquette, dict) and set(netiquette) <= {"fr", "en"}):
+        raise SettingsError("netiquette_languages")
+    _check_text("netiquette", netiquette.values(), NETIQUETTE_MAX_CHARS, multiline=True)
 
 
 def _check_codes(mapping: dict, known, kind: str, longest: int) -> None:

@@ -4,9 +4,9 @@ One catalogue, kept in one module per area of the app so that each page's
 strings sit together; keys are unique across areas (the tests check it).
 """
 
-from lib.catalogue import cli, core, io, lead, queue, settings, taxonomy
+from lib.catalogue import cli, core, empty, io, lead, presets, queue, settings, taxonomy, team
 
-AREAS = (core, taxonomy, queue, lead, io, settings, cli)
+AREAS = (core, taxonomy, queue, lead, io, settings, cli, team, presets, empty)
 
 STRINGS: dict[str, dict[str, str]] = {}
 for _area in AREAS:

@@ -332,6 +332,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "« {which} » contient un caractère de contrôle invisible : retapez le texte.",
         "en": "“{which}” holds an invisible control character: type the text again.",
     },
+    "settings.error.netiquette_languages": {
+        "fr": "La nétiquette s'écrit en français et en anglais, rien d'autre.",
+        "en": "The netiquette is written in French and English, nothing else.",
+    },
     "settings.error.exclusion_too_long": {
         "fr": "Pseudonyme de {handle} caractères au plus, motif de {why} caractères au plus.",
         "en": "A handle of at most {handle} characters, a reason of at most {why} characters.",

@@ -1,0 +1,3 @@
+"""Words for the policy presets and the organisation's netiquette (Paramètres › Politique)."""
+
+STRINGS: dict[str, dict[str, str]] = {}

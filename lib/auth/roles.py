@@ -14,7 +14,7 @@ LEAD = "lead"
 MODERATOR = "moderator"
 
 # Permission -> the roles that hold it. Anything not listed is open to every team member.
-LEAD_ONLY = ("settings", "approve", "reject", "unmask", "passwords", "identities")
+LEAD_ONLY = ("settings", "approve", "reject", "unmask", "passwords", "identities", "team")
 PERMISSIONS = {name: (LEAD,) for name in LEAD_ONLY}
 
 
@@ -35,34 +35,47 @@ class PermissionDenied(Worded, PermissionError):
 
 
 def user(db: Database, username: str | None) -> dict | None:
-    """The team member (username, display_name, role), or None; the hash is never returned."""
+    """The active team member (username, display_name, role), or None; a deactivated
+    member is no one here: they may neither sign in nor act. The hash is never returned."""
     if not username:
         return None
     rows = list(
-        db.query("SELECT username, display_name, role FROM users WHERE username = ?", [username])
+        db.query(
+            "SELECT username, display_name, role FROM users WHERE username = ? AND active",
+            [username],
+        )
     )
     return rows[0] if rows else None
 
 
-def team(db: Database) -> list[dict]:
-    """Every team member (username, display_name, role), by display name."""
-    return list(db.query("SELECT username, display_name, role FROM users ORDER BY display_name"))
-
-
-def team_accounts(db: Database) -> list[dict]:
-    """Every team member with how they may sign in: `has_password` (a local password) and
-    `bound_at` (when their organisation account was bound, UTC text, or None); by role."""
+def team(db: Database, active_only: bool = False) -> list[dict]:
+    """Team members (username, display_name, role, active), by display name: everyone who
+    ever was, or only the active ones (whom work may go to)."""
+    where = "WHERE active " if active_only else ""
     return list(
         db.query(
-            "SELECT username, display_name, role, password_hash IS NOT NULL AS has_password, "
-            "identity_bound_at AS bound_at FROM users ORDER BY role, display_name"
+            f"SELECT username, display_name, role, active FROM users {where}ORDER BY display_name"
         )
     )
 
 
-def team_names(db: Database) -> dict[str, str]:
-    """Each team member's display name by username, for what names people."""
-    return {p["username"]: p["display_name"] for p in team(db)}
+def team_accounts(db: Database) -> list[dict]:
+    """Every team member with how they may sign in: `email` (for single sign-on),
+    `active`, `has_password` (a local password) and `bound_at` (when their organisation
+    account was bound, UTC text, or None); the active first, then by role and name."""
+    return list(
+        db.query(
+            "SELECT username, display_name, role, email, active, "
+            "password_hash IS NOT NULL AS has_password, identity_bound_at AS bound_at "
+            "FROM users ORDER BY active DESC, role, display_name"
+        )
+    )
+
+
+def team_names(db: Database, active_only: bool = False) -> dict[str, str]:
+    """Members' display names by username: everyone's, deactivated ones included (their
+    name stays on everything they did), or only the active ones (whom work may go to)."""
+    return {p["username"]: p["display_name"] for p in team(db, active_only)}
 
 
 def role_of(db: Database, username: str | None) -> str | None:

@@ -168,7 +168,7 @@ def bulk_actions(rows: pd.DataFrame, positions: list[int], viewer: dict) -> None
     chosen = rows.iloc[positions]
     items = [(int(i), int(v)) for i, v in zip(chosen["id"], chosen["version"], strict=True)]
     st.write(t("queue.bulk.selected", count=format_number(len(items), lang())))
-    people = team_names(database())
+    people = team_names(database(), active_only=True)
     assignee = st.selectbox(
         t("queue.bulk.assignee"),
         list(people),

@@ -137,7 +137,7 @@ def _remove_tab(row, kinds, viewer, settings) -> None:
 
 
 def _assign_tab(row, kinds, viewer, settings) -> None:
-    names = team_names(database())
+    names = team_names(database(), active_only=True)
     assignee_key = key("assignee", row["id"])
     st.session_state.setdefault(assignee_key, viewer["username"])
     st.selectbox(t("common.assignee"), list(names), format_func=names.get, key=assignee_key)

@@ -31,6 +31,7 @@ CLOCK_STOPPING_KINDS = (*HANDLING_KINDS, "approve")
 # that would otherwise be silently dropped from the history.
 _ACCEPTS = {
     "assign": {"assignee"},
+    "unassign": set(),
     "reply": {"reply"},
     "redirect": {"template", "reply"},
     "hide": {"reasons"},
@@ -65,6 +66,7 @@ INVALID_ACTION_CODES = (
     "not_awaiting_approval",
     "not_open",
     "not_closed",
+    "not_assigned",
     "before_received",
 )
 
@@ -199,7 +201,7 @@ def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, a
         # Normalised, so that a received_at written in another ISO form compares right.
         if at_text < to_db_time(comment["received_at"]):
             raise InvalidAction("before_received", f"{at_text} is before the comment arrived")
-        check_state(comment, kind, role)
+        check_state(comment, kind, role, load_settings(db).negative_needs_approval)
         _check_proposal(db, comment_id, given["proposal"])
         given = {**given, "reasons": _valid_reasons(db, kind, given)}
         changes, row = _transition(db, comment, kind, actor, given)
@@ -274,8 +276,9 @@ def _valid_reasons(db: Database, kind: str, given: dict) -> tuple[str, ...]:
     return reasons
 
 
-def check_state(comment: dict, kind: str, role: str) -> None:
-    """Rules that depend on the comment's state and the actor's role.
+def check_state(comment: dict, kind: str, role: str, negative_needs_approval=True) -> None:
+    """Rules that depend on the comment's state, the actor's role and the organisation's
+    approval rule (`Settings.negative_needs_approval`).
 
     Raises `InvalidAction`; `available_kinds` uses it to offer only what may work.
     """
@@ -296,21 +299,23 @@ def check_state(comment: dict, kind: str, role: str) -> None:
         raise InvalidAction("not_awaiting_approval", f"comment is {status}, not awaiting approval")
     if awaiting and kind in (*_PUBLISHING_KINDS, "no_reply_needed", "escalate"):
         raise InvalidAction("needs_approval", "awaiting a lead's approval: approve or reject it")
+    if kind == "unassign" and not isinstance(comment.get("assignee"), str):
+        raise InvalidAction("not_assigned", "nobody is assigned: nothing to return to the pool")
     # A row from a frame may carry NaN for missing flags.
     flags = comment.get("flags")
     negative = isinstance(flags, str) and "negative" in flags.split()
-    if negative and kind in _PUBLISHING_KINDS and role != LEAD:
+    if negative_needs_approval and negative and kind in _PUBLISHING_KINDS and role != LEAD:
         raise InvalidAction(
             "needs_approval", "a reply to a negative comment needs a lead's approval: escalate it"
         )
 
 
-def available_kinds(comment: dict, role: str) -> tuple[str, ...]:
-    """The action kinds the comment's state and the role allow (arguments aside)."""
+def available_kinds(comment: dict, role: str, negative_needs_approval=True) -> tuple[str, ...]:
+    """The action kinds the comment's state, the role and the approval rule allow."""
     allowed = []
     for kind in ACTION_KINDS:
         try:
-            check_state(comment, kind, role)
+            check_state(comment, kind, role, negative_needs_approval)
         except InvalidAction:
             continue
         allowed.append(kind)
@@ -355,6 +360,10 @@ def _transition(db, comment: dict, kind: str, actor: str, given: dict) -> tuple[
         # An escalation being reassigned is still waiting for its lead.
         status = comment["status"] if comment["status"] == "awaiting_approval" else "assigned"
         return {"status": status, "assignee": assignee}, {**row, "assignee": assignee}
+    if kind == "unassign":
+        # Back to the pool: an escalation still waits for its lead.
+        status = comment["status"] if comment["status"] == "awaiting_approval" else "new"
+        return {"status": status, "assignee": None}, {**row, "assignee": None}
     if kind in STATUS_AFTER:
         return {"status": status_after(kind, given["template"])}, row
     if kind == "escalate":
@@ -380,7 +389,8 @@ def _comment(db: Database, comment_id: int) -> dict | None:
 
 
 def _role(db: Database, username: str) -> str | None:
-    rows = list(db.query("select role from users where username = ?", [username]))
+    """An active member's role; a deactivated member may neither act nor be assigned."""
+    rows = list(db.query("select role from users where username = ? and active", [username]))
     return rows[0]["role"] if rows else None
 
 
@@ -486,6 +496,4 @@ __all__ = [
     "StaleVersion",
     "INVALID_ACTION_CODES",
     "STATUS_AFTER",
-    "NOTE_MAX_CHARS",
-    "REPLY_MAX_CHARS",
 ]

@@ -171,13 +171,13 @@ def save_settings(db: Database, actor: str, **changes) -> Settings:
         for key in changed:
             value = json.dumps(after[key], ensure_ascii=False)
             db["settings"].upsert({"key": key, "value": value}, pk="key")
-            _record(db, at, actor, key, before[key], after[key])
+            record_change(db, at, actor, key, before[key], after[key])
         if set(changed) & set(DUE_KEYS):
             recompute_due_dates(db, updated)
     return updated
 
 
-def _record(db: Database, at: str, actor: str, key: str, old, new) -> None:
+def record_change(db: Database, at: str, actor: str, key: str, old, new) -> None:
     db["settings_history"].insert(
         {
             "at": at,
@@ -341,7 +341,7 @@ def exclude_author(
     with immediate(db):
         old = _exclusion(db, platform, handle)
         db["excluded_authors"].upsert(row, pk=("platform", "author_handle"))
-        _record(db, at, actor, "excluded_authors", old, row)
+        record_change(db, at, actor, "excluded_authors", old, row)
     return row
 
 
@@ -353,7 +353,7 @@ def readmit_author(db: Database, actor: str, platform: str, handle: str) -> bool
         if old is None:
             return False
         db["excluded_authors"].delete((platform, handle))
-        _record(db, to_db_time(now_utc()), actor, "excluded_authors", old, None)
+        record_change(db, to_db_time(now_utc()), actor, "excluded_authors", old, None)
     return True
 
 

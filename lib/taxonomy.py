@@ -45,6 +45,7 @@ FLAGS = ("pii", "english", "question", "negative", "link", "urgent", "repeat")
 HANDLING_KINDS = ("reply", "redirect", "hide", "delete", "no_reply_needed")
 ACTION_KINDS = (
     "assign",
+    "unassign",
     "reply",
     "redirect",
     "hide",

@@ -625,6 +625,7 @@ def test_author_history_of_a_new_author_is_empty(db):
 # Mostly well-formed arguments per kind, with a few the rules must refuse.
 _ARGUMENTS = {
     "assign": [{}, {"assignee": "bob"}, {"assignee": "ghost"}],
+    "unassign": [{}, {"assignee": "bob"}],
     "reply": [{"reply": "Merci"}, {}],
     "redirect": [{"template": "dossier"}, {"template": "prive"}, {"template": "inconnu"}],
     "hide": [{"reasons": ["pourriel"]}, {"reasons": ["desaccord"]}, {}],

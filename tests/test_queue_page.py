@@ -10,10 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.db import using
-from lib.moderation import NOTE_MAX_CHARS, REPLY_MAX_CHARS, act, current_proposal, history
+from lib.moderation import act, current_proposal, history
 from lib.queries import SEARCH_MAX_CHARS
 from lib.settings import exclude_author
-from lib.taxonomy import split_codes
+from lib.taxonomy import NOTE_MAX_CHARS, REPLY_MAX_CHARS, split_codes
 from tests.conftest import open_app, reading
 
 MODERATOR = "agirard"  # Amélie Girard

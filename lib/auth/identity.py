@@ -54,7 +54,8 @@ ENTRA_TENANT = "entra-tenant:"
 
 class IdentityRefused(Worded, PermissionError):
     """An organisation account that may not sign in, with why: `wrong_issuer`,
-    `wrong_tenant`, `no_subject`, `unverified`, `not_on_team`, `bound_elsewhere`."""
+    `wrong_tenant`, `no_subject`, `unverified`, `not_on_team`, `bound_elsewhere`,
+    `deactivated`."""
 
     KEY = "auth.identity"
 
@@ -130,13 +131,16 @@ def user_for_identity(db: Database, claims: Mapping, policy: IdentityPolicy, now
         [issuer, subject],
     ).fetchone()
     if bound:
-        return user(db, bound[0])
+        return _active(db, bound[0])
     address = verified_address(claims, policy)
     if not address:
         raise IdentityRefused("unverified", who)
     with immediate(db):
+        # The team member whose username, or e-mail for single sign-on, is this address.
         row = db.execute(
-            "SELECT username, identity_subject FROM users WHERE lower(username) = lower(?)",
+            "SELECT username, identity_subject FROM users "
+            "WHERE lower(username) = lower(?1) OR lower(email) = lower(?1) "
+            "ORDER BY lower(username) = lower(?1) DESC LIMIT 1",
             [address.strip()],
         ).fetchone()
         if row is None:
@@ -151,7 +155,14 @@ def user_for_identity(db: Database, claims: Mapping, policy: IdentityPolicy, now
                 "identity_bound_at": to_db_time(now_utc() if now is None else now),
             },
         )
-    return user(db, row[0])
+    return _active(db, row[0])
+
+
+def _active(db: Database, username: str) -> dict:
+    person = user(db, username)
+    if person is None:
+        raise IdentityRefused("deactivated", username)
+    return person
 
 
 def bindings(db: Database) -> dict[str, str]:

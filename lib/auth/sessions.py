@@ -1,4 +1,4 @@
-"""Open sessions end when what let a person in changes: their password, role or account.
+"""Open sessions end when what let a person in changes: password, role, account, or active.
 
 A session keeps the person's stamp from the moment they signed in, and compares it at
 each run with `session_stamp` read afresh (lib/ui/auth.py). The stamp digests the
@@ -26,7 +26,14 @@ from lib.db import immediate
 
 # What grants access: a change to any of them ends the person's open sessions. A
 # password's rehash on sign-in (newer argon2 parameters) counts too: rare, and harmless.
-GRANTING = ("role", "password_hash", "session_epoch", "identity_issuer", "identity_subject")
+GRANTING = (
+    "role",
+    "active",
+    "password_hash",
+    "session_epoch",
+    "identity_issuer",
+    "identity_subject",
+)
 
 
 def session_stamp(db: Database, username: str | None) -> str | None:

@@ -51,7 +51,7 @@ FIRST_WAIT = pd.Timedelta(seconds=30)
 KEPT_CHARACTERS = 100
 
 # Reasons recorded in failed_signins; the identity provider's are lib.auth.identity's codes.
-LOCAL_REASONS = ("wrong_password", "unknown_username", "no_password", "throttled")
+LOCAL_REASONS = ("wrong_password", "unknown_username", "no_password", "deactivated", "throttled")
 
 # One attempt at a time per account (striped locks: bounded, whatever is typed), so that
 # parallel attempts cannot all pass the check before the first failure is recorded.
@@ -159,9 +159,13 @@ def failed_signins(db: Database, limit: int = 500) -> list[dict]:
 
 
 def _why(db: Database, typed: str) -> str:
-    row = db.execute("SELECT password_hash FROM users WHERE username = ?", [typed]).fetchone()
+    row = db.execute(
+        "SELECT password_hash, active FROM users WHERE username = ?", [typed]
+    ).fetchone()
     if row is None:
         return "unknown_username"
+    if not row[1]:
+        return "deactivated"
     return "wrong_password" if row[0] else "no_password"
 
 

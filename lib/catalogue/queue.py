@@ -213,6 +213,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "queue.note": {"fr": "Note interne", "en": "Internal note"},
     # Action kinds, as buttons and in the history
     "queue.kind.assign": {"fr": "Assigner", "en": "Assign"},
+    "queue.kind.unassign": {"fr": "Remettre dans la file", "en": "Return to the pool"},
     "queue.kind.reply": {"fr": "Répondre", "en": "Reply"},
     "queue.kind.redirect": {"fr": "Rediriger", "en": "Redirect"},
     "queue.kind.hide": {"fr": "Masquer", "en": "Hide"},
@@ -225,6 +226,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "queue.kind.reopen": {"fr": "Rouvrir", "en": "Reopen"},
     # Why act() refused (InvalidAction.code)
     "queue.invalid.unknown_kind": {"fr": "Action inconnue.", "en": "Unknown action."},
+    "queue.invalid.not_assigned": {
+        "fr": "Ce commentaire n'est assigné à personne.",
+        "en": "This comment is assigned to nobody.",
+    },
     "queue.invalid.unknown_comment": {
         "fr": "Ce commentaire n'existe plus.",
         "en": "This comment no longer exists.",

@@ -1,0 +1,206 @@
+"""Team administration: who is on the team, in which role, and who has left (leads only).
+
+A member is never deleted. A deactivated member cannot sign in, act or be assigned
+work, and keeps their name on everything they did; their assigned open comments go
+back to the unassigned pool (an `unassign` in each comment's history). Every change is
+a row of the settings history under the key `team`, and at least one active lead
+always remains.
+
+>>> from lib.db import open_db
+>>> db = open_db(":memory:")
+>>> found_team(db, "lea", "Léa Tremblay")["role"]
+'lead'
+>>> add_member(db, "lea", "ana", "Ana Roy", "moderator", email="ana@example.org")["email"]
+'ana@example.org'
+>>> try:
+...     deactivate(db, "lea", "lea")
+... except TeamRefused as refusal:
+...     print(refusal.describe("en"))
+Léa Tremblay is the last active team lead: name another lead first.
+>>> db.close()
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlite_utils import Database
+
+from lib.auth import LEAD, end_sessions, require_lead, team_accounts
+from lib.db import ROLES, immediate, to_db_time
+from lib.i18n import Worded
+from lib.moderation import act
+from lib.settings import record_change
+from lib.taxonomy import HANDLE_MAX_CHARS, LABEL_MAX_CHARS
+from lib.times import now_utc
+
+HISTORY_KEY = "team"
+USERNAME_MAX_CHARS = HANDLE_MAX_CHARS
+NAME_MAX_CHARS = LABEL_MAX_CHARS
+# Letters (accented too), digits and . _ - + @: what a sign-in form, a command line and an
+# organisation address all carry without quoting. No space, no control character.
+_USERNAME = re.compile(r"[\w.+@-]+")
+# An address an identity provider can vouch for: one @, a dotted domain, no space.
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+# What the history keeps of a member: never the password hash or the account binding.
+_RECORDED = ("username", "display_name", "role", "email", "active")
+
+
+class TeamRefused(Worded, ValueError):
+    """A team change the rules refuse: a `code` whose words are `team.error.<code>`."""
+
+    KEY = "team.error"
+
+
+def members(db: Database) -> list[dict]:
+    """Everyone who is or was on the team, with how they sign in (`lib.auth.team_accounts`)."""
+    return team_accounts(db)
+
+
+def found_team(db: Database, username: str, display_name: str, email: str | None = None) -> dict:
+    """The first team lead of an empty database (`python -m lib init`); refused once the
+    team has anyone. Recorded as their own change."""
+    person = _checked(username, display_name, LEAD, email)
+    with immediate(db):
+        if db.execute("SELECT 1 FROM users LIMIT 1").fetchone():
+            raise TeamRefused("team_exists")
+        _insert(db, person["username"], person)
+    return _member(db, person["username"])
+
+
+def add_member(
+    db: Database,
+    actor: str,
+    username: str,
+    display_name: str,
+    role: str,
+    email: str | None = None,
+) -> dict:
+    """Add an active member; a lead only (`lib.auth.PermissionDenied`). Their password is
+    set apart (`lib.auth.set_password`), or their organisation account binds by `email`."""
+    require_lead(db, actor, "team")
+    person = _checked(username, display_name, role, email)
+    with immediate(db):
+        taken = db.execute(
+            "SELECT username FROM users WHERE lower(username) = lower(?)", [person["username"]]
+        ).fetchone()
+        if taken:
+            raise TeamRefused("username_taken", username=taken[0])
+        _insert(db, actor, person)
+    return _member(db, person["username"])
+
+
+def change_role(db: Database, actor: str, username: str, role: str) -> dict:
+    """Make a member a moderator or a lead; never the last active lead a moderator."""
+    require_lead(db, actor, "team")
+    if role not in ROLES:
+        raise TeamRefused("unknown_role", role=role, roles=", ".join(ROLES))
+    with immediate(db):
+        before = _existing(db, username)
+        if role != LEAD and before["active"]:
+            _keep_a_lead(db, before)
+        _update(db, actor, before, role=role)
+    return _member(db, username)
+
+
+def deactivate(db: Database, actor: str, username: str) -> int:
+    """Withdraw a member: their sessions end, their assigned open comments return to the
+    pool. Returns how many comments returned. Never the last active lead."""
+    require_lead(db, actor, "team")
+    with immediate(db):
+        before = _existing(db, username)
+        if not before["active"]:
+            return 0
+        _keep_a_lead(db, before)
+        assigned = db.execute(
+            "SELECT id, version FROM comments WHERE assignee = ? "
+            "AND status IN ('assigned', 'awaiting_approval') ORDER BY id",
+            [username],
+        ).fetchall()
+        for comment_id, version in assigned:
+            act(db, comment_id, "unassign", actor, version)
+        _update(db, actor, before, active=0)
+        end_sessions(db, username)
+    return len(assigned)
+
+
+def reactivate(db: Database, actor: str, username: str) -> dict:
+    """Let a deactivated member sign in and take work again, in the role they had."""
+    require_lead(db, actor, "team")
+    with immediate(db):
+        before = _existing(db, username)
+        if not before["active"]:
+            _update(db, actor, before, active=1)
+    return _member(db, username)
+
+
+def _checked(username: str, display_name: str, role: str, email: str | None) -> dict:
+    """A new member's values, trimmed, or TeamRefused naming what is wrong."""
+    username, display_name = (username or "").strip(), (display_name or "").strip()
+    email = (email or "").strip() or None
+    if not username or not _USERNAME.fullmatch(username):
+        raise TeamRefused("bad_username", username=repr(username))
+    if len(username) > USERNAME_MAX_CHARS:
+        raise TeamRefused("username_too_long", limit=USERNAME_MAX_CHARS)
+    if not display_name or not display_name.isprintable():
+        raise TeamRefused("bad_name")
+    if len(display_name) > NAME_MAX_CHARS:
+        raise TeamRefused("name_too_long", limit=NAME_MAX_CHARS)
+    if role not in ROLES:
+        raise TeamRefused("unknown_role", role=role, roles=", ".join(ROLES))
+    if email is not None and (len(email) > USERNAME_MAX_CHARS or not _EMAIL.fullmatch(email)):
+        raise TeamRefused("bad_email", email=repr(email))
+    return {"username": username, "display_name": display_name, "role": role, "email": email}
+
+
+def _insert(db: Database, actor: str, person: dict) -> None:
+    if person["email"] and _email_owner(db, person["email"]):
+        raise TeamRefused("email_taken", email=person["email"])
+    db["users"].insert({**person, "active": 1})
+    _record(db, actor, None, _member(db, person["username"]))
+
+
+def _update(db: Database, actor: str, before: dict, **changes) -> None:
+    db["users"].update(before["username"], changes)
+    _record(db, actor, before, _member(db, before["username"]))
+
+
+def _record(db: Database, actor: str, before: dict | None, after: dict) -> None:
+    old = None if before is None else {k: before[k] for k in _RECORDED}
+    new = {k: after[k] for k in _RECORDED}
+    record_change(db, to_db_time(now_utc()), actor, HISTORY_KEY, old, new)
+
+
+def _keep_a_lead(db: Database, leaving: dict) -> None:
+    """Refuse a change that would leave no active lead."""
+    if leaving["role"] != LEAD:
+        return
+    others = db.execute(
+        "SELECT count(*) FROM users WHERE role = ? AND active AND username != ?",
+        [LEAD, leaving["username"]],
+    ).fetchone()[0]
+    if not others:
+        raise TeamRefused("last_lead", who=leaving["display_name"])
+
+
+def _member(db: Database, username: str) -> dict | None:
+    rows = db.execute(
+        "SELECT username, display_name, role, email, active FROM users WHERE username = ?",
+        [username],
+    ).fetchall()
+    return dict(zip(_RECORDED, rows[0], strict=True)) if rows else None
+
+
+def _existing(db: Database, username: str) -> dict:
+    member = _member(db, username)
+    if member is None:
+        raise TeamRefused("unknown_member", username=repr(username))
+    return member
+
+
+def _email_owner(db: Database, email: str) -> str | None:
+    row = db.execute(
+        "SELECT username FROM users WHERE lower(email) = lower(?1) OR lower(username) = lower(?1)",
+        [email],
+    ).fetchone()
+    return row[0] if row else None

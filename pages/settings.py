@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from lib import i18n
-from lib.auth import PermissionDenied, can
+from lib.auth import can
 from lib.db import PLATFORMS
+from lib.i18n import Worded
 from lib.settings import (
-    SettingsError,
     boxing_day_closure,
     exclude_author,
     excluded_authors,
@@ -45,7 +45,7 @@ def run_and_report(change, *args, **kwargs) -> None:
     """Call a settings function as the signed-in lead; report a refusal, or rerun on success."""
     try:
         change(db, username, *args, **kwargs)
-    except (SettingsError, PermissionDenied) as refusal:
+    except Worded as refusal:  # SettingsError, PermissionDenied, TeamRefused, PasswordRefused
         st.error(refusal.describe(lang()))
         return
     st.session_state[FLASH_KEY] = t("settings.saved")

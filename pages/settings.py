@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from lib import i18n
-from lib.auth import can
+from lib.auth import PasswordRefused, PermissionDenied, can
 from lib.db import PLATFORMS
-from lib.i18n import Worded
 from lib.settings import (
+    SettingsError,
     boxing_day_closure,
     exclude_author,
     excluded_authors,
@@ -21,12 +21,15 @@ from lib.settings import (
     settings_history,
 )
 from lib.taxonomy import HANDLE_MAX_CHARS, LABEL_MAX_CHARS, NOTE_MAX_CHARS, REPLY_MAX_CHARS
+from lib.team import TeamRefused
 from lib.templates import DEFAULT_TEMPLATES, reply_text, templates
 from lib.times import local_today
 from lib.ui import current_user, database, lang, present, t
 from lib.ui.team import team_tab as draw_team_tab
 
 FLASH_KEY = "settings_flash"
+# What a change may be refused with, in words for the person (lib.i18n.Worded).
+REFUSALS = (SettingsError, PermissionDenied, TeamRefused, PasswordRefused)
 
 st.title(t("settings.title"))
 db = database()
@@ -45,7 +48,7 @@ def run_and_report(change, *args, **kwargs) -> None:
     """Call a settings function as the signed-in lead; report a refusal, or rerun on success."""
     try:
         change(db, username, *args, **kwargs)
-    except Worded as refusal:  # SettingsError, PermissionDenied, TeamRefused, PasswordRefused
+    except REFUSALS as refusal:
         st.error(refusal.describe(lang()))
         return
     st.session_state[FLASH_KEY] = t("settings.saved")

@@ -14,6 +14,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This database already has a team: add members in Settings › Team "
         "or with `python -m lib team add`.",
     },
+    "team.error.database_exists": {
+        "fr": "Le fichier {path} existe déjà : Vigie ne l'écrase pas. Choisissez un autre nom, "
+        "ou importez dans cette base avec `python -m lib import`.",
+        "en": "The file {path} already exists: Vigie does not overwrite it. Choose another "
+        "name, or import into that database with `python -m lib import`.",
+    },
     "team.error.bad_username": {
         "fr": "Identifiant {username} refusé : lettres, chiffres et . _ - + @ seulement, "
         "sans espace.",
@@ -55,4 +61,69 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{who} est le dernier chef d'équipe actif : nommez d'abord un autre chef d'équipe.",
         "en": "{who} is the last active team lead: name another lead first.",
     },
+    # The command line (python -m lib init, team)
+    "cli.done.init": {
+        "fr": "Base {path} créée avec la politique « {policy} » et son chef d'équipe {lead}. "
+        "Ensuite : vérifiez les heures dans Paramètres, ajoutez l'équipe "
+        "(python -m lib team add), importez des commentaires (python -m lib import).",
+        "en": "Database {path} created with the “{policy}” policy and its team lead {lead}. "
+        "Next: check the hours in Settings, add the team (python -m lib team add), "
+        "import comments (python -m lib import).",
+    },
+    "cli.team.active": {"fr": "actif", "en": "active"},
+    "cli.team.inactive": {"fr": "désactivé", "en": "deactivated"},
+    "cli.done.team_list": {"fr": "{count} membre(s)", "en": "{count} member(s)"},
+    "cli.done.team_add": {
+        "fr": "{username} ajouté à l'équipe. Premier mot de passe : "
+        "python -m lib password {username} (ou connexion avec le compte de l'organisation).",
+        "en": "{username} added to the team. First password: python -m lib password "
+        "{username} (or sign-in with the organisation account).",
+    },
+    "cli.done.team_role": {"fr": "Rôle de {username} changé.", "en": "{username}'s role changed."},
+    "cli.done.team_deactivate": {
+        "fr": "{username} désactivé ; {count} commentaire(s) remis dans la file.",
+        "en": "{username} deactivated; {count} comment(s) returned to the pool.",
+    },
+    "cli.done.team_reactivate": {"fr": "{username} réactivé.", "en": "{username} reactivated."},
+    # Paramètres › Équipe
+    "team.email": {"fr": "Courriel (authentification unique)", "en": "E-mail (single sign-on)"},
+    "team.status": {"fr": "État", "en": "Status"},
+    "team.active": {"fr": "Actif", "en": "Active"},
+    "team.inactive": {"fr": "Désactivé", "en": "Deactivated"},
+    "team.member": {"fr": "Membre", "en": "Member"},
+    "team.add": {"fr": "Ajouter un membre", "en": "Add a member"},
+    "team.first_password": {
+        "fr": "Premier mot de passe (facultatif)",
+        "en": "First password (optional)",
+    },
+    "team.add_help": {
+        "fr": "Identifiant sans espace. Donnez le premier mot de passe ({length} caractères au "
+        "moins) de vive voix ; avec l'authentification unique, l'adresse courriel suffit.",
+        "en": "A username without spaces. Give the first password (at least {length} "
+        "characters) in person; with single sign-on, the e-mail address is enough.",
+    },
+    "team.add_button": {"fr": "Ajouter", "en": "Add"},
+    "team.role_change": {"fr": "Changer un rôle", "en": "Change a role"},
+    "team.role_button": {"fr": "Changer le rôle", "en": "Change the role"},
+    "team.deactivate": {"fr": "Désactiver un membre", "en": "Deactivate a member"},
+    "team.deactivate_help": {
+        "fr": "Le membre ne peut plus se connecter ; son nom reste sur tout ce qu'il a fait "
+        "et les commentaires ouverts qui lui sont assignés retournent dans la file.",
+        "en": "The member can no longer sign in; their name stays on everything they did "
+        "and the open comments assigned to them return to the pool.",
+    },
+    "team.deactivate_confirm": {
+        "fr": "Je confirme la désactivation",
+        "en": "I confirm the deactivation",
+    },
+    "team.deactivate_unconfirmed": {
+        "fr": "Cochez la confirmation pour désactiver ce membre.",
+        "en": "Tick the confirmation to deactivate this member.",
+    },
+    "team.deactivate_button": {"fr": "Désactiver", "en": "Deactivate"},
+    "team.reactivate": {"fr": "Réactiver un membre", "en": "Reactivate a member"},
+    "team.reactivate_button": {"fr": "Réactiver", "en": "Reactivate"},
+    "team.password": {"fr": "Définir un mot de passe", "en": "Set a password"},
+    "team.new_password": {"fr": "Nouveau mot de passe", "en": "New password"},
+    "team.password_button": {"fr": "Définir", "en": "Set"},
 }

@@ -144,6 +144,17 @@ def open_comments(db: Database, columns=FRAME_COLUMNS) -> pd.DataFrame:
     return frame(db, sql.format(", ".join(columns)))
 
 
+def has_comments(db: Database) -> bool:
+    """Whether any comment is stored: with none, each page shows its empty state.
+
+    >>> from lib.db import open_db
+    >>> with open_db(":memory:") as db:
+    ...     has_comments(db)
+    False
+    """
+    return db.execute("SELECT 1 FROM comments LIMIT 1").fetchone() is not None
+
+
 def recent_comments(db: Database, limit: int = 50) -> pd.DataFrame:
     sql = (
         "SELECT id, platform, account, author_name, text, language, status, received_at "

@@ -8,11 +8,14 @@ from lib.tables import code_labels
 from lib.times import local_today
 from lib.ui import lang, present, t
 from lib.ui.cached import compliance_figures, current_settings, figure
+from lib.ui.empty import no_comments_yet
 from lib.ui.lead import QUEUE_PAGE, QUEUE_URL, chart, local_times, people, range_picker
 
 settings = current_settings()
 cal = settings.calendar()
 st.title(t("compliance.title"))
+if no_comments_yet("compliance"):
+    st.stop()
 start, end = range_picker("compliance", local_today(present(), cal.tz))
 figures = compliance_figures(start, end)
 overall = figures.overall

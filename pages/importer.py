@@ -200,18 +200,21 @@ if st.session_state.get(SUMMARY_KEY) is not None:
 
 st.subheader(t("import.recent"))
 recent = recent_comments(db, 20)
-st.dataframe(
-    local_times(recent, ["received_at"]),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "id": None,
-        "platform": t("common.platform"),
-        "account": t("common.account"),
-        "author_name": t("common.author"),
-        "text": t("common.text"),
-        "language": t("common.language"),
-        "status": t("common.status"),
-        "received_at": st.column_config.DatetimeColumn(t("common.received_at"), format=MINUTES),
-    },
-)
+if recent.empty:
+    st.caption(t("empty.recent"))
+else:
+    st.dataframe(
+        local_times(recent, ["received_at"]),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "id": None,
+            "platform": t("common.platform"),
+            "account": t("common.account"),
+            "author_name": t("common.author"),
+            "text": t("common.text"),
+            "language": t("common.language"),
+            "status": t("common.status"),
+            "received_at": st.column_config.DatetimeColumn(t("common.received_at"), format=MINUTES),
+        },
+    )

@@ -7,11 +7,12 @@ from lib.settings import load_settings
 from lib.states import state_clock
 from lib.ui import database, present, t
 from lib.ui import queue as panel
+from lib.ui.empty import no_comments_yet
 
 st.title(t("queue.title"))
 db = database()
 viewer = st.session_state.get("user")
-if viewer is None:
+if viewer is None or no_comments_yet("queue"):
     st.stop()
 
 settings = load_settings(db)

@@ -7,10 +7,13 @@ from lib.tables import readable
 from lib.times import local_today
 from lib.ui import lang, present, t
 from lib.ui.cached import current_settings, figure, reasons_figures
+from lib.ui.empty import no_comments_yet
 from lib.ui.lead import chart, range_picker
 
 cal = current_settings().calendar()
 st.title(t("reasons.title"))
+if no_comments_yet("reasons"):
+    st.stop()
 start, end = range_picker("reasons", local_today(present(), cal.tz))
 figures = reasons_figures(start, end)
 words = f"label_{lang()}"  # the label column in this language

@@ -14,6 +14,7 @@ from lib.times import local_today
 from lib.ui import current_user, database, lang, present, t
 from lib.ui.auth import sign_in_prompt
 from lib.ui.cached import current_settings, until_state_changes
+from lib.ui.empty import no_comments_yet
 from lib.ui.lead import local_times, range_picker
 
 PREVIEW_ROWS = 50
@@ -72,6 +73,8 @@ db = database()
 me = current_user(db)
 if me is None:
     sign_in_prompt()
+    st.stop()
+if no_comments_yet("reports"):
     st.stop()
 username = me["username"]
 lead = me["role"] == "lead"

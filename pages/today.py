@@ -8,6 +8,7 @@ from lib.tables import readable
 from lib.times import local_today
 from lib.ui import lang, present, t
 from lib.ui.cached import current_settings, figure, today_figures
+from lib.ui.empty import no_comments_yet
 from lib.ui.lead import QUEUE_PAGE, card, chart, people
 
 DAY_KEY = "today_day"
@@ -20,6 +21,8 @@ END_OF_DAY = {
 }
 
 st.title(t("today.title"))
+if no_comments_yet("today"):
+    st.stop()
 cal = current_settings().calendar()
 today = local_today(present(), cal.tz)
 

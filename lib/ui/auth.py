@@ -20,6 +20,7 @@ import streamlit as st
 from sqlite_utils import Database
 
 from lib import auth, i18n
+from lib.ui.empty import no_team, no_team_sidebar
 from lib.ui.session import USER_KEY, database, lang, plain, t
 
 SIGNED_IN_KEY = USER_KEY
@@ -161,7 +162,12 @@ def sign_in_widgets(db: Database) -> dict | None:
         return person
     if st.session_state.pop(_ENDED_KEY, False):
         st.warning(t("auth.session_ended"))
-    if oidc_configured():
+    if not auth.team(db):
+        # Nobody to sign in as, with a password or an organisation account alike.
+        no_team_sidebar()
+        if oidc_configured() and st.user.to_dict().get("is_logged_in"):
+            st.button(t("auth.sign_out"), on_click=st.logout, key="signout")
+    elif oidc_configured():
         _oidc_sign_in()
     else:
         _local_form(db)
@@ -186,9 +192,6 @@ def _oidc_sign_in() -> None:
 
 def _local_form(db: Database) -> None:
     """A typed username and a password: nobody signed out is shown who is on the team."""
-    if not auth.team(db):
-        st.warning(t("sidebar.no_users"))
-        return
     with st.form("signin", clear_on_submit=True):
         st.text_input(
             t("auth.username"),
@@ -230,6 +233,10 @@ def _demo_hint(db: Database) -> None:
 
 
 def sign_in_prompt() -> None:
-    """What a page shows in place of its content until someone signs in."""
+    """What a page shows in place of its content until someone signs in; with no team
+    yet, how to create it."""
+    if not auth.team(database()):
+        no_team(oidc_configured())
+        return
     key = "auth.prompt_oidc" if oidc_configured() else "auth.prompt_local"
     st.info(t(key), icon=":material/lock:")

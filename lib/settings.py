@@ -30,6 +30,7 @@ from lib.auth import require_lead
 from lib.business_time import BusinessCalendar
 from lib.db import PLATFORMS, immediate, to_db_time
 from lib.i18n import LANGUAGES, Worded, label
+from lib.presets import PRESET_NAMES
 from lib.states import recompute_due_dates
 from lib.taxonomy import (
     HANDLE_MAX_CHARS,
@@ -233,6 +234,8 @@ def check(settings: Settings) -> None:
         raise SettingsError("no_active_reason")
     _check_codes(settings.templates, DEFAULT_TEMPLATES, "template", REPLY_MAX_CHARS)
     _check_text("organisation", [settings.organisation], LABEL_MAX_CHARS)
+    if settings.policy not in PRESET_NAMES:
+        raise SettingsError("unknown_policy", policy=settings.policy, known=", ".join(PRESET_NAMES))
     netiquette = settings.netiquette
     if netiquette and not (isinstance(netiquette, dict) and set(netiquette) <= {"fr", "en"}):
         raise SettingsError("netiquette_languages")

@@ -1,4 +1,4 @@
-"""Vigie's command line: `python -m lib demo | import FILE | export KIND`, for scheduled jobs.
+"""Vigie's command line: `python -m lib init | team | demo | import | export | password`.
 
 Each command prints a one-line summary and exits 0, or prints a one-line
 reason on standard error and exits non-zero, leaving the database as it was.
@@ -29,11 +29,21 @@ from lib.auth import (
     set_password,
     user,
 )
-from lib.db import db_path, open_db
+from lib.db import ROLES, db_path, open_db
 from lib.demo import DemoError, generate
 from lib.i18n import Worded, both, t
 from lib.importers import BadImportFile, import_file
+from lib.presets import PRESET_NAMES, UnknownPreset, preset
 from lib.reports import SNAPSHOT_KINDS, export, export_filename, snapshot_time
+from lib.team import (
+    TeamRefused,
+    add_member,
+    change_role,
+    create_team_database,
+    deactivate,
+    members,
+    reactivate,
+)
 from lib.times import local_today, now_utc, typed_instant
 
 TIMES_HELP = (
@@ -139,7 +149,53 @@ def _parser() -> argparse.ArgumentParser:
     pwd.add_argument("--as", dest="actor", help="the lead allowing an existing password's reset")
     pwd.set_defaults(run=_password)
 
-    for sub in (demo, imp, exp, pwd):
+    init = commands.add_parser(
+        "init",
+        help="create an empty database for a real team, with its first lead",
+        description="Create an empty Vigie database: its schema, the settings of a policy "
+        "preset, and one team lead whose password is asked on the terminal (or read from "
+        f"{PASSWORD_VARIABLE}). An existing file is never touched.",
+    )
+    init.add_argument("--lead", required=True, metavar="USERNAME")
+    init.add_argument("--name", required=True, help="the lead's display name")
+    init.add_argument("--email", help="the lead's organisation address, for single sign-on")
+    init.add_argument(
+        "--policy", default="general", metavar="PRESET", help=f"one of {', '.join(PRESET_NAMES)}"
+    )
+    init.add_argument("--org", help="the organisation's name (default: the preset's)")
+    init.set_defaults(run=_init)
+
+    team = commands.add_parser(
+        "team",
+        help="list the team, or change it (--as LEAD)",
+        description="Team administration. Changes need --as LEAD, proven by the lead's "
+        f"password (asked on the terminal, or read from {PASSWORD_VARIABLE}), and are recorded "
+        "in the settings history.",
+    )
+    changes = team.add_subparsers(required=True, metavar="CHANGE")
+    listing = changes.add_parser("list", help="everyone on the team, the active first")
+    listing.set_defaults(run=_team_list)
+    add = changes.add_parser("add", help="add a member")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="display name")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--email", help="organisation address, for single sign-on")
+    role = changes.add_parser("role", help="make a member a moderator or a lead")
+    role.add_argument("username")
+    role.add_argument("role", choices=ROLES)
+    deactivating = changes.add_parser(
+        "deactivate", help="withdraw a member: never deleted, their work is kept"
+    )
+    reactivating = changes.add_parser("reactivate", help="let a deactivated member back in")
+    for name, sub in (("add", add), ("role", role), ("deactivate", deactivating),
+                      ("reactivate", reactivating)):  # fmt: skip
+        if name in ("deactivate", "reactivate"):
+            sub.add_argument("username")
+        sub.add_argument("--as", dest="actor", help="the lead making the change")
+        sub.set_defaults(run=_team_change, change=name)
+    team_parsers = (team, listing, add, role, deactivating, reactivating)
+
+    for sub in (demo, imp, exp, pwd, init, *team_parsers):
         sub.add_argument("--db", type=Path, default=None, help="database file (default VIGIE_DB)")
     return parser
 
@@ -279,6 +335,76 @@ def _export(args) -> str:
     )
 
 
+def _init(args) -> str:
+    path = args.db or db_path()
+    if path.exists():  # before asking for a password that would not be used
+        raise CommandError.of(TeamRefused("database_exists", path=path))
+    try:
+        preset(args.policy)  # before asking for a password
+    except UnknownPreset as error:
+        raise CommandError.of(error) from None
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if not password:
+        if not _stdin_is_a_terminal():
+            raise CommandError(
+                "password_needed", flag="init", actor=args.lead, variable=PASSWORD_VARIABLE
+            )
+        password = _new_password()
+    try:
+        lead = create_team_database(
+            path, args.lead, args.name, password, args.email, args.policy, args.org
+        )
+    except (TeamRefused, UnknownPreset, PasswordRefused) as error:
+        raise CommandError.of(error) from None
+    return t("cli.done.init", "fr", path=path, lead=lead["username"], policy=args.policy)
+
+
+def _team_list(args) -> str:
+    with _existing_db(args) as db:
+        people = members(db)
+    lines = [
+        "\t".join(
+            (
+                p["username"],
+                p["display_name"],
+                p["role"],
+                p["email"] or "-",
+                t("cli.team.active" if p["active"] else "cli.team.inactive", "fr"),
+            )
+        )
+        for p in people
+    ]
+    return "\n".join([*lines, t("cli.done.team_list", "fr", count=len(people))])
+
+
+def _team_change(args) -> str:
+    """`team add | role | deactivate | reactivate`, once --as is proven a lead."""
+    with _existing_db(args) as db:
+        _as_lead(db, args.actor, f"team {args.change}", "team")
+        lead, username = args.actor, args.username
+        try:
+            if args.change == "add":
+                add_member(db, lead, username, args.name, args.role, args.email)
+            elif args.change == "role":
+                change_role(db, lead, username, args.role)
+            elif args.change == "deactivate":
+                returned = deactivate(db, lead, username)
+                return t("cli.done.team_deactivate", "fr", username=username, count=returned)
+            else:
+                reactivate(db, lead, username)
+        except (TeamRefused, PermissionDenied) as error:
+            raise CommandError.of(error) from None
+    return t(f"cli.done.team_{args.change}", "fr", username=username)
+
+
+def _new_password() -> str:
+    """A new password typed twice, without echo, for `password` and `init`."""
+    first = getpass.getpass(both("cli.prompt.new_password") + ": ")
+    if first != getpass.getpass(both("cli.prompt.again") + ": "):
+        raise CommandError("passwords_differ")
+    return first
+
+
 def _password(args) -> str:
     with _existing_db(args) as db:
         if user(db, args.username) is None:
@@ -291,9 +417,7 @@ def _password(args) -> str:
                 raise CommandError("has_password", username=args.username)
             _as_lead(db, args.actor, "password", "passwords")
             actor = args.actor
-        first = getpass.getpass(both("cli.prompt.new_password") + ": ")
-        if first != getpass.getpass(both("cli.prompt.again") + ": "):
-            raise CommandError("passwords_differ")
+        first = _new_password()
         try:
             set_password(db, actor, args.username, first)
         except (PasswordRefused, PermissionDenied) as error:

@@ -22,15 +22,28 @@ Léa Tremblay is the last active team lead: name another lead first.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+from pathlib import Path
 
 from sqlite_utils import Database
 
-from lib.auth import LEAD, end_sessions, require_lead, team_accounts
-from lib.db import ROLES, immediate, to_db_time
+from lib.auth import (
+    LEAD,
+    MIN_PASSWORD_LENGTH,
+    SERVER_OPERATOR,
+    PasswordRefused,
+    end_sessions,
+    require_lead,
+    set_password,
+    team_accounts,
+)
+from lib.db import ROLES, immediate, open_db, to_db_time
 from lib.i18n import Worded
 from lib.moderation import act
-from lib.settings import record_change
+from lib.presets import preset_settings
+from lib.settings import record_change, save_settings
 from lib.taxonomy import HANDLE_MAX_CHARS, LABEL_MAX_CHARS
 from lib.times import now_utc
 
@@ -55,6 +68,47 @@ class TeamRefused(Worded, ValueError):
 def members(db: Database) -> list[dict]:
     """Everyone who is or was on the team, with how they sign in (`lib.auth.team_accounts`)."""
     return team_accounts(db)
+
+
+def create_team_database(
+    path: Path,
+    username: str,
+    display_name: str,
+    password: str,
+    email: str | None = None,
+    policy: str = "general",
+    organisation: str | None = None,
+) -> dict:
+    """A new Vigie database at `path` for a real team (`python -m lib init`): the schema,
+    the settings of the policy preset (`lib.presets`), and its first lead with a password.
+
+    Everything is checked before anything is written, and the file appears whole or not
+    at all (built aside, then linked into place); an existing file is never touched.
+    Raises TeamRefused, `lib.presets.UnknownPreset` or `lib.auth.PasswordRefused`.
+    """
+    path = Path(path)
+    if path.exists():
+        raise TeamRefused("database_exists", path=path)
+    values = preset_settings(policy)
+    if organisation is not None:
+        values["organisation"] = organisation
+    person = _checked(username, display_name, LEAD, email)
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise PasswordRefused("password_too_short", length=MIN_PASSWORD_LENGTH)
+    draft = path.with_name(f".{path.name}.{os.getpid()}.init")
+    try:
+        with open_db(draft) as db:
+            lead = found_team(db, person["username"], person["display_name"], person["email"])
+            set_password(db, SERVER_OPERATOR, lead["username"], password)
+            save_settings(db, lead["username"], **values)
+        os.link(draft, path)  # fails, rather than replace, if the file appeared meanwhile
+    except FileExistsError:
+        raise TeamRefused("database_exists", path=path) from None
+    finally:
+        for leftover in (draft, *(draft.with_name(draft.name + s) for s in ("-wal", "-shm"))):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    return lead
 
 
 def found_team(db: Database, username: str, display_name: str, email: str | None = None) -> dict:

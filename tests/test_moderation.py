@@ -388,6 +388,13 @@ def test_reply_to_negative_comment_needs_approval(db):
     refused("needs_approval", db, 2, "redirect", "ana", 1, template="plainte")
 
 
+def test_an_organisation_whose_policy_asks_no_approval_lets_moderators_reply(db):
+    save_settings(db, "lea", negative_needs_approval=False)
+    assert "reply" in available_kinds(db["comments"].get(2), "moderator", False)
+    assert act(db, 2, "reply", "ana", 1, reply="Nous comprenons.") == 2
+    assert db["comments"].get(2)["status"] == "answered"
+
+
 def test_escalating_stores_the_proposed_reply_and_waits_for_a_lead(db):
     act(db, 2, "escalate", "ana", 1, reply="Nous comprenons votre frustration.")
     row = comment(db, 2)

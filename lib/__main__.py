@@ -43,6 +43,7 @@ from lib.team import (
     deactivate,
     members,
     reactivate,
+    unused_database,
 )
 from lib.times import local_today, now_utc, typed_instant
 
@@ -337,7 +338,7 @@ def _export(args) -> str:
 
 def _init(args) -> str:
     path = args.db or db_path()
-    if path.exists():  # before asking for a password that would not be used
+    if path.exists() and not unused_database(path):  # before asking for a password
         raise CommandError.of(TeamRefused("database_exists", path=path))
     try:
         preset(args.policy)  # before asking for a password

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -79,15 +80,17 @@ def create_team_database(
     policy: str = "general",
     organisation: str | None = None,
 ) -> dict:
-    """A new Vigie database at `path` for a real team (`python -m lib init`): the schema,
-    the settings of the policy preset (`lib.presets`), and its first lead with a password.
+    """A Vigie database at `path` for a real team (`python -m lib init`): the schema, the
+    settings of the policy preset (`lib.presets`), and its first lead with a password.
 
-    Everything is checked before anything is written, and the file appears whole or not
-    at all (built aside, then linked into place); an existing file is never touched.
-    Raises TeamRefused, `lib.presets.UnknownPreset` or `lib.auth.PasswordRefused`.
+    Everything is checked before anything is written, and the team appears whole or not at
+    all: a new file is built aside, then linked into place; an existing file is used only
+    when it is a Vigie database nobody has used yet (`unused_database`: the app makes one
+    when it first opens a new path), filled in one transaction. Any other file is never
+    touched. Raises TeamRefused, `lib.presets.UnknownPreset` or `lib.auth.PasswordRefused`.
     """
     path = Path(path)
-    if path.exists():
+    if path.exists() and not unused_database(path):
         raise TeamRefused("database_exists", path=path)
     values = preset_settings(policy)
     if organisation is not None:
@@ -95,12 +98,13 @@ def create_team_database(
     person = _checked(username, display_name, LEAD, email)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise PasswordRefused("password_too_short", length=MIN_PASSWORD_LENGTH)
+    if path.exists():
+        with open_db(path) as db, immediate(db):
+            return _first_lead(db, person, password, values)
     draft = path.with_name(f".{path.name}.{os.getpid()}.init")
     try:
         with open_db(draft) as db:
-            lead = found_team(db, person["username"], person["display_name"], person["email"])
-            set_password(db, SERVER_OPERATOR, lead["username"], password)
-            save_settings(db, lead["username"], **values)
+            lead = _first_lead(db, person, password, values)
         os.link(draft, path)  # fails, rather than replace, if the file appeared meanwhile
     except FileExistsError:
         raise TeamRefused("database_exists", path=path) from None
@@ -108,6 +112,31 @@ def create_team_database(
         for leftover in (draft, *(draft.with_name(draft.name + s) for s in ("-wal", "-shm"))):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+    return lead
+
+
+def unused_database(path: Path) -> bool:
+    """Whether `path` is a Vigie database with no team member and no comment yet (read
+    without writing: a file that is not Vigie's is left exactly as it was)."""
+    probe = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master")}
+        if not {"users", "comments"} <= tables:
+            return False
+        used = probe.execute(
+            "SELECT EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM comments)"
+        ).fetchone()[0]
+        return not used
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        probe.close()
+
+
+def _first_lead(db: Database, person: dict, password: str, values: dict) -> dict:
+    lead = found_team(db, person["username"], person["display_name"], person["email"])
+    set_password(db, SERVER_OPERATOR, lead["username"], password)
+    save_settings(db, lead["username"], **values)
     return lead
 
 

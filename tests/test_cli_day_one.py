@@ -12,6 +12,7 @@ import pytest
 
 from lib.__main__ import main
 from lib.auth import authenticate, team_accounts
+from lib.db import open_db
 from lib.presets import PRESET_NAMES, preset_settings
 from lib.settings import load_settings, settings_history
 from tests.conftest import reading
@@ -170,3 +171,22 @@ def test_team_role_deactivate_reactivate_and_the_last_lead(founded, capsys):
     assert main(["team", "role", "ana", "lead", *db]) == 0
     roles = {p["username"]: p["role"] for p in reading(founded, team_accounts)}
     assert roles == {"lea": "lead", "ana": "lead"}
+
+
+def test_init_fills_a_vigie_database_nobody_used_yet_and_refuses_one_with_comments(
+    tmp_path, monkeypatch, capsys
+):
+    """The app makes an empty Vigie file when it first opens a new path: init may fill that
+    one, never one that holds a comment."""
+    monkeypatch.setenv("VIGIE_PASSWORD", PASSWORD)
+    unused, used = tmp_path / "unused.db", tmp_path / "used.db"
+    open_db(unused).close()
+    with open_db(used) as db:
+        db["comments"].insert({"platform": "x", "external_id": "1", "received_at": "2026-11-20"})
+    before = used.read_bytes()
+    init = ["init", "--lead", "lea", "--name", "Léa", "--policy", "cest", "--db"]
+    assert main([*init, str(unused)]) == 0
+    assert reading(unused, load_settings).policy == "cest"
+    assert main([*init, str(used)]) == 2
+    assert "existe déjà" in capsys.readouterr().err
+    assert used.read_bytes() == before and reading(used, team_accounts) == []

@@ -222,12 +222,6 @@ def test_with_single_sign_on_and_no_team_the_same_words_replace_the_sign_in_butt
     assert texts(at.main.subheader) == [t("empty.no_team.title", "fr")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="init refuses any existing file, and the app created this one (empty, no team) "
-    "when it first opened it: the command shown is a dead end until init accepts a Vigie "
-    "database with no user and no comment. Remove this mark then.",
-)
 def test_the_init_command_shown_creates_the_team_in_the_database_the_app_opened(
     tmp_path, monkeypatch
 ):

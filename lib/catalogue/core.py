@@ -19,10 +19,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "sidebar.role.moderator": {"fr": "Modération", "en": "Moderator"},
     "sidebar.role.lead": {"fr": "Chef d'équipe", "en": "Team lead"},
     "sidebar.db": {"fr": "Base de données : {name}", "en": "Database: {name}"},
-    "sidebar.no_users": {
-        "fr": "Aucune personne dans l'équipe : lancez `python -m lib demo`.",
-        "en": "No one on the team yet: run `python -m lib demo`.",
-    },
     # Common words
     "common.platform": {"fr": "Plateforme", "en": "Platform"},
     "common.account": {"fr": "Compte", "en": "Account"},

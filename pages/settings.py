@@ -1,4 +1,5 @@
-"""Paramètres (leads only): hours, targets, closures, reasons, templates, exclusions, history."""
+"""Paramètres (leads only): hours, targets, closures, reasons, templates, policy, exclusions,
+team, history."""
 
 from datetime import time
 
@@ -25,6 +26,7 @@ from lib.team import TeamRefused
 from lib.templates import DEFAULT_TEMPLATES, reply_text, templates
 from lib.times import local_today
 from lib.ui import current_user, database, lang, present, t
+from lib.ui.policy import policy_tab as draw_policy_tab
 from lib.ui.team import team_tab as draw_team_tab
 
 FLASH_KEY = "settings_flash"
@@ -208,6 +210,11 @@ def templates_tab(settings) -> None:
     st.text(reply_text(code, "en", settings.templates))
 
 
+def policy_tab(settings) -> None:
+    """The organisation's name and netiquette, the approval rule, and the policy presets."""
+    draw_policy_tab(settings, run_and_report)
+
+
 def excluded_tab(settings) -> None:
     """Authors excluded until a date or for good, and readmitting them."""
     exclusions = excluded_authors(db)
@@ -301,6 +308,7 @@ TABS = (
     ("closures", closures_tab),
     ("reasons", reasons_tab),
     ("templates", templates_tab),
+    ("policy", policy_tab),
     ("excluded", excluded_tab),
     ("team", team_tab),
     ("history", history_tab),

@@ -9,6 +9,7 @@ from lib.i18n import label
 from lib.settings import Settings
 from lib.taxonomy import NOTE_MAX_CHARS, REASONS, REDIRECTS, REPLY_MAX_CHARS
 from lib.templates import REPLY_CODES, reply_text
+from lib.ui.policy import netiquette
 from lib.ui.queue.acting import submit
 from lib.ui.queue.keys import key
 from lib.ui.session import database, lang, t
@@ -47,12 +48,13 @@ def _button(row: dict, kind: str, label_key: str | None = None, primary: bool = 
 
 
 def _reply_tab(row, kinds, viewer, settings) -> None:
+    language = lang()  # read now: the options' words are formatted after the run too
     template_key = key("reply_template", row["id"])
     left, right = st.columns([3, 1])
     left.selectbox(
         t("queue.template"),
         REPLY_CODES,
-        format_func=lambda c: label("template", c, lang()),
+        format_func=lambda c: label("template", c, language),
         key=template_key,
     )
     right.button(
@@ -127,6 +129,7 @@ def _remove_tab(row, kinds, viewer, settings) -> None:
         help=t("queue.reasons_help"),
         placeholder=t("queue.reasons_placeholder"),
     )
+    netiquette(settings)
     left, right = st.columns(2)
     with left:
         if "hide" in kinds:

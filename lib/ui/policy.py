@@ -86,8 +86,8 @@ def _rules(name: str) -> None:
     with st.expander(t("presets.rules")):
         st.caption(t("presets.quotes_note"))
         for rule in preset(name).rules:
-            settings = ", ".join(t(f"presets.setting.{key}") for key in rule.values)
-            st.markdown(f"**{settings}**")
+            names = ", ".join(t(f"presets.setting.{key}") for key in rule.values)
+            st.markdown(f"**{names}**")
             for quote in rule.quotes:
                 st.markdown("> " + plain(" ".join(quote.split())))
             if not rule.quotes:

@@ -155,7 +155,8 @@ def _parser() -> argparse.ArgumentParser:
         help="create an empty database for a real team, with its first lead",
         description="Create an empty Vigie database: its schema, the settings of a policy "
         "preset, and one team lead whose password is asked on the terminal (or read from "
-        f"{PASSWORD_VARIABLE}). An existing file is never touched.",
+        f"{PASSWORD_VARIABLE}). An existing file is never touched, unless it is a Vigie database "
+        "nobody has used yet (no member, no comment), as the app makes on a new path.",
     )
     init.add_argument("--lead", required=True, metavar="USERNAME")
     init.add_argument("--name", required=True, help="the lead's display name")

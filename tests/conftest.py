@@ -33,6 +33,17 @@ def reading(path, read, *args):
         return read(db, *args)
 
 
+# An identity provider's [auth] section for AppTest's secrets: nothing real, nothing reached.
+ISSUER = "https://id.example.org"
+OIDC_SECRETS = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "not-a-real-secret",
+    "client_id": "vigie",
+    "client_secret": "not-a-real-secret",
+    "server_metadata_url": f"{ISSUER}/.well-known/openid-configuration",
+}
+
+
 # A fixed "now" keeps every figure derived from the demo reproducible.
 DEMO_NOW = pd.Timestamp("2026-11-20 15:00", tz="America/Toronto")
 

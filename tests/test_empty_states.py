@@ -12,7 +12,7 @@ from lib.db import open_db
 from lib.i18n import t
 from lib.importers import import_file
 from lib.queries import has_comments
-from tests.conftest import new_app, open_app, reading
+from tests.conftest import ISSUER, OIDC_SECRETS, new_app, open_app, reading
 
 # The pages that show comments, and the words of each one's empty state.
 PAGES = {
@@ -26,14 +26,6 @@ LEA = {"username": "lea", "display_name": "Léa", "role": "lead"}
 ANA = {"username": "ana", "display_name": "Ana", "role": "moderator"}
 NOW = "2026-11-20 15:00:00-05:00"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-ISSUER = "https://id.example.org"
-OIDC_SECRETS = {
-    "redirect_uri": "http://localhost:8501/oauth2callback",
-    "cookie_secret": "not-a-real-secret",
-    "client_id": "vigie",
-    "client_secret": "not-a-real-secret",
-    "server_metadata_url": f"{ISSUER}/.well-known/openid-configuration",
-}
 
 
 def new_database(tmp_path, monkeypatch, *users) -> str:

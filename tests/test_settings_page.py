@@ -15,7 +15,7 @@ from lib.auth import (
 )
 from lib.db import open_db
 from lib.settings import load_settings, settings_history
-from tests.conftest import new_app, reading
+from tests.conftest import ISSUER, OIDC_SECRETS, new_app, reading
 
 SETTINGS_PAGE = "pages/settings.py"
 
@@ -187,16 +187,6 @@ def test_the_settings_page_renders_for_a_lead_in_both_languages(demo_db_path, la
     assert not at.exception
     assert at.title[0].value == ("Paramètres" if lang == "fr" else "Settings")
     assert len(at.tabs) == 8
-
-
-ISSUER = "https://id.example.org"
-OIDC_SECRETS = {
-    "redirect_uri": "http://localhost:8501/oauth2callback",
-    "cookie_secret": "not-a-real-secret",
-    "client_id": "vigie",
-    "client_secret": "not-a-real-secret",
-    "server_metadata_url": f"{ISSUER}/.well-known/openid-configuration",
-}
 
 
 def oidc_app(claims):

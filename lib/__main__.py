@@ -35,6 +35,7 @@ from lib.i18n import Worded, both, t
 from lib.importers import BadImportFile, import_file
 from lib.presets import PRESET_NAMES, UnknownPreset, preset
 from lib.reports import SNAPSHOT_KINDS, export, export_filename, snapshot_time
+from lib.settings import SettingsError
 from lib.team import (
     TeamRefused,
     add_member,
@@ -356,7 +357,7 @@ def _init(args) -> str:
         lead = create_team_database(
             path, args.lead, args.name, password, args.email, args.policy, args.org
         )
-    except (TeamRefused, UnknownPreset, PasswordRefused) as error:
+    except (TeamRefused, UnknownPreset, PasswordRefused, SettingsError) as error:
         raise CommandError.of(error) from None
     return t("cli.done.init", "fr", path=path, lead=lead["username"], policy=args.policy)
 

@@ -77,6 +77,7 @@ def test_init_team_add_import_and_unmasked_export_in_sequence(tmp_path):
         (["--lead", "marie tremblay"], "'marie tremblay'"),
         (["--name", "  "], "nom affiché"),
         (["--email", "marie@"], "'marie@'"),
+        (["--org", "Organisme " * 20], "80 caractères au plus"),
     ],
 )
 def test_init_refuses_bad_input_in_one_line_and_writes_nothing(

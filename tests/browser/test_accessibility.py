@@ -118,7 +118,7 @@ def test_a_comments_state_is_given_in_words_not_only_in_colour(lead_tab):
     badge = main(lead_tab).get_by_text(next(iter(words)))
     for word in words:
         badge = badge.or_(main(lead_tab).get_by_text(word, exact=True))
-    expect(badge.first).to_be_visible()
+    expect(badge.first).to_be_visible(timeout=30_000)
 
     # The table's state column holds words: read it as the browser offers it for download.
     table = main(lead_tab).locator('[data-testid="stDataFrame"]').first

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from lib.auth import LEAD
+from lib.auth import LEAD, role_of
 from lib.db import OPEN_STATUSES, immediate, to_db_time, using
 from lib.settings import load_settings
 from lib.taxonomy import (
@@ -187,10 +187,10 @@ def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, a
     _check_arguments(kind, given)
     at_text = to_db_time(now_utc() if at is None else at)
     with immediate(db):
-        role = _role(db, actor)
+        role = role_of(db, actor)  # None for a deactivated member too
         if role is None:
             raise InvalidAction("unknown_actor", f"no user named {actor!r}")
-        if given["assignee"] is not None and _role(db, given["assignee"]) is None:
+        if given["assignee"] is not None and role_of(db, given["assignee"]) is None:
             raise InvalidAction("unknown_assignee", f"no user named {given['assignee']!r}")
         comment = _comment(db, comment_id)
         if comment is None:
@@ -201,9 +201,10 @@ def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, a
         # Normalised, so that a received_at written in another ISO form compares right.
         if at_text < to_db_time(comment["received_at"]):
             raise InvalidAction("before_received", f"{at_text} is before the comment arrived")
-        check_state(comment, kind, role, load_settings(db).negative_needs_approval)
+        settings = load_settings(db)
+        check_state(comment, kind, role, settings.negative_needs_approval)
         _check_proposal(db, comment_id, given["proposal"])
-        given = {**given, "reasons": _valid_reasons(db, kind, given)}
+        given = {**given, "reasons": _valid_reasons(kind, given, settings.retired_reasons)}
         changes, row = _transition(db, comment, kind, actor, given)
         version = expected_version + 1
         if kind in CLOCK_STOPPING_KINDS and comment["first_handled_at"] is None:
@@ -261,7 +262,7 @@ def _check_arguments(kind: str, given: dict) -> None:
         raise InvalidAction("unknown_template", f"unknown redirection {given['template']!r}")
 
 
-def _valid_reasons(db: Database, kind: str, given: dict) -> tuple[str, ...]:
+def _valid_reasons(kind: str, given: dict, retired: tuple[str, ...]) -> tuple[str, ...]:
     """The removal's reason codes, deduplicated, checked against the lead's settings."""
     reasons = tuple(dict.fromkeys(given["reasons"]))
     if not reasons and kind in REMOVAL_KINDS:
@@ -269,8 +270,7 @@ def _valid_reasons(db: Database, kind: str, given: dict) -> tuple[str, ...]:
     unknown = [code for code in reasons if code not in REASONS]
     if unknown:
         raise InvalidAction("unknown_reason", f"unknown reason code(s): {' '.join(unknown)}")
-    retired = set(load_settings(db).retired_reasons) if reasons else set()
-    if retired.intersection(reasons):
+    if set(retired).intersection(reasons):
         codes = " ".join(c for c in reasons if c in retired)
         raise InvalidAction("retired_reason", f"retired reason code(s): {codes}")
     return reasons
@@ -386,12 +386,6 @@ def _transition(db, comment: dict, kind: str, actor: str, given: dict) -> tuple[
 def _comment(db: Database, comment_id: int) -> dict | None:
     rows = list(db.query("select * from comments where id = ?", [comment_id]))
     return rows[0] if rows else None
-
-
-def _role(db: Database, username: str) -> str | None:
-    """An active member's role; a deactivated member may neither act nor be assigned."""
-    rows = list(db.query("select role from users where username = ? and active", [username]))
-    return rows[0]["role"] if rows else None
 
 
 def current_proposal(db: Database | str | Path, comment_id: int) -> dict | None:

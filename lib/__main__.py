@@ -13,7 +13,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -27,9 +27,10 @@ from lib.auth import (
     has_password,
     require_credentials,
     set_password,
+    team_accounts,
     user,
 )
-from lib.db import ROLES, db_path, open_db
+from lib.db import ROLES, db_path, open_db, read_only, table_names
 from lib.demo import DemoError, generate
 from lib.i18n import Worded, both, t
 from lib.importers import BadImportFile, import_file
@@ -42,7 +43,6 @@ from lib.team import (
     change_role,
     create_team_database,
     deactivate,
-    members,
     reactivate,
     unused_database,
 )
@@ -220,13 +220,11 @@ def _existing_db(args) -> Iterator:
     if not path.is_file():
         raise CommandError("database_not_found", path=path)
     # Read-only first: a file that is not Vigie's is left exactly as it was.
-    probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master")}
+        with read_only(path) as probe:
+            tables = table_names(probe)
     except sqlite3.DatabaseError as error:
         raise CommandError("not_sqlite", path=path, error=error) from None
-    finally:
-        probe.close()
     if "comments" not in tables:
         raise CommandError("not_vigie", path=path)
     with open_db(path) as db:
@@ -237,11 +235,18 @@ def _lead_password(actor: str | None, flag: str) -> str:
     """The lead's password: VIGIE_PASSWORD for a scheduled job, else asked on the terminal."""
     if not actor:
         raise CommandError("needs_lead", flag=flag)
+    return _given_password(
+        flag, actor, lambda: getpass.getpass(both("cli.prompt.lead_password", actor=actor) + ": ")
+    )
+
+
+def _given_password(flag: str, actor: str, ask: Callable[[], str]) -> str:
+    """VIGIE_PASSWORD for a scheduled job, else `ask()` on the terminal, else a refusal."""
     if os.environ.get(PASSWORD_VARIABLE):
         return os.environ[PASSWORD_VARIABLE]
     if not _stdin_is_a_terminal():
         raise CommandError("password_needed", flag=flag, actor=actor, variable=PASSWORD_VARIABLE)
-    return getpass.getpass(both("cli.prompt.lead_password", actor=actor) + ": ")
+    return ask()
 
 
 def _stdin_is_a_terminal() -> bool:
@@ -346,13 +351,7 @@ def _init(args) -> str:
         preset(args.policy)  # before asking for a password
     except UnknownPreset as error:
         raise CommandError.of(error) from None
-    password = os.environ.get(PASSWORD_VARIABLE)
-    if not password:
-        if not _stdin_is_a_terminal():
-            raise CommandError(
-                "password_needed", flag="init", actor=args.lead, variable=PASSWORD_VARIABLE
-            )
-        password = _new_password()
+    password = _given_password("init", args.lead, _new_password)
     try:
         lead = create_team_database(
             path, args.lead, args.name, password, args.email, args.policy, args.org
@@ -364,7 +363,7 @@ def _init(args) -> str:
 
 def _team_list(args) -> str:
     with _existing_db(args) as db:
-        people = members(db)
+        people = team_accounts(db)
     lines = [
         "\t".join(
             (

@@ -112,6 +112,23 @@ def schema_version(db: Database) -> int:
     return len(migrations.applied(db))
 
 
+@contextlib.contextmanager
+def read_only(path: Path | str) -> Iterator[sqlite3.Connection]:
+    """The SQLite file at `path`, opened so that nothing can be written, nor migrated: for
+    looking at a file that may not be Vigie's. Raises sqlite3.DatabaseError for a file
+    that is no database at all, once read."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    """The tables (and indexes, triggers, views) a connection's file holds."""
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+
+
 # What callers catch for any refusal of the database, without importing sqlite3.
 DatabaseError = sqlite3.Error
 

@@ -8,7 +8,7 @@ always remains.
 
 >>> from lib.db import open_db
 >>> db = open_db(":memory:")
->>> found_team(db, "lea", "Léa Tremblay")["role"]
+>>> found_team(db, "lea", "Léa Tremblay", "premier-jour-2026")["role"]
 'lead'
 >>> add_member(db, "lea", "ana", "Ana Roy", "moderator", email="ana@example.org")["email"]
 'ana@example.org'
@@ -30,17 +30,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from lib.auth import (
-    LEAD,
-    MIN_PASSWORD_LENGTH,
-    SERVER_OPERATOR,
-    PasswordRefused,
-    end_sessions,
-    require_lead,
-    set_password,
-    team_accounts,
-)
-from lib.db import ROLES, immediate, open_db, to_db_time
+from lib.auth import LEAD, has_team, new_password_hash, require_lead
+from lib.db import ROLES, immediate, open_db, read_only, table_names, to_db_time
 from lib.i18n import Worded
 from lib.moderation import act
 from lib.presets import preset_settings
@@ -66,11 +57,6 @@ class TeamRefused(Worded, ValueError):
     KEY = "team.error"
 
 
-def members(db: Database) -> list[dict]:
-    """Everyone who is or was on the team, with how they sign in (`lib.auth.team_accounts`)."""
-    return team_accounts(db)
-
-
 def create_team_database(
     path: Path,
     username: str,
@@ -83,11 +69,11 @@ def create_team_database(
     """A Vigie database at `path` for a real team (`python -m lib init`): the schema, the
     settings of the policy preset (`lib.presets`), and its first lead with a password.
 
-    Everything is checked before anything is written, and the team appears whole or not at
-    all: a new file is built aside, then linked into place; an existing file is used only
-    when it is a Vigie database nobody has used yet (`unused_database`: the app makes one
-    when it first opens a new path), filled in one transaction. Any other file is never
-    touched. Raises TeamRefused, `lib.presets.UnknownPreset` or `lib.auth.PasswordRefused`.
+    The team appears whole or not at all: a new file is built aside, then linked into
+    place; an existing file is used only when it is a Vigie database nobody has used yet
+    (`unused_database`: the app makes one when it first opens a new path), filled in one
+    transaction. Any other file is never touched. Raises TeamRefused, `lib.presets.
+    UnknownPreset`, `lib.settings.SettingsError` or `lib.auth.PasswordRefused`.
     """
     path = Path(path)
     if path.exists() and not unused_database(path):
@@ -95,16 +81,13 @@ def create_team_database(
     values = preset_settings(policy)
     if organisation is not None:
         values["organisation"] = organisation
-    person = _checked(username, display_name, LEAD, email)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise PasswordRefused("password_too_short", length=MIN_PASSWORD_LENGTH)
     if path.exists():
         with open_db(path) as db, immediate(db):
-            return _first_lead(db, person, password, values)
+            return _first_lead(db, username, display_name, password, email, values)
     draft = path.with_name(f".{path.name}.{os.getpid()}.init")
     try:
         with open_db(draft) as db:
-            lead = _first_lead(db, person, password, values)
+            lead = _first_lead(db, username, display_name, password, email, values)
         os.link(draft, path)  # fails, rather than replace, if the file appeared meanwhile
     except FileExistsError:
         raise TeamRefused("database_exists", path=path) from None
@@ -118,36 +101,35 @@ def create_team_database(
 def unused_database(path: Path) -> bool:
     """Whether `path` is a Vigie database with no team member and no comment yet (read
     without writing: a file that is not Vigie's is left exactly as it was)."""
-    probe = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
-        tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master")}
-        if not {"users", "comments"} <= tables:
-            return False
-        used = probe.execute(
-            "SELECT EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM comments)"
-        ).fetchone()[0]
-        return not used
+        with read_only(path) as probe:
+            if not {"users", "comments"} <= table_names(probe):
+                return False
+            used = probe.execute(
+                "SELECT EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM comments)"
+            ).fetchone()[0]
     except sqlite3.DatabaseError:
         return False
-    finally:
-        probe.close()
+    return not used
 
 
-def _first_lead(db: Database, person: dict, password: str, values: dict) -> dict:
-    lead = found_team(db, person["username"], person["display_name"], person["email"])
-    set_password(db, SERVER_OPERATOR, lead["username"], password)
+def _first_lead(db: Database, username, display_name, password, email, values: dict) -> dict:
+    lead = found_team(db, username, display_name, password, email)
     save_settings(db, lead["username"], **values)
     return lead
 
 
-def found_team(db: Database, username: str, display_name: str, email: str | None = None) -> dict:
-    """The first team lead of an empty database (`python -m lib init`); refused once the
-    team has anyone. Recorded as their own change."""
+def found_team(
+    db: Database, username: str, display_name: str, password: str, email: str | None = None
+) -> dict:
+    """The first team lead of an empty database, with their password (`python -m lib
+    init`); refused once the team has anyone. Recorded as their own change."""
     person = _checked(username, display_name, LEAD, email)
+    password_hash = new_password_hash(password)  # slow on purpose: before the write lock
     with immediate(db):
-        if db.execute("SELECT 1 FROM users LIMIT 1").fetchone():
+        if has_team(db):
             raise TeamRefused("team_exists")
-        _insert(db, person["username"], person)
+        _insert(db, person["username"], person, password_hash)
     return _member(db, person["username"])
 
 
@@ -158,18 +140,21 @@ def add_member(
     display_name: str,
     role: str,
     email: str | None = None,
+    password: str | None = None,
 ) -> dict:
-    """Add an active member; a lead only (`lib.auth.PermissionDenied`). Their password is
-    set apart (`lib.auth.set_password`), or their organisation account binds by `email`."""
+    """Add an active member; a lead only (`lib.auth.PermissionDenied`). They sign in with
+    a first `password` given in person (or set later, `lib.auth.set_password`), or with
+    the organisation account `email` names: the member and the password, both or neither."""
     require_lead(db, actor, "team")
     person = _checked(username, display_name, role, email)
+    password_hash = new_password_hash(password) if password else None
     with immediate(db):
         taken = db.execute(
             "SELECT username FROM users WHERE lower(username) = lower(?)", [person["username"]]
         ).fetchone()
         if taken:
             raise TeamRefused("username_taken", username=taken[0])
-        _insert(db, actor, person)
+        _insert(db, actor, person, password_hash)
     return _member(db, person["username"])
 
 
@@ -187,8 +172,9 @@ def change_role(db: Database, actor: str, username: str, role: str) -> dict:
 
 
 def deactivate(db: Database, actor: str, username: str) -> int:
-    """Withdraw a member: their sessions end, their assigned open comments return to the
-    pool. Returns how many comments returned. Never the last active lead."""
+    """Withdraw a member: their open comments return to the pool, and their sessions end
+    (`active` is part of their session stamp, lib.auth.sessions). Returns how many
+    comments returned. Never the last active lead."""
     require_lead(db, actor, "team")
     with immediate(db):
         before = _existing(db, username)
@@ -203,7 +189,6 @@ def deactivate(db: Database, actor: str, username: str) -> int:
         for comment_id, version in assigned:
             act(db, comment_id, "unassign", actor, version)
         _update(db, actor, before, active=0)
-        end_sessions(db, username)
     return len(assigned)
 
 
@@ -236,10 +221,10 @@ def _checked(username: str, display_name: str, role: str, email: str | None) -> 
     return {"username": username, "display_name": display_name, "role": role, "email": email}
 
 
-def _insert(db: Database, actor: str, person: dict) -> None:
+def _insert(db: Database, actor: str, person: dict, password_hash: str | None) -> None:
     if person["email"] and _email_owner(db, person["email"]):
         raise TeamRefused("email_taken", email=person["email"])
-    db["users"].insert({**person, "active": 1})
+    db["users"].insert({**person, "active": 1, "password_hash": password_hash})
     _record(db, actor, None, _member(db, person["username"]))
 
 

@@ -12,6 +12,7 @@ from lib.auth import (
     SERVER_OPERATOR,
     IdentityPolicy,
     IdentityRefused,
+    PasswordRefused,
     PermissionDenied,
     SignInRefused,
     can,
@@ -19,6 +20,7 @@ from lib.auth import (
     session_stamp,
     set_password,
     sign_in,
+    team_accounts,
     team_names,
     user_for_identity,
 )
@@ -31,7 +33,6 @@ from lib.team import (
     change_role,
     deactivate,
     found_team,
-    members,
     reactivate,
 )
 
@@ -113,7 +114,7 @@ def test_an_address_belongs_to_one_member(team_db):
 @given(username=st.text(min_size=1, max_size=30))
 def test_a_username_with_a_space_or_a_control_character_is_never_stored(tmp_path_factory, username):
     with open_db(tmp_path_factory.mktemp("t") / "v.db") as db:
-        found_team(db, "lea", "Léa")
+        found_team(db, "lea", "Léa", "premier-jour-2026")
         try:
             add_member(db, "lea", username, "Quelqu'un", "moderator")
         except TeamRefused:
@@ -174,7 +175,7 @@ def test_a_deactivated_member_keeps_their_name_but_can_no_longer_act_or_be_assig
     with pytest.raises(InvalidAction) as refusal:
         act(team_db, 1, "assign", "lea", 2, assignee="ana")
     assert refusal.value.code == "unknown_assignee"
-    assert [m["username"] for m in members(team_db) if not m["active"]] == ["ana"]
+    assert [m["username"] for m in team_accounts(team_db) if not m["active"]] == ["ana"]
 
 
 def test_deactivation_returns_assigned_open_comments_to_the_pool(team_db):
@@ -200,10 +201,10 @@ def test_deactivation_returns_assigned_open_comments_to_the_pool(team_db):
 
 def test_a_team_is_founded_once(tmp_path):
     with open_db(tmp_path / "v.db") as db:
-        lead = found_team(db, "lea", "Léa", "lea@example.org")
+        lead = found_team(db, "lea", "Léa", "premier-jour-2026", "lea@example.org")
         assert lead["role"] == "lead" and team_changes(db) == [("lea", None, lead)]
         with pytest.raises(TeamRefused) as refusal:
-            found_team(db, "bob", "Bob")
+            found_team(db, "bob", "Bob", "premier-jour-2026")
         assert refusal.value.code == "team_exists"
 
 
@@ -220,3 +221,11 @@ def test_an_organisation_account_binds_by_the_members_email_unless_deactivated(t
     with pytest.raises(IdentityRefused) as refusal:
         user_for_identity(team_db, claims, POLICY)
     assert refusal.value.code == "deactivated"
+
+
+def test_a_member_and_their_first_password_are_added_both_or_neither(team_db):
+    with pytest.raises(PasswordRefused):
+        add_member(team_db, "lea", "zoe", "Zoé", "moderator", password="court")
+    assert team_changes(team_db) == [] and team_db["users"].count == 3
+    add_member(team_db, "lea", "zoe", "Zoé", "moderator", password="premier-jour-2026")
+    assert sign_in(team_db, "zoe", "premier-jour-2026", "203.0.113.9")["username"] == "zoe"

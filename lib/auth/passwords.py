@@ -71,6 +71,13 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+def new_password_hash(password: str) -> str:
+    """The hash of a password a person chose, once it is long enough (PasswordRefused)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise PasswordRefused("password_too_short", length=MIN_PASSWORD_LENGTH)
+    return hash_password(password)
+
+
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Whether `password` matches the stored hash; False for a missing or malformed hash."""
     if not password_hash:
@@ -105,9 +112,7 @@ def set_password(db: Database, actor, username: str, password: str) -> None:
     (lib.auth.sessions).
     """
     require_may_set_password(db, actor, username)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise PasswordRefused("password_too_short", length=MIN_PASSWORD_LENGTH)
-    new_hash = hash_password(password)  # slow on purpose: before the write lock
+    new_hash = new_password_hash(password)  # slow on purpose: before the write lock
     with immediate(db):
         db["users"].update(username, {"password_hash": new_hash})
 

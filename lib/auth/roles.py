@@ -48,6 +48,11 @@ def user(db: Database, username: str | None) -> dict | None:
     return rows[0] if rows else None
 
 
+def has_team(db: Database) -> bool:
+    """Whether anyone is on the team yet (a new database has no one: `python -m lib init`)."""
+    return db.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
+
+
 def team(db: Database, active_only: bool = False) -> list[dict]:
     """Team members (username, display_name, role, active), by display name: everyone who
     ever was, or only the active ones (whom work may go to)."""

@@ -162,7 +162,7 @@ def sign_in_widgets(db: Database) -> dict | None:
         return person
     if st.session_state.pop(_ENDED_KEY, False):
         st.warning(t("auth.session_ended"))
-    if not auth.team(db):
+    if not auth.has_team(db):
         # Nobody to sign in as, with a password or an organisation account alike.
         no_team_sidebar()
         if oidc_configured() and st.user.to_dict().get("is_logged_in"):
@@ -235,7 +235,7 @@ def _demo_hint(db: Database) -> None:
 def sign_in_prompt() -> None:
     """What a page shows in place of its content until someone signs in; with no team
     yet, how to create it."""
-    if not auth.team(database()):
+    if not auth.has_team(database()):
         no_team(oidc_configured())
         return
     key = "auth.prompt_oidc" if oidc_configured() else "auth.prompt_local"

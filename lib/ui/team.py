@@ -82,16 +82,7 @@ def _add_form(report: Callable) -> None:
         )
         st.caption(t("team.add_help", length=auth.MIN_PASSWORD_LENGTH))
         if st.form_submit_button(t("team.add_button"), type="primary", key="team_add_submit"):
-            report(_add_member, username, name, role, email, password)
-
-
-def _add_member(db: Database, lead: str, username, name, role, email, password) -> None:
-    """Add the member, then their first password if one was typed: both or neither."""
-    if password and len(password) < auth.MIN_PASSWORD_LENGTH:
-        raise auth.PasswordRefused("password_too_short", length=auth.MIN_PASSWORD_LENGTH)
-    added = team.add_member(db, lead, username, name, role, email)
-    if password:
-        auth.set_password(db, lead, added["username"], password)
+            report(team.add_member, username, name, role, email, password or None)
 
 
 def _role_form(active: dict, report: Callable) -> None:

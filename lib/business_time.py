@@ -36,6 +36,15 @@ from dateutil.easter import easter
 from lib.times import LOCAL_TZ, utc
 
 DEFAULT_TZ = LOCAL_TZ
+# The office hours DESIGN.md takes from the policies (Monday to Friday, 8:30 to 16:30):
+# the calendar's defaults, and so the settings' and the presets' where a policy is silent.
+OFFICE_OPENS = time(8, 30)
+OFFICE_CLOSES = time(16, 30)
+OFFICE_DAYS = (0, 1, 2, 3, 4)
+# One business day of those hours, in hours (8.0): the policies' "un jour ouvrable".
+ONE_BUSINESS_DAY_HOURS = (OFFICE_CLOSES.hour - OFFICE_OPENS.hour) + (
+    OFFICE_CLOSES.minute - OFFICE_OPENS.minute
+) / 60
 NS = 1_000_000_000
 EASTER_MONDAY = ("Lundi de Pâques", "Easter Monday")
 CLOSURE = ("Fermeture", "Closure")
@@ -99,9 +108,9 @@ class BusinessCalendar:
     def __init__(
         self,
         tz: str = DEFAULT_TZ,
-        open_time: time = time(8, 30),
-        close_time: time = time(16, 30),
-        weekdays: Iterable[int] = (0, 1, 2, 3, 4),
+        open_time: time = OFFICE_OPENS,
+        close_time: time = OFFICE_CLOSES,
+        weekdays: Iterable[int] = OFFICE_DAYS,
         extra_closures: Iterable[date | str] = (),
         include_easter_monday: bool = False,
     ):

@@ -27,7 +27,13 @@ from datetime import date, time
 from sqlite_utils import Database
 
 from lib.auth import require_lead
-from lib.business_time import BusinessCalendar
+from lib.business_time import (
+    OFFICE_CLOSES,
+    OFFICE_DAYS,
+    OFFICE_OPENS,
+    ONE_BUSINESS_DAY_HOURS,
+    BusinessCalendar,
+)
 from lib.db import PLATFORMS, immediate, to_db_time
 from lib.i18n import LANGUAGES, Worded, label
 from lib.presets import PRESET_NAMES
@@ -48,12 +54,12 @@ NETIQUETTE_MAX_CHARS = 20_000
 
 @dataclass(frozen=True)
 class Settings:
-    open_time: str = "08:30"
-    close_time: str = "16:30"
-    weekdays: tuple[int, ...] = (0, 1, 2, 3, 4)
+    open_time: str = OFFICE_OPENS.strftime("%H:%M")
+    close_time: str = OFFICE_CLOSES.strftime("%H:%M")
+    weekdays: tuple[int, ...] = OFFICE_DAYS
     include_easter_monday: bool = False
     closures: tuple[str, ...] = ()  # ISO dates
-    target_hours: float = 8.0
+    target_hours: float = ONE_BUSINESS_DAY_HOURS
     at_risk_hours: float = 2.0
     compliance_goal_pct: float = 90.0
     reason_labels: dict = field(default_factory=dict)  # code -> {"fr":..., "en":...}

@@ -24,8 +24,15 @@ from lib.i18n import Worded
 from lib.presets import cest, cisss, csj, css, general, mess
 from lib.presets.rules import Preset, Rule
 
-__all__ = ["PRESETS", "PRESET_NAMES", "Preset", "Rule", "UnknownPreset", "preset"]
-__all__ += ["preset_settings"]
+__all__ = [
+    "PRESETS",
+    "PRESET_NAMES",
+    "Preset",
+    "Rule",
+    "UnknownPreset",
+    "preset",
+    "preset_settings",
+]
 
 PRESETS: dict[str, Preset] = {
     module.PRESET.name: module.PRESET for module in (mess, csj, cisss, css, cest, general)

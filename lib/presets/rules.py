@@ -17,6 +17,12 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
+from lib.business_time import (
+    OFFICE_CLOSES,
+    OFFICE_DAYS,
+    OFFICE_OPENS,
+    ONE_BUSINESS_DAY_HOURS,
+)
 from lib.taxonomy import REASONS
 
 
@@ -73,8 +79,12 @@ def unlisted(*listings: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
 
 # Vigie's defaults where a policy is silent (DESIGN.md): the hours the ministry's and the
 # CISSS's policies state, and the ministry's one business day, which is 8 hours of them.
-VIGIE_HOURS = {"open_time": "08:30", "close_time": "16:30", "weekdays": (0, 1, 2, 3, 4)}
-VIGIE_TARGET = {"target_hours": 8.0}
+VIGIE_HOURS = {
+    "open_time": OFFICE_OPENS.strftime("%H:%M"),
+    "close_time": OFFICE_CLOSES.strftime("%H:%M"),
+    "weekdays": OFFICE_DAYS,
+}
+VIGIE_TARGET = {"target_hours": ONE_BUSINESS_DAY_HOURS}
 
 # The reply to a complaint where a policy names no complaints office: the default
 # template's "commissaire aux plaintes et à la qualité des services" is the health

@@ -22,7 +22,9 @@ from sqlite_utils import Database, Migrations
 
 from lib.times import utc
 
-DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "vigie.db"
+# Vigie's folder, where `make run` and `python -m lib` run from.
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DB = PROJECT_DIR / "data" / "vigie.db"
 BUSY_TIMEOUT_SECONDS = 30
 
 # Instants are stored as UTC text in SQLite's own format: sortable, readable

@@ -7,25 +7,23 @@ so that a new team sees what the page is for instead of blank charts and zeros.
 from __future__ import annotations
 
 import shlex
-from pathlib import Path
 
 import streamlit as st
 
 from lib.auth import can
-from lib.db import db_path
+from lib.db import PROJECT_DIR, db_path
 from lib.queries import has_comments
 from lib.ui.session import USER_KEY, database, t
 
 IMPORT_PAGE = "pages/importer.py"
 SETTINGS_PAGE = "pages/settings.py"
-# `python -m lib` runs from Vigie's folder: the commands name the database from there.
-PROJECT = Path(__file__).resolve().parents[2]
 
 
 def command_db() -> str:
     """The database file as a command typed in Vigie's folder names it, quoted for a shell."""
     path = db_path().resolve()
-    return shlex.quote(str(path.relative_to(PROJECT) if path.is_relative_to(PROJECT) else path))
+    inside = path.is_relative_to(PROJECT_DIR)
+    return shlex.quote(str(path.relative_to(PROJECT_DIR) if inside else path))
 
 
 def no_team_sidebar() -> None:

@@ -464,3 +464,13 @@ def m011_team_administration(db: Database) -> None:
     db.execute(
         "CREATE UNIQUE INDEX idx_users_email ON users (lower(email)) WHERE email IS NOT NULL"
     )
+
+
+@migrations()
+def m012_what_the_organisation_publishes(db: Database) -> None:
+    # The draft checks an action's note overrode (space-separated codes), and whether a
+    # lead published a reply that needed approval without another's assent.
+    db["actions"].add_column("overridden", str)
+    db["actions"].add_column("self_approved", int)
+    # The other commenters of a post, whose names a reply must not publish unasked.
+    db["comments"].create_index(["platform", "post_ref"], if_not_exists=True)

@@ -171,8 +171,20 @@ def data_signature(db: Database) -> tuple:
     ).fetchone()
 
 
+# The actions that take a comment out of public view: a hide, a delete, and a `prive`
+# redirection (or its approval), which hides it. Each recorded at least one reason.
+# `{kind}` is how the query names the kind column of `actions a`.
+REMOVAL_ACTIONS = (
+    "{kind} IN ('hide', 'delete', 'redirect', 'approve') "
+    f"AND ({{kind}} IN ('hide', 'delete') OR a.template = '{PRIVATE_REDIRECT}')"
+)
+
+
 def removals(db: Database, start=None, end=None, comment_columns=()) -> pd.DataFrame:
-    """One row per (removal action, reason code) in [start, end).
+    """One row per (removal action, reason code) in [start, end): `REMOVAL_ACTIONS`.
+
+    A `prive` redirection recorded before Vigie asked for its reason has none: it is
+    not in these rows, as it was not in the reasons' figures then.
 
     `comment_columns` adds the removed comment's columns (e.g. "author_handle") at the end.
     """
@@ -182,7 +194,7 @@ def removals(db: Database, start=None, end=None, comment_columns=()) -> pd.DataF
     sql = (
         "SELECT a.comment_id, c.platform, unixepoch(a.at) AS removed_at, a.kind AS action, "
         f"a.reasons, a.actor{extra} FROM actions a JOIN comments c ON c.id = a.comment_id "
-        "WHERE a.kind IN ('hide', 'delete') AND a.at >= ? AND a.at < ? ORDER BY a.at"
+        f"WHERE {REMOVAL_ACTIONS.format(kind='a.kind')} AND a.at >= ? AND a.at < ? ORDER BY a.at"
     )
     low = to_db_time(start) if start is not None else ""
     high = to_db_time(end) if end is not None else "9999"
@@ -231,8 +243,8 @@ def author_history(
         db,
         # "+kind" keeps SQLite off the (kind, at) index: an author has few
         # comments, so looking up their actions by comment id is far cheaper.
-        f"select {', '.join(_REMOVAL_COLUMNS)} from actions where (+kind in ('hide', 'delete') "
-        f"or (+kind in ('redirect', 'approve') and template = '{PRIVATE_REDIRECT}')) "
+        f"select {', '.join(_REMOVAL_COLUMNS)} from actions a "
+        f"where {REMOVAL_ACTIONS.format(kind='+a.kind')} "
         f"and comment_id in (select id from comments where {mine}) order by at desc, id desc",
         params,
         time_columns=(),

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, time
 
@@ -39,13 +40,14 @@ from lib.i18n import LANGUAGES, Worded, label
 from lib.presets import PRESET_NAMES
 from lib.states import recompute_due_dates
 from lib.taxonomy import (
+    ENGLISH_REPLIES,
     HANDLE_MAX_CHARS,
     LABEL_MAX_CHARS,
     NOTE_MAX_CHARS,
     REASONS,
     REPLY_MAX_CHARS,
 )
-from lib.templates import DEFAULT_TEMPLATES
+from lib.templates import DEFAULT_TEMPLATES, reply_text
 from lib.times import local_today, now_utc
 
 # The organisation's netiquette, as long as a policy's whole netiquette section.
@@ -72,6 +74,13 @@ class Settings:
     policy: str = "general"
     netiquette: dict = field(default_factory=dict)
     negative_needs_approval: bool = True
+    # Whether a lead may publish their own reply to a comment that needs approval (the
+    # history records it as approved by its author), or must have another lead approve it.
+    lead_self_approval: bool = True
+    # What the organisation publishes: how it answers an English comment (ENGLISH_REPLIES),
+    # and the sites its replies may link to without a warning (each with its subdomains).
+    english_replies: str = "bilingual"
+    allowed_domains: tuple[str, ...] = ("quebec.ca", "gouv.qc.ca")
 
     def calendar(self) -> BusinessCalendar:
         """The `BusinessCalendar` these settings describe (one per set of rules, shared)."""
@@ -82,6 +91,11 @@ class Settings:
             tuple(self.closures),
             self.include_easter_monday,
         )
+
+    def reply_text(self, code: str, comment_language: str | None) -> str:
+        """Template `code` as this organisation answers a comment in `comment_language`."""
+        bilingual = self.english_replies == "bilingual"
+        return reply_text(code, comment_language, self.templates, bilingual)
 
 
 @functools.lru_cache(maxsize=32)
@@ -101,7 +115,7 @@ CALENDAR_KEYS = ("open_time", "close_time", "weekdays", "include_easter_monday",
 # Changing one of these moves the due time of every open comment.
 DUE_KEYS = (*CALENDAR_KEYS, "target_hours")
 SETTING_KEYS = tuple(f.name for f in fields(Settings))
-_TUPLE_KEYS = {"weekdays", "closures", "retired_reasons"}
+_TUPLE_KEYS = {"weekdays", "closures", "retired_reasons", "allowed_domains"}
 _DEFAULTS = asdict(Settings())
 
 
@@ -208,8 +222,10 @@ def _normalised(key: str, value):
         return float(value)
     if key in ("open_time", "close_time"):
         return value.strftime("%H:%M") if isinstance(value, time) else str(value)
-    if key in ("include_easter_monday", "negative_needs_approval"):
+    if key in ("include_easter_monday", "negative_needs_approval", "lead_self_approval"):
         return bool(value)
+    if key == "allowed_domains":
+        return _domains(value)
     if key == "organisation":
         return str(value).strip()
     return value
@@ -246,6 +262,33 @@ def check(settings: Settings) -> None:
     if netiquette and not (isinstance(netiquette, dict) and set(netiquette) <= {"fr", "en"}):
         raise SettingsError("netiquette_languages")
     _check_text("netiquette", netiquette.values(), NETIQUETTE_MAX_CHARS, multiline=True)
+    if settings.english_replies not in ENGLISH_REPLIES:
+        raise SettingsError("unknown_english_replies", value=settings.english_replies)
+    bad = [d for d in settings.allowed_domains if not DOMAIN.fullmatch(d)]
+    if bad:
+        raise SettingsError("bad_domain", domains=", ".join(bad))
+
+
+# A host name as people write it: labels of letters, digits and hyphens, a dot between,
+# ending in letters ("quebec.ca", "csj.qc.ca", "cisss-gaspesie.gouv.qc.ca").
+DOMAIN = re.compile(r"(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+
+
+def _domains(value) -> tuple[str, ...]:
+    """Domains as a lead types them, one per line or separated by commas or spaces, with
+    or without "https://", "www." or a path: their host names, lower case, sorted.
+
+    >>> _domains("https://www.Quebec.ca/sante, csj.qc.ca  qc.ca/")
+    ('csj.qc.ca', 'qc.ca', 'quebec.ca')
+    """
+    words = re.split(r"[\s,;]+", value) if isinstance(value, str) else list(value)
+    hosts = set()
+    for word in words:
+        host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", str(word).strip().lower()).split("/")[0]
+        host = host.removeprefix("www.").rstrip(".")
+        if host:
+            hosts.add(host)
+    return tuple(sorted(hosts))
 
 
 def _check_codes(mapping: dict, known, kind: str, longest: int) -> None:

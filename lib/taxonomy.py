@@ -35,8 +35,10 @@ REASONS = (
 # DESIGN.md, "Redirections": each is also a reply template of the same code.
 REDIRECTS = ("dossier", "plainte", "medical", "prive")
 # The person exposed their own data: the reply sends them to a private channel and the
-# comment is hidden, without a netiquette reason (it counts apart in the reasons).
+# comment is hidden, which is a removal: it records a reason, this one unless the
+# moderator chooses another.
 PRIVATE_REDIRECT = "prive"
+PRIVATE_REDIRECT_REASON = "renseignements_personnels"
 
 # Set on arrival by the detectors (lib/detect); `repeat` comes last, appended at ingest.
 FLAGS = ("pii", "english", "question", "negative", "link", "urgent", "repeat")
@@ -58,6 +60,16 @@ ACTION_KINDS = (
     "reopen",
 )
 REMOVAL_KINDS = ("hide", "delete")
+# The statuses of a comment no longer shown to the public: whatever put it there
+# (a removal, a `prive` redirection) recorded at least one reason.
+REMOVED_STATUSES = ("hidden", "deleted")
+
+# What Vigie reads in a draft before the organisation publishes it (lib.moderation.drafts):
+# personal information blocks it, the others warn.
+DRAFT_CHECKS = ("personal_information", "full_name", "language", "link")
+# How an English comment is answered: French, then English (the CSJ's policy, and
+# DESIGN.md's templates), or in French only (the MESS's policy).
+ENGLISH_REPLIES = ("bilingual", "french_only")
 
 
 def split_codes(stored: str | None) -> tuple[str, ...]:

@@ -4,6 +4,8 @@
 Nous ne pouvons pas répondre aux questions de santé sur les médias sociaux
 >>> reply_text("medical", "en", {}).startswith("Nous ne pouvons pas")   # French first
 True
+>>> "Info-Santé at 811" in reply_text("medical", "en", {}, bilingual=False)
+False
 """
 
 from __future__ import annotations
@@ -82,10 +84,13 @@ def templates(stored: dict | None) -> dict[str, dict[str, str]]:
     return merged
 
 
-def reply_text(code: str, comment_language: str | None, stored: dict | None) -> str:
-    """The template's text for a comment: French, then English for an English comment."""
+def reply_text(
+    code: str, comment_language: str | None, stored: dict | None, bilingual: bool = True
+) -> str:
+    """The template's text for a comment: French, then English for an English comment
+    unless the organisation answers in French only (`bilingual=False`)."""
     texts = templates(stored)[code]
     french = texts.get("fr") or texts.get("en", "")
-    if comment_language == "en" and texts.get("en"):
+    if bilingual and comment_language == "en" and texts.get("en"):
         return f"{french}\n\n{texts['en']}"
     return french

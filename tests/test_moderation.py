@@ -11,8 +11,6 @@ from lib.catalogue import STRINGS
 from lib.db import STATUSES, open_db
 from lib.moderation import (
     INVALID_ACTION_CODES,
-    NOTE_MAX_CHARS,
-    REPLY_MAX_CHARS,
     InvalidAction,
     StaleVersion,
     act,
@@ -22,8 +20,8 @@ from lib.moderation import (
     history,
 )
 from lib.queries import author_history
-from lib.settings import save_settings
-from lib.taxonomy import ACTION_KINDS, split_codes
+from lib.settings import Settings, save_settings
+from lib.taxonomy import ACTION_KINDS, NOTE_MAX_CHARS, REPLY_MAX_CHARS, split_codes
 from tests.conftest import TEAM
 
 RECEIVED = "2026-03-02 14:00:00"  # a Monday, 9:00 in Québec
@@ -369,15 +367,31 @@ def test_a_redirect_records_its_template_and_text(db):
     )
 
 
-def test_a_private_redirect_hides_the_comment_without_a_netiquette_reason(db):
+def test_a_private_redirect_hides_the_comment_and_records_personal_information_as_its_reason(db):
     act(db, 1, "redirect", "ana", 1, template="prive", at=LATER)
     row = comment(db)
     assert (row["status"], row["first_handled_at"]) == ("hidden", LATER)
-    assert (actions(db)[0]["template"], actions(db)[0]["reasons"]) == ("prive", None)
+    assert (actions(db)[0]["template"], actions(db)[0]["reasons"]) == (
+        "prive",
+        "renseignements_personnels",
+    )
 
 
-def test_a_redirect_takes_no_reasons(db):
-    refused("unexpected_argument", db, 1, "redirect", "ana", 1, template="prive", reasons=["x"])
+def test_a_private_redirect_records_the_reasons_the_moderator_chose(db):
+    act(db, 1, "redirect", "ana", 1, template="prive", reasons=["injurieux", "injurieux"])
+    assert actions(db)[0]["reasons"] == "injurieux"
+
+
+def test_a_private_redirect_needs_a_reason_chosen_when_the_lead_retired_personal_information(db):
+    save_settings(db, "lea", retired_reasons=["renseignements_personnels"])
+    refused("reason_required", db, 1, "redirect", "ana", 1, template="prive")
+    act(db, 1, "redirect", "ana", 1, template="prive", reasons=["injurieux"])
+    assert comment(db)["status"] == "hidden"
+
+
+def test_only_a_private_redirect_takes_reasons(db):
+    refused("unexpected_argument", db, 1, "redirect", "ana", 1, template="dossier", reasons=["x"])
+    refused("unknown_reason", db, 1, "redirect", "ana", 1, template="prive", reasons=["x"])
 
 
 # --- negative comments and approval ---------------------------------------------------
@@ -390,7 +404,8 @@ def test_reply_to_negative_comment_needs_approval(db):
 
 def test_an_organisation_whose_policy_asks_no_approval_lets_moderators_reply(db):
     save_settings(db, "lea", negative_needs_approval=False)
-    assert "reply" in available_kinds(db["comments"].get(2), "moderator", False)
+    rules = Settings(negative_needs_approval=False)
+    assert "reply" in available_kinds(db["comments"].get(2), "moderator", rules)
     assert act(db, 2, "reply", "ana", 1, reply="Nous comprenons.") == 2
     assert db["comments"].get(2)["status"] == "answered"
 
@@ -447,6 +462,7 @@ def test_the_current_proposal_is_the_latest_escalation(db):
         "at": LATER,
         "reply": "Version révisée.",
         "template": "plainte",
+        "reasons": None,
     }
 
 
@@ -490,7 +506,7 @@ def test_a_reply_or_note_longer_than_any_platform_takes_is_refused(db, kind, arg
 
 
 def test_a_reply_at_the_longest_length_is_recorded(db):
-    act(db, 1, "reply", "ana", 1, reply="x" * REPLY_MAX_CHARS)
+    act(db, 1, "reply", "ana", 1, reply=("Merci. " * REPLY_MAX_CHARS)[:REPLY_MAX_CHARS])
     assert len(actions(db)[-1]["reply"]) == REPLY_MAX_CHARS
 
 
@@ -615,7 +631,7 @@ def test_author_history_lists_the_authors_other_comments_and_removals(db):
     assert list(found.comments["id"]) == [6, 2, 1]
     removals = found.removals[["comment_id", "kind", "reasons", "template"]].fillna("")
     assert list(removals.itertuples(index=False)) == [
-        (6, "redirect", "", "prive"),
+        (6, "redirect", "renseignements_personnels", "prive"),
         (1, "hide", "injurieux", ""),
     ]
     assert found.removal_count == 2
@@ -692,7 +708,8 @@ def test_any_sequence_of_actions_keeps_the_history_and_the_clock_consistent(step
                 elif row["first_handled_at"] is not None:
                     handled[row["id"]] = (row["first_handled_at"], row["first_handled_by"])
                 for action in history(db, row["id"]):
-                    assert bool(action["reasons"]) == (action["kind"] in ("hide", "delete"))
+                    removes = action["kind"] in ("hide", "delete") or action["template"] == "prive"
+                    assert bool(action["reasons"]) == removes
 
 
 def test_every_refusal_has_its_words_in_french_and_english():

@@ -4,9 +4,21 @@ One catalogue, kept in one module per area of the app so that each page's
 strings sit together; keys are unique across areas (the tests check it).
 """
 
-from lib.catalogue import cli, core, empty, io, lead, presets, queue, settings, taxonomy, team
+from lib.catalogue import (
+    cli,
+    core,
+    drafts,
+    empty,
+    io,
+    lead,
+    presets,
+    queue,
+    settings,
+    taxonomy,
+    team,
+)
 
-AREAS = (core, taxonomy, queue, lead, io, settings, cli, team, presets, empty)
+AREAS = (core, taxonomy, queue, lead, io, settings, cli, team, presets, empty, drafts)
 
 STRINGS: dict[str, dict[str, str]] = {}
 for _area in AREAS:

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from lib.db import to_db_times
+from lib.taxonomy import PRIVATE_REDIRECT, PRIVATE_REDIRECT_REASON
 
 
 def history_rows(handling: pd.DataFrame) -> pd.DataFrame:
@@ -15,6 +16,10 @@ def history_rows(handling: pd.DataFrame) -> pd.DataFrame:
     # An escalation is carried out by the lead's approval.
     kind = verb.where(verb != "escalate", "approve")
     escalated_template = detail.where(verb == "escalate")
+    # A `prive` redirection hides the comment: its escalation and its carrying out record
+    # the reason `act` records by default.
+    private = detail.eq(PRIVATE_REDIRECT) & verb.isin(["redirect", "escalate"])
+    private_reason = pd.Series(PRIVATE_REDIRECT_REASON, index=h.index).where(private)
     # `step` orders a comment's actions that fall on the same second.
     parts = [
         _action_rows(h["assigned_at"], h["handler"], "assign", 0, assignee=h["handler"]),
@@ -25,6 +30,7 @@ def history_rows(handling: pd.DataFrame) -> pd.DataFrame:
             1,
             reply=h["reply_text"],
             template=escalated_template,
+            reasons=private_reason,
         ),
         _action_rows(h["rejected_at"], h["approver"], "reject", 2, note=h["rejection_note"]),
         _action_rows(
@@ -34,6 +40,7 @@ def history_rows(handling: pd.DataFrame) -> pd.DataFrame:
             3,
             reply=h["revised_text"],
             template=escalated_template,
+            reasons=private_reason,
         ),
         _action_rows(
             h["handled_at"],
@@ -42,7 +49,7 @@ def history_rows(handling: pd.DataFrame) -> pd.DataFrame:
             4,
             reply=h["final_reply"].where(kind.isin(["reply", "approve"])),
             template=detail.where(verb.isin(["redirect", "escalate"])),
-            reasons=detail.where(verb.isin(["hide", "delete"])),
+            reasons=detail.where(verb.isin(["hide", "delete"])).mask(private, private_reason),
         ),
     ]
     actions = pd.concat(parts, ignore_index=True).sort_values(["comment_id", "at", "step"])

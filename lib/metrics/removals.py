@@ -19,10 +19,8 @@ from lib.metrics.loading import (
 )
 from lib.privacy import mask_author
 from lib.settings import Settings, load_settings
-from lib.taxonomy import PRIVATE_REDIRECT, REDIRECTS
+from lib.taxonomy import PRIVATE_REDIRECT, PRIVATE_REDIRECT_REASON, REDIRECTS
 from lib.times import LOCAL_TZ, local_bounds
-
-PII_REASON = "renseignements_personnels"
 
 
 @dataclass(frozen=True)
@@ -115,7 +113,11 @@ def pii_incidents(rows: pd.DataFrame, redirects: pd.DataFrame, arrivals: pd.Data
             "source": ["flagged", "removed", "redirected_private"],
             "comments": [
                 int(arrivals["pii_flagged"].sum()),
-                int(rows.loc[rows["reason_code"].eq(PII_REASON), "comment_id"].nunique()),
+                int(
+                    rows.loc[
+                        rows["reason_code"].eq(PRIVATE_REDIRECT_REASON), "comment_id"
+                    ].nunique()
+                ),
                 int(redirects.loc[private, "comments"].sum()),
             ],
         }

@@ -35,7 +35,7 @@ def detail_panel(comment_id: int, viewer: dict, clock: StateClock, settings: Set
         st.info(t("common.empty"))
         return
     language = lang()
-    _conflict(row, viewer, settings.negative_needs_approval)
+    _conflict(row, viewer, settings)
     is_open = row["status"] in OPEN_STATUSES
     state = state_of(row, clock) if is_open else None
     header = st.columns([3, 1])
@@ -51,7 +51,7 @@ def detail_panel(comment_id: int, viewer: dict, clock: StateClock, settings: Set
     st.caption(
         explain_clock(row["received_at"], settings.calendar(), settings.target_hours, language)
     )
-    kinds = available_kinds(row, viewer["role"], settings.negative_needs_approval)
+    kinds = available_kinds(row, viewer["role"], settings)
     if "approve" in kinds:
         _approval(row)
     _suggestions(row, kinds, settings)
@@ -72,7 +72,7 @@ def _author_and_post(row: dict) -> None:
         st.text(t("queue.post_line", post=post))
 
 
-def _conflict(row: dict, viewer: dict, approval: bool) -> None:
+def _conflict(row: dict, viewer: dict, settings: Settings) -> None:
     """What colleagues did before this person's action; what they typed is never lost.
 
     While the action is still possible the text stays in its widget; when it is not
@@ -97,7 +97,7 @@ def _conflict(row: dict, viewer: dict, approval: bool) -> None:
         + "\n".join(f"- {line}" for line in lines)
     )
     typed = [v for v in (conflict["arguments"].get(n) for n in ("reply", "note")) if v]
-    if typed and conflict["kind"] not in available_kinds(row, viewer["role"], approval):
+    if typed and conflict["kind"] not in available_kinds(row, viewer["role"], settings):
         st.info(t("queue.conflict.closed", status=t("status." + row["status"])))
         for text in typed:
             st.code(text, language=None, wrap_lines=True)

@@ -1,4 +1,4 @@
-"""The one way a comment changes: `act()`, its rules, and the history it leaves."""
+"""The one way a comment changes: `act()`, and the history it leaves."""
 
 from __future__ import annotations
 
@@ -10,74 +10,22 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from lib.auth import LEAD, role_of
-from lib.db import OPEN_STATUSES, immediate, to_db_time, using
-from lib.settings import load_settings
-from lib.taxonomy import (
-    ACTION_KINDS,
-    HANDLING_KINDS,
-    NOTE_MAX_CHARS,
-    PRIVATE_REDIRECT,
-    REASONS,
-    REDIRECTS,
-    REMOVAL_KINDS,
-    REPLY_MAX_CHARS,
+from lib.db import immediate, to_db_time, using
+from lib.moderation.drafts import check_draft, draft_context
+from lib.moderation.rules import (
+    CLOCK_STOPPING_KINDS,
+    DRAFT_KINDS,
+    PUBLISHING_KINDS,
+    STATUS_AFTER,
+    InvalidAction,
+    check_arguments,
+    check_state,
+    needs_approval,
+    status_after,
+    valid_reasons,
 )
+from lib.settings import Settings, load_settings
 from lib.times import now_utc
-
-# Approve publishes the escalated reply, so it stops the clock like a reply.
-CLOCK_STOPPING_KINDS = (*HANDLING_KINDS, "approve")
-
-# Which optional arguments each kind accepts; anything else is a caller's bug
-# that would otherwise be silently dropped from the history.
-_ACCEPTS = {
-    "assign": {"assignee"},
-    "unassign": set(),
-    "reply": {"reply"},
-    "redirect": {"template", "reply"},
-    "hide": {"reasons"},
-    "delete": {"reasons"},
-    "no_reply_needed": set(),
-    "escalate": {"reply", "template"},
-    "approve": {"reply", "proposal"},
-    "reject": {"proposal"},
-    "note": set(),
-    "reopen": set(),
-}
-_PUBLISHING_KINDS = ("reply", "redirect")
-
-INVALID_ACTION_CODES = (
-    "unknown_kind",
-    "unknown_comment",
-    "unknown_actor",
-    "unknown_assignee",
-    "unexpected_argument",
-    "reason_required",
-    "unknown_reason",
-    "retired_reason",
-    "template_required",
-    "unknown_template",
-    "reply_required",
-    "note_required",
-    "too_long",
-    "proposal_required",
-    "proposal_changed",
-    "lead_only",
-    "needs_approval",
-    "not_awaiting_approval",
-    "not_open",
-    "not_closed",
-    "not_assigned",
-    "before_received",
-)
-
-
-class InvalidAction(ValueError):
-    """An action the rules forbid; `code` is stable (one of INVALID_ACTION_CODES)."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 class StaleVersion(Exception):
@@ -135,7 +83,7 @@ def act(
     >>> act(db, 1, "note", "ana", expected_version=1, note="vu")
     Traceback (most recent call last):
     ...
-    lib.moderation.StaleVersion: comment 1 is at version 2, not 1 (since then: ana hide)
+    lib.moderation.acting.StaleVersion: comment 1 is at version 2, not 1 (since then: ana hide)
     >>> db.close()
 
     The comment update and its `actions` row are one BEGIN IMMEDIATE
@@ -145,13 +93,22 @@ def act(
     Rules beyond DESIGN.md's contract:
 
     - Reasons are stored as space-separated codes (a string in that form is
-      accepted as `reasons` too); only `hide` and `delete` carry them. A
-      `prive` redirection hides the comment without a netiquette reason: the
-      person exposed their own data, and the reasons charts count it apart.
+      accepted as `reasons` too). Whatever hides or deletes a comment records at
+      least one (`rules.valid_reasons`): a `prive` redirection, which hides it,
+      records `renseignements_personnels` unless the moderator chose others.
     - A moderator's reply or redirection to a comment flagged `negative` must
       be escalated with the proposed text (and template, for a redirection);
       a lead's `approve` publishes it, the lead's edit (`reply`) replacing
-      the proposal. A lead's own reply needs no approval.
+      the proposal. A lead may publish their own reply where the organisation
+      allows it (`Settings.lead_self_approval`): the history marks it
+      `self_approved`, as it does a lead's approval of their own escalation.
+    - The text a reply, a redirection, an escalation or an approval would
+      publish is checked first (`lib.moderation.drafts.check_draft`). Personal
+      information refuses it (`draft_blocked`) unless a lead publishes it with
+      a note; a warning (a full name, the language form, a link) refuses it
+      without a note (`draft_needs_note`), except in an escalation, whose
+      approval publishes it and answers for it. The history records which
+      checks the note overrode (`overridden`).
     - An approval or a rejection may name the proposal it judges (`proposal`,
       the version of its escalation, `current_proposal`), and must when the
       lead's edit replaces the text: a proposal rejected and revised since
@@ -184,7 +141,7 @@ def act(
 
 
 def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, at) -> int:
-    _check_arguments(kind, given)
+    check_arguments(kind, given)
     at_text = to_db_time(now_utc() if at is None else at)
     with immediate(db):
         role = role_of(db, actor)  # None for a deactivated member too
@@ -202,10 +159,14 @@ def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, a
         if at_text < to_db_time(comment["received_at"]):
             raise InvalidAction("before_received", f"{at_text} is before the comment arrived")
         settings = load_settings(db)
-        check_state(comment, kind, role, settings.negative_needs_approval)
+        check_state(comment, kind, role, settings)
         _check_proposal(db, comment_id, given["proposal"])
-        given = {**given, "reasons": _valid_reasons(kind, given, settings.retired_reasons)}
         changes, row = _transition(db, comment, kind, actor, given)
+        row["reasons"] = valid_reasons(
+            kind, changes.get("status"), row["template"], row["reasons"], settings.retired_reasons
+        )
+        overridden = _overridden(db, comment, kind, role, row["reply"], given["note"], settings)
+        self_approved = _self_approved(comment, kind, actor, role, row, settings)
         version = expected_version + 1
         if kind in CLOCK_STOPPING_KINDS and comment["first_handled_at"] is None:
             changes.update(first_handled_at=at_text, first_handled_by=actor)
@@ -222,133 +183,40 @@ def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, a
                 "template": row["template"],
                 "note": given["note"],
                 "version": version,
-                **_assignee_column(db, row),
+                "assignee": row.get("assignee"),
+                "overridden": " ".join(overridden) or None,
+                "self_approved": 1 if self_approved else None,
             }
         )
     return version
 
 
-def _assignee_column(db: Database, row: dict) -> dict:
-    """Record who was assigned once the schema has `actions.assignee` (requested)."""
-    if "assignee" in row and "assignee" in db["actions"].columns_dict:
-        return {"assignee": row["assignee"]}
-    return {}
+def _overridden(db, comment, kind, role, text, note, settings: Settings) -> tuple[str, ...]:
+    """The draft checks a publishing action's note overrides; refuses what no note may."""
+    if kind not in DRAFT_KINDS:
+        return ()
+    findings = check_draft(text, draft_context(db, comment), settings)
+    if any(f.blocks for f in findings) and role != LEAD:
+        raise InvalidAction("draft_blocked", "the draft holds personal information", findings)
+    must_answer = [f for f in findings if f.blocks or kind != "escalate"]
+    if must_answer and note is None:
+        raise InvalidAction("draft_needs_note", "publishing over the checks needs a note", findings)
+    return tuple(dict.fromkeys(f.check for f in must_answer))
+
+
+def _self_approved(comment, kind, actor, role, row, settings: Settings) -> bool:
+    """A lead publishing, without another's assent, a reply that needs approval; refused
+    where the organisation wants another lead's (`Settings.lead_self_approval`)."""
+    if kind == "approve" and row["proposer"] == actor:
+        if not settings.lead_self_approval:
+            raise InvalidAction("self_approval", "another lead approves what a lead proposed")
+        return True
+    return kind in PUBLISHING_KINDS and role == LEAD and needs_approval(comment, settings)
 
 
 def _text(value: str | None) -> str | None:
     """Blank text is no text: a reply or note of spaces says nothing."""
     return value.strip() if value is not None and value.strip() else None
-
-
-def _check_arguments(kind: str, given: dict) -> None:
-    """Rules that depend on the call alone, not on the database."""
-    if kind not in ACTION_KINDS:
-        raise InvalidAction("unknown_kind", f"unknown action kind {kind!r}")
-    for name, value in given.items():
-        if name != "note" and value not in (None, ()) and name not in _ACCEPTS[kind]:
-            raise InvalidAction("unexpected_argument", f"{kind} does not take {name}")
-    if kind in ("reply", "escalate") and given["reply"] is None:
-        raise InvalidAction("reply_required", f"{kind} needs the reply text")
-    if kind in ("reject", "note") and given["note"] is None:
-        raise InvalidAction("note_required", f"{kind} needs a note")
-    for name, longest in (("reply", REPLY_MAX_CHARS), ("note", NOTE_MAX_CHARS)):
-        if len(given[name] or "") > longest:
-            raise InvalidAction("too_long", f"the {name} is over {longest} characters")
-    if kind == "approve" and given["reply"] is not None and given["proposal"] is None:
-        raise InvalidAction("proposal_required", "an edited approval names its proposal")
-    if kind == "redirect" and given["template"] is None:
-        raise InvalidAction("template_required", "redirect needs a redirection template")
-    if given["template"] is not None and given["template"] not in REDIRECTS:
-        raise InvalidAction("unknown_template", f"unknown redirection {given['template']!r}")
-
-
-def _valid_reasons(kind: str, given: dict, retired: tuple[str, ...]) -> tuple[str, ...]:
-    """The removal's reason codes, deduplicated, checked against the lead's settings."""
-    reasons = tuple(dict.fromkeys(given["reasons"]))
-    if not reasons and kind in REMOVAL_KINDS:
-        raise InvalidAction("reason_required", f"{kind} needs at least one netiquette reason")
-    unknown = [code for code in reasons if code not in REASONS]
-    if unknown:
-        raise InvalidAction("unknown_reason", f"unknown reason code(s): {' '.join(unknown)}")
-    if set(retired).intersection(reasons):
-        codes = " ".join(c for c in reasons if c in retired)
-        raise InvalidAction("retired_reason", f"retired reason code(s): {codes}")
-    return reasons
-
-
-def check_state(comment: dict, kind: str, role: str, negative_needs_approval=True) -> None:
-    """Rules that depend on the comment's state, the actor's role and the organisation's
-    approval rule (`Settings.negative_needs_approval`).
-
-    Raises `InvalidAction`; `available_kinds` uses it to offer only what may work.
-    """
-    status = comment["status"]
-    is_open = status in OPEN_STATUSES
-    if kind in ("approve", "reject") and role != LEAD:
-        raise InvalidAction("lead_only", f"only a team lead may {kind}")
-    if kind == "reopen":
-        if is_open:
-            raise InvalidAction("not_closed", f"comment is {status}: nothing to reopen")
-        return
-    if kind == "note":
-        return
-    if not is_open:
-        raise InvalidAction("not_open", f"comment is {status}: reopen it first")
-    awaiting = status == "awaiting_approval"
-    if kind in ("approve", "reject") and not awaiting:
-        raise InvalidAction("not_awaiting_approval", f"comment is {status}, not awaiting approval")
-    if awaiting and kind in (*_PUBLISHING_KINDS, "no_reply_needed", "escalate"):
-        raise InvalidAction("needs_approval", "awaiting a lead's approval: approve or reject it")
-    if kind == "unassign" and not isinstance(comment.get("assignee"), str):
-        raise InvalidAction("not_assigned", "nobody is assigned: nothing to return to the pool")
-    # A row from a frame may carry NaN for missing flags.
-    flags = comment.get("flags")
-    negative = isinstance(flags, str) and "negative" in flags.split()
-    if negative_needs_approval and negative and kind in _PUBLISHING_KINDS and role != LEAD:
-        raise InvalidAction(
-            "needs_approval", "a reply to a negative comment needs a lead's approval: escalate it"
-        )
-
-
-def available_kinds(comment: dict, role: str, negative_needs_approval=True) -> tuple[str, ...]:
-    """The action kinds the comment's state, the role and the approval rule allow."""
-    allowed = []
-    for kind in ACTION_KINDS:
-        try:
-            check_state(comment, kind, role, negative_needs_approval)
-        except InvalidAction:
-            continue
-        allowed.append(kind)
-    return tuple(allowed)
-
-
-# The status each handling kind (HANDLING_KINDS) leaves a comment in; `status_after`
-# adds the approval and the `prive` redirection. `_transition` and the demo read it.
-STATUS_AFTER = {
-    "reply": "answered",
-    "redirect": "redirected",
-    "hide": "hidden",
-    "delete": "deleted",
-    "no_reply_needed": "no_reply_needed",
-}
-
-
-def status_after(kind: str, template: str | None = None) -> str:
-    """The status a handling kind, or a lead's `approve`, leaves a comment in.
-
-    An approval publishes what was escalated: the proposed reply, or the
-    redirection its template names. A `prive` redirection also hides the comment
-    (DESIGN.md, Redirections).
-
-    >>> status_after("delete"), status_after("redirect", "plainte")
-    ('deleted', 'redirected')
-    >>> status_after("redirect", "prive"), status_after("approve"), status_after("approve", "prive")
-    ('hidden', 'answered', 'hidden')
-    """
-    if kind == "approve":
-        kind = "reply" if template is None else "redirect"
-    status = STATUS_AFTER[kind]
-    return "hidden" if status == "redirected" and template == PRIVATE_REDIRECT else status
 
 
 def _transition(db, comment: dict, kind: str, actor: str, given: dict) -> tuple[dict, dict]:
@@ -369,12 +237,15 @@ def _transition(db, comment: dict, kind: str, actor: str, given: dict) -> tuple[
     if kind == "escalate":
         return {"status": "awaiting_approval", "proposed_reply": given["reply"]}, row
     if kind == "approve":
-        template = _latest_escalation(db, comment["id"])["template"]
+        escalation = _latest_escalation(db, comment["id"])
         reply = given["reply"] or comment["proposed_reply"]
         if reply is None:
             raise InvalidAction("reply_required", "nothing to publish: no proposed reply")
-        row = {**row, "reply": reply, "template": template}
-        return {"status": status_after(kind, template), "proposed_reply": None}, row
+        # A `prive` redirection's reasons are the ones its escalation proposed.
+        reasons = tuple((escalation["reasons"] or "").split())
+        row = {"reasons": reasons, "reply": reply, "template": escalation["template"]}
+        row["proposer"] = escalation["actor"]
+        return {"status": status_after(kind, row["template"]), "proposed_reply": None}, row
     if kind == "reject":
         # The proposal stays on the comment so its author can revise it.
         return {"status": back_to_queue}, row
@@ -389,7 +260,8 @@ def _comment(db: Database, comment_id: int) -> dict | None:
 
 
 def current_proposal(db: Database | str | Path, comment_id: int) -> dict | None:
-    """The comment's latest escalation (`version`, `actor`, `at`, `reply`, `template`), or None.
+    """The comment's latest escalation (`version`, `actor`, `at`, `reply`, `template`,
+    `reasons`), or None.
 
     Its `version` names the proposal an approval or a rejection judges.
     """
@@ -400,11 +272,12 @@ def current_proposal(db: Database | str | Path, comment_id: int) -> dict | None:
 
 def _latest_escalation(db: Database, comment_id: int) -> dict:
     rows = db.query(
-        "select version, actor, at, reply, template from actions "
+        "select version, actor, at, reply, template, reasons from actions "
         "where comment_id = ? and kind = 'escalate' order by version desc limit 1",
         [comment_id],
     )
-    return next(iter(rows), dict.fromkeys(("version", "actor", "at", "reply", "template")))
+    empty = dict.fromkeys(("version", "actor", "at", "reply", "template", "reasons"))
+    return next(iter(rows), empty)
 
 
 def _check_proposal(db: Database, comment_id: int, proposal: int | None) -> None:
@@ -475,19 +348,3 @@ def history(db: Database | str | Path, comment_id: int) -> list[dict]:
     """The comment's actions, oldest first."""
     with using(db) as conn:
         return _actions_after(conn, comment_id, 0)
-
-
-__all__ = [
-    "act",
-    "act_many",
-    "available_kinds",
-    "check_state",
-    "current_proposal",
-    "history",
-    "status_after",
-    "InvalidAction",
-    "Outcome",
-    "StaleVersion",
-    "INVALID_ACTION_CODES",
-    "STATUS_AFTER",
-]

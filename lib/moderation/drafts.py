@@ -199,10 +199,23 @@ def _folded_with_positions(text: str) -> tuple[str, list[int]]:
     return "".join(parts), where
 
 
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def _parts(draft: str) -> list[tuple[int, int]]:
+    """The draft's paragraphs (separated by a blank line), or its lines when it has one
+    paragraph: a language is told more surely from a paragraph than from a line."""
+    parts = list(_PARAGRAPH.finditer(draft))
+    if len(parts) < 2:
+        parts = list(_LINE.finditer(draft))
+    return [(m.start(), m.start() + len(m.group().rstrip())) for m in parts]
+
+
 def _language_form(draft: str, comment_language: str | None, english_replies: str):
     """French first for every comment; then English for an English comment, or no English
     at all where the organisation answers in French only."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", draft)]
+    lines = _parts(draft)
     languages = [detect_language(draft[start:end]) for start, end in lines]
     if languages[0] == "en":
         yield Finding("language", *lines[0], "not_french_first")

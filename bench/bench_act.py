@@ -19,6 +19,10 @@ from lib.db import DB_TIME_FORMAT, OPEN_STATUSES, open_db  # noqa: E402
 from lib.moderation import act  # noqa: E402
 
 ACTOR = "bench"
+REPLY = (
+    "Merci de votre question. Vous trouverez l'information à jour sur https://www.quebec.ca, "
+    "ou auprès de Services Québec au 1 877 644-4545."
+)
 PLATFORMS = ("facebook", "instagram", "x", "youtube")
 
 
@@ -66,7 +70,8 @@ def prepare(path: Path) -> None:
 
 
 def timed_acts(target, path: Path, count: int, seed: int) -> list[float]:
-    """Milliseconds for each of `count` acts on random open comments (assign, note, hide)."""
+    """Milliseconds for each of `count` acts on random open comments (assign, note, hide,
+    and a reply, whose text the draft checks read first)."""
     reader = open_db(path)
     placeholders = ", ".join("?" for _ in OPEN_STATUSES)
     ids = [
@@ -82,6 +87,7 @@ def timed_acts(target, path: Path, count: int, seed: int) -> list[float]:
         ("assign", {}),
         ("note", {"note": "bench"}),
         ("hide", {"reasons": ["pourriel"]}),
+        ("reply", {"reply": REPLY}),
     )
     timings = []
     for n, comment_id in enumerate(chosen):

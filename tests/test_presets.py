@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lib.catalogue import STRINGS
 from lib.db import open_db
 from lib.presets import PRESET_NAMES, PRESETS, UnknownPreset, preset, preset_settings
 from lib.settings import (
@@ -108,6 +109,8 @@ def test_every_preset_sets_the_same_settings_and_names_itself(name):
         "retired_reasons",
         "netiquette",
         "negative_needs_approval",
+        "lead_self_approval",
+        "english_replies",
         "templates",
     }
     assert values["policy"] == name
@@ -226,6 +229,70 @@ def test_approval_is_required_exactly_when_a_quote_asks_for_it_beforehand(name):
 def test_the_cest_requires_approval_of_a_reply_to_a_negative_comment_in_its_words():
     (quote,) = quotes_of("cest", "negative_needs_approval")
     assert "réponse à un commentaire négatif" in quote and "assentiment" in quote
+
+
+@pytest.mark.parametrize("name", PRESET_NAMES)
+def test_whether_a_lead_may_approve_their_own_reply_is_decided_with_a_why(name):
+    (rule,) = preset(name).rules_for("lead_self_approval")
+    assert rule.why
+    if preset_settings(name)["negative_needs_approval"]:
+        # Where the policy asks for approval, the sentence that asks is the one read.
+        assert set(rule.quotes) == set(quotes_of(name, "negative_needs_approval"))
+    assert preset_settings(name)["lead_self_approval"] is True
+
+
+def test_the_cest_lead_stands_for_the_secretaire_generale_so_her_reply_is_self_approved():
+    (rule,) = preset("cest").rules_for("lead_self_approval")
+    assert rule.quotes == (
+        "Avant de publier une réponse à un commentaire négatif, vous devez obtenir "
+        "l'assentiment de la Secrétaire générale.",
+    )
+    assert "Secrétaire générale" in rule.why and "self-approved" in rule.why
+
+
+FRENCH_ONLY = re.compile(r"en français seulement|uniquement en français", re.IGNORECASE)
+FRENCH_THEN_ENGLISH = re.compile(r"en français.*puis en anglais", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("name", PRESET_NAMES)
+def test_an_english_comment_is_answered_as_the_quotes_say_or_bilingually(name):
+    quoted = " ".join(flat(q) for q in quotes_of(name, "english_replies"))
+    expected = "french_only" if FRENCH_ONLY.search(quoted) else "bilingual"
+    assert preset_settings(name)["english_replies"] == expected
+    if FRENCH_THEN_ENGLISH.search(quoted):
+        assert expected == "bilingual"
+    elif expected == "bilingual":  # a reading of the policy, or its silence, says why
+        assert preset(name).rules_for("english_replies")[0].why
+
+
+def test_the_ministry_answers_in_french_only_in_its_words():
+    assert preset_settings("mess")["english_replies"] == "french_only"
+    (quote,) = quotes_of("mess", "english_replies")
+    assert "en français seulement" in quote and "Charte de la langue française" in quote
+    others = [n for n in PRESET_NAMES if preset_settings(n)["english_replies"] == "french_only"]
+    assert others == ["mess"]
+
+
+def test_the_csj_and_the_cisss_answer_in_french_then_in_english():
+    assert "puis en anglais dans un deuxième temps" in " ".join(quotes_of("csj", "english_replies"))
+    (rule,) = preset("cisss").rules_for("english_replies")
+    assert "Charte de la langue française" in rule.quotes[0] and rule.why
+    assert preset_settings("csj")["english_replies"] == "bilingual"
+    assert preset_settings("cisss")["english_replies"] == "bilingual"
+
+
+@pytest.mark.parametrize("name", PRESET_NAMES)
+def test_a_preset_leaves_the_sites_replies_may_link_to_as_the_lead_set_them(team_db, name):
+    save_settings(team_db, "lea", allowed_domains="csj.qc.ca\nquebec.ca")
+    save_settings(team_db, "lea", **preset_settings(name))
+    assert load_settings(team_db).allowed_domains == ("csj.qc.ca", "quebec.ca")
+
+
+@pytest.mark.parametrize("name", PRESET_NAMES)
+def test_every_setting_a_preset_sets_is_named_in_both_languages(name):
+    for setting in preset_settings(name).keys() - {"policy"}:
+        words = STRINGS[f"presets.setting.{setting}"]
+        assert words["fr"] and words["en"], setting
 
 
 @pytest.mark.parametrize("name", PRESET_NAMES)

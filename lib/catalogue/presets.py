@@ -24,15 +24,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "presets.start_again": {"fr": "Repartir d'un préréglage", "en": "Start again from a preset"},
     "presets.start_again_help": {
         "fr": "Un préréglage remplace le nom de l'organisation, l'horaire, la cible de "
-        "réponse, les motifs retirés, les modèles de réponse, la nétiquette et la règle "
-        "d'approbation par ce que dit la politique choisie. Les fermetures, le seuil « à "
-        "risque », l'objectif et vos libellés de motifs restent. Chaque changement est "
-        "inscrit à l'historique, et tout reste modifiable ensuite.",
+        "réponse, les motifs retirés, les modèles de réponse, la nétiquette, les règles "
+        "d'approbation et la langue des réponses à un commentaire en anglais par ce que dit "
+        "la politique choisie. Les fermetures, le seuil « à risque », l'objectif, vos "
+        "libellés de motifs et les sites autorisés restent. Chaque changement est inscrit à "
+        "l'historique, et tout reste modifiable ensuite.",
         "en": "A preset replaces the organisation's name, the hours, the response target, "
-        "the retired reasons, the reply templates, the netiquette and the approval rule with "
-        "what the chosen policy says. Closures, the at-risk threshold, the goal and your "
-        "reason labels stay. Each change is recorded in the history, and everything can be "
-        "edited afterwards.",
+        "the retired reasons, the reply templates, the netiquette, the approval rules and the "
+        "language of replies to an English comment with what the chosen policy says. "
+        "Closures, the at-risk threshold, the goal, your reason labels and the allowed sites "
+        "stay. Each change is recorded in the history, and everything can be edited "
+        "afterwards.",
     },
     "presets.current": {"fr": "Préréglage de départ : {name}", "en": "Started from: {name}"},
     "presets.choose": {"fr": "Préréglage", "en": "Preset"},
@@ -88,6 +90,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "presets.setting.negative_needs_approval": {
         "fr": "Approbation des réponses aux commentaires négatifs",
         "en": "Approval of replies to negative comments",
+    },
+    "presets.setting.lead_self_approval": {
+        "fr": "Approbation par un chef d'équipe de sa propre réponse",
+        "en": "A team lead's approval of their own reply",
+    },
+    "presets.setting.english_replies": {
+        "fr": "Réponse à un commentaire en anglais",
+        "en": "Reply to a comment in English",
     },
     "presets.setting.templates": {"fr": "Modèles de réponse", "en": "Reply templates"},
     "presets.netiquette": {"fr": "Nétiquette", "en": "Netiquette"},

@@ -2,16 +2,18 @@
 
 A preset sets what its policy says, and only that: office hours and the response
 target, the netiquette reasons it lists (the others retired), whether a reply to a
-negative comment waits for a lead's approval, the redirection templates with the
-contacts it gives, the organisation's name and its netiquette. Closures, the at-risk
-threshold, the compliance goal and the reasons' own words stay as the lead set them.
+negative comment waits for a lead's approval and whether a lead may approve their own,
+how an English comment is answered, the redirection templates with the contacts it
+gives, the organisation's name and its netiquette. Closures, the at-risk threshold, the
+compliance goal, the reasons' own words and the sites replies may link to stay as the
+lead set them (the draft checks already allow the sites the templates quote).
 Each module quotes the sentences behind each setting (`lib.presets.rules.Rule`).
 
 >>> values = preset_settings("cest")
 >>> values["policy"], values["organisation"], values["negative_needs_approval"]
 ('cest', "Commission de l'éthique en science et en technologie", True)
->>> preset_settings("mess")["retired_reasons"][:2]
-('menace', 'pourriel')
+>>> preset_settings("mess")["retired_reasons"][:2], preset_settings("mess")["english_replies"]
+(('menace', 'pourriel'), 'french_only')
 >>> preset_settings("osm")
 Traceback (most recent call last):
 ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lib.presets.rules import (
     COMPLAINT_WITHOUT_OFFICE,
+    ENGLISH_UNSTATED,
     VIGIE_HOURS,
     VIGIE_TARGET,
     Preset,
@@ -114,6 +115,14 @@ PRESET = Preset(
             (NEGATIVE,),
             why="In Vigie a lead gives the assent the policy asks of the Secrétaire générale.",
         ),
+        Rule(
+            {"lead_self_approval": True},
+            (NEGATIVE,),
+            why="The lead stands for the Secrétaire générale, the person the policy names: "
+            "a reply she writes herself has her assent, and the history records it as "
+            "self-approved.",
+        ),
+        ENGLISH_UNSTATED,
         Rule(
             {"templates": TEMPLATES},
             (

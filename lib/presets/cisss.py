@@ -55,6 +55,15 @@ CONTACT_PAGE = (
     "Pour connaître nos coordonnées complètes, visitez la section « Nous joindre » de notre site "
     "Internet : <http://www.cisss-gaspesie.gouv.qc.ca/pour-nous-joindre>"
 )
+SENSITIVE = (
+    "L'utilisateur autorisé doit obtenir l'autorisation du hors cadre ou du cadre supérieur "
+    "concerné avant de diffuser ou transmettre toute information qui lui semble sensible;"
+)
+LANGUAGE = (
+    "La langue des comptes Facebook, Twitter et LinkedIn du CISSS de la Gaspésie est le "
+    "français. Toutefois, nous répondrons aux questions conformément aux dispositions de la "
+    "Charte de la langue française."
+)
 INTRO = (
     "Nous voulons créer un lieu de partage respectueux et enrichissant sur les enjeux du CISSS "
     "de la Gaspésie, sur son actualité ainsi que sur ses services."
@@ -214,13 +223,25 @@ PRESET = Preset(
         ),
         Rule(
             {"negative_needs_approval": True},
-            (
-                "L'utilisateur autorisé doit obtenir l'autorisation du hors cadre ou du cadre "
-                "supérieur concerné avant de diffuser ou transmettre toute information qui lui "
-                "semble sensible;",
-            ),
+            (SENSITIVE,),
             why="A reply to a negative comment is the sensitive publication Vigie can "
             "recognise; the lead approves it, in the place of the manager the policy names.",
+        ),
+        Rule(
+            {"lead_self_approval": True},
+            (SENSITIVE,),
+            why="The authorised user asks the manager concerned; the lead stands for that "
+            "manager, so a lead's own reply carries the authorisation, and the history marks "
+            "it self-approved. A lead who wants a second reader unchecks it.",
+        ),
+        Rule(
+            {"english_replies": "bilingual"},
+            (LANGUAGE,),
+            why="French is the accounts' language, and 'Toutefois' sets the answers apart: "
+            "they follow the Charter, and the text does not say French only, as the "
+            "ministry's does. Read as the answer in French, then, to an English question, in "
+            "English too (Vigie's bilingual form); a lead advised otherwise chooses French "
+            "only.",
         ),
         Rule({"templates": TEMPLATES}, (HEALTH, COMPLAINTS, CONTACT_PAGE)),
     ),

@@ -8,7 +8,7 @@ CSJ's website, as the policy does.
 
 from __future__ import annotations
 
-from lib.presets.rules import VIGIE_HOURS, VIGIE_TARGET, Preset, Rule
+from lib.presets.rules import SELF_APPROVAL_UNASKED, VIGIE_HOURS, VIGIE_TARGET, Preset, Rule
 
 SOURCE = "csj-politique-medias-sociaux-2017.txt"
 
@@ -26,6 +26,10 @@ NO_FILES = (
 VALUES = (
     "La CSJ souhaite que ses échanges sur les médias sociaux soient axés sur des valeurs "
     "telles que l'intégrité, le respect et l'équité."
+)
+ENGLISH_WHEN = (
+    "Lorsqu'un internaute publie un commentaire ou formule une question en anglais, la CSJ y "
+    "répond, si nécessaire."
 )
 ENGLISH = (
     "Dans ce cas, la CSJ répond en français dans un premier temps, puis en anglais dans un "
@@ -135,6 +139,8 @@ PRESET = Preset(
             why="The policy says nothing of approving a reply before it is published: no "
             "step is added. A moderator may still ask a lead (escalate).",
         ),
+        SELF_APPROVAL_UNASKED,
+        Rule({"english_replies": "bilingual"}, (ENGLISH_WHEN, ENGLISH)),
         Rule(
             {"templates": TEMPLATES},
             (NO_FILES,),

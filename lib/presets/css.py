@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from lib.presets.rules import (
     COMPLAINT_WITHOUT_OFFICE,
+    ENGLISH_UNSTATED,
+    SELF_APPROVAL_UNASKED,
     VIGIE_HOURS,
     VIGIE_TARGET,
     Preset,
@@ -141,6 +143,8 @@ PRESET = Preset(
             "superior, which is the moderator's call (escalate), not a rule for every "
             "negative comment.",
         ),
+        SELF_APPROVAL_UNASKED,
+        ENGLISH_UNSTATED,
         Rule(
             {"templates": TEMPLATES},
             (STAFF_AND_PUPILS,),

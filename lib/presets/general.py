@@ -2,14 +2,15 @@
 
 The ministry's hours and one business day (the CISSS states the same hours), every
 reason of the ministry's and the CISSS's netiquettes (together they name all sixteen),
-the CEST's approval of replies to negative comments, and the default templates (the
+the CEST's approval of replies to negative comments (a lead's own reply included), the
+CSJ's French-then-English answer to an English comment, and the default templates (the
 CSJ's file redirection, the CISSS's commissioner and Info-Santé 811 / 911). No
 organisation: the lead types its name.
 """
 
 from __future__ import annotations
 
-from lib.presets import cest, cisss, mess
+from lib.presets import cest, cisss, csj, mess
 from lib.presets.rules import Preset, Rule
 
 NETIQUETTE = {
@@ -96,6 +97,20 @@ PRESET = Preset(
             (cest.NEGATIVE,),
             why="DESIGN.md takes the CEST's rule for everyone: a lead approves.",
             source=cest.SOURCE,
+        ),
+        Rule(
+            {"lead_self_approval": True},
+            (cest.NEGATIVE,),
+            why="With the CEST's rule, its reading: the lead gives the assent, to their own "
+            "reply too, and the history marks it self-approved. A body that wants a second "
+            "lead to approve unchecks it.",
+            source=cest.SOURCE,
+        ),
+        Rule(
+            {"english_replies": "bilingual"},
+            (csj.ENGLISH,),
+            why="DESIGN.md takes the CSJ's practice for everyone: French first, then English.",
+            source=csj.SOURCE,
         ),
         Rule(
             {"templates": {}},

@@ -1,18 +1,29 @@
 """The ministry's preset: Politique éditoriale sur les médias sociaux (MESS, March 2013).
 
-The policy also says the ministry answers "en français seulement"; Vigie has no setting
-for that yet, so an English comment still gets the bilingual template.
+The only policy of the five that answers "en français seulement": an English comment
+gets the French reply alone, and the draft checks warn about a reply with an English part.
 """
 
 from __future__ import annotations
 
-from lib.presets.rules import COMPLAINT_WITHOUT_OFFICE, Preset, Rule, unlisted
+from lib.presets.rules import (
+    COMPLAINT_WITHOUT_OFFICE,
+    SELF_APPROVAL_UNASKED,
+    Preset,
+    Rule,
+    unlisted,
+)
 
 SOURCE = "mess-politique-editoriale-2013.txt"
 
 HOURS = (
     "Le Ministère s'efforce de mettre à jour et de surveiller les comptes de médias sociaux "
     "pendant les heures normales de bureau, soit du lundi au vendredi, de 8 h 30 à 16 h 30."
+)
+FRENCH_ONLY = (
+    "Le Ministère communique avec les personnes et les entreprises dans les médias sociaux en "
+    "français seulement, en conformité avec l'article 1 de la Charte de la langue française et "
+    "la politique linguistique du Ministère."
 )
 TARGET = "Il s'engage à vous répondre dans un délai maximal de 24 heures (un jour ouvrable)"
 
@@ -97,6 +108,8 @@ PRESET = Preset(
             why="The policy asks for no approval before a reply: the communications branch "
             "that runs the accounts answers. A moderator may still ask a lead (escalate).",
         ),
+        SELF_APPROVAL_UNASKED,
+        Rule({"english_replies": "french_only"}, (FRENCH_ONLY,)),
         Rule(
             {"templates": {"plainte": COMPLAINT_WITHOUT_OFFICE}},
             why="The policy gives no contact for complaints or for a person's file; the "

@@ -101,3 +101,20 @@ COMPLAINT_WITHOUT_OFFICE = {
         "confidentially."
     ),
 }
+
+# How an English comment is answered where a policy does not say (DESIGN.md): in French,
+# then in English, the form the CSJ's policy describes.
+ENGLISH_UNSTATED = Rule(
+    {"english_replies": "bilingual"},
+    why="The policy says nothing of the language of replies: Vigie's default, an English "
+    "comment gets the French reply, then the English one.",
+)
+
+# Whether a lead may approve their own reply matters only once replies wait for approval:
+# where a policy asks for none, Vigie's default, for a lead who adds the step later.
+SELF_APPROVAL_UNASKED = Rule(
+    {"lead_self_approval": True},
+    why="The policy asks for no approval, so this only counts if the lead adds the step: "
+    "Vigie's default, a lead may publish their own reply, and the history marks it "
+    "self-approved.",
+)

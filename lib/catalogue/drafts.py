@@ -153,6 +153,31 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "En français seulement",
         "en": "In French only",
     },
+    "settings.english_replies_help": {
+        "fr": "Une réponse qui ne suit pas ce choix est signalée avant d'être publiée.",
+        "en": "A reply that does not follow this choice is pointed out before it is published.",
+    },
+    "settings.lead_self_approval_help": {
+        "fr": (
+            "Ne compte que lorsqu'une réponse à un commentaire négatif attend l'approbation "
+            "d'un chef d'équipe. Décoché, un chef d'équipe soumet lui aussi sa réponse, et un "
+            "autre chef d'équipe l'approuve."
+        ),
+        "en": (
+            "Only counts when a reply to a negative comment waits for a team lead's approval. "
+            "Unchecked, a team lead submits their reply too, and another team lead approves it."
+        ),
+    },
+    "settings.lead_self_approval_unused": {
+        "fr": (
+            "Les réponses aux commentaires négatifs n'attendent pas d'approbation (ci-dessus) : "
+            "ce choix ne compte pas pour l'instant."
+        ),
+        "en": (
+            "Replies to negative comments do not wait for approval (above): this choice does "
+            "not count for now."
+        ),
+    },
     "settings.allowed_domains": {
         "fr": "Sites vers lesquels une réponse peut renvoyer (un par ligne)",
         "en": "Sites a reply may link to (one per line)",

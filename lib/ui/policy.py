@@ -1,5 +1,6 @@
-"""Paramètres' Politique tab (the organisation, its netiquette, the approval rule, starting
-again from a preset), and the netiquette moderators read beside the removal reasons."""
+"""Paramètres' Politique tab (the organisation, its netiquette, the approval rule, what the
+organisation publishes, starting again from a preset), and the netiquette moderators read
+beside the removal reasons."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import streamlit as st
 from lib import i18n
 from lib.presets import PRESET_NAMES, preset, preset_settings
 from lib.settings import NETIQUETTE_MAX_CHARS, Settings, save_settings
-from lib.taxonomy import LABEL_MAX_CHARS
+from lib.taxonomy import ENGLISH_REPLIES, LABEL_MAX_CHARS
 from lib.ui.session import lang, plain, t
 
 
@@ -26,6 +27,7 @@ def policy_tab(settings: Settings, report: Callable) -> None:
     # so that they show what is stored rather than what was typed before.
     stamp = hashlib.sha256(repr(asdict(settings)).encode()).hexdigest()[:12]
     _own_words(settings, report, stamp)
+    _publishing(settings, report, stamp)
     _start_again(settings, report, stamp)
 
 
@@ -61,6 +63,43 @@ def _own_words(settings: Settings, report: Callable, stamp: str) -> None:
                 netiquette={k: v.strip() for k, v in texts.items() if v.strip()},
                 negative_needs_approval=approval,
             )
+
+
+def _publishing(settings: Settings, report: Callable, stamp: str) -> None:
+    """What the checks before publishing hold a reply to: the language of an answer to an
+    English comment, who approves a lead's own reply, the sites a reply may link to."""
+    language = lang()  # read now: the options' words are formatted after the run too
+    st.subheader(t("settings.publishing"))
+    with st.form("settings_publishing"):
+        english = st.radio(
+            t("settings.english_replies"),
+            ENGLISH_REPLIES,
+            index=ENGLISH_REPLIES.index(settings.english_replies),
+            format_func=lambda v: i18n.t(f"settings.english_replies.{v}", language),
+            help=t("settings.english_replies_help"),
+            key=f"policy_english_replies.{stamp}",
+        )
+        self_approval = st.checkbox(
+            t("settings.lead_self_approval"),
+            settings.lead_self_approval,
+            help=t("settings.lead_self_approval_help"),
+            key=f"policy_self_approval.{stamp}",
+        )
+        if not settings.negative_needs_approval:
+            st.caption(t("settings.lead_self_approval_unused"))
+        # A refusal reruns nothing, so the text typed stays in its box to be corrected.
+        shown = "\n".join(settings.allowed_domains)
+        domains = st.text_area(
+            t("settings.allowed_domains"),
+            shown,
+            help=t("settings.allowed_domains_help"),
+            key=f"policy_domains.{stamp}",
+        )
+        if st.form_submit_button(t("settings.save"), type="primary"):
+            changes = {"english_replies": english, "lead_self_approval": self_approval}
+            if domains != shown:  # untouched, the list stays as stored, in its order
+                changes["allowed_domains"] = domains
+            report(save_settings, **changes)
 
 
 def _start_again(settings: Settings, report: Callable, stamp: str) -> None:

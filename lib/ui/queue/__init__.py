@@ -1,7 +1,8 @@
 """The File d'attente page's Streamlit parts; the page draws them in this order.
 
 Modules depend one way: `keys` (session state, messages) → `display` → `acting`
-(the callbacks that call `act`) → `filters`, `table`, `tabs`, `history` → `detail`.
+(the callbacks that call `act`), `drafts` (the checks under a draft box) → `filters`,
+`table`, `tabs`, `history` → `detail`.
 """
 
 from lib.ui.queue.detail import detail_panel

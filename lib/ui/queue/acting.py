@@ -24,11 +24,20 @@ from lib.ui.queue.keys import (
     clear_selection,
     flash,
     key,
+    override_key,
 )
 from lib.ui.session import database, lang, t
 
 # After these the comment leaves the moderator's hands: show the next one.
 MOVING_KINDS = tuple(kind for kind in ACTION_KINDS if kind not in ("assign", "note", "reopen"))
+# The draft box each button publishes from: its note answers for the draft's checks.
+DRAFT_BOXES = {
+    "reply": "reply",
+    "escalate": "reply",
+    "redirect": "redirect",
+    "escalate_redirect": "redirect",
+    "approve": "approve",
+}
 
 
 def database_problem(error: DatabaseError) -> str:
@@ -40,14 +49,16 @@ def database_problem(error: DatabaseError) -> str:
 def arguments(comment_id: int, kind: str, proposal: int | None = None) -> tuple[str, dict]:
     """The `act` kind and keywords from what the person typed and chose."""
     state = st.session_state
+    note = _override_note(comment_id, kind)
     if kind in ("reply", "escalate"):
-        return kind, {"reply": state.get(key("reply", comment_id))}
+        return kind, {"reply": state.get(key("reply", comment_id)), "note": note}
     if kind in ("redirect", "escalate_redirect"):
         # A redirect that needs a lead's approval is an escalation with its template.
         act_kind = "escalate" if kind == "escalate_redirect" else "redirect"
         return act_kind, {
             "reply": state.get(key("redirect_text", comment_id)),
             "template": state.get(key("redirect", comment_id)),
+            "note": note,
         }
     if kind in ("hide", "delete"):
         return kind, {"reasons": tuple(state.get(key("reasons", comment_id)) or ())}
@@ -55,12 +66,19 @@ def arguments(comment_id: int, kind: str, proposal: int | None = None) -> tuple[
         return kind, {"assignee": state.get(key("assignee", comment_id))}
     if kind == "approve":
         reply = state.get(approval_key(comment_id, proposal))
-        return kind, {"reply": reply, "proposal": proposal}
+        return kind, {"reply": reply, "proposal": proposal, "note": note}
     if kind == "reject":
         return kind, {"note": state.get(key("reject_note", comment_id)), "proposal": proposal}
     if kind == "note":
         return kind, {"note": state.get(key("note", comment_id))}
     return kind, {}
+
+
+def _override_note(comment_id: int, kind: str) -> str | None:
+    """The note that publishes the draft over its checks; none typed is None (act refuses)."""
+    box = DRAFT_BOXES.get(kind)
+    typed = st.session_state.get(override_key(box, comment_id)) if box else None
+    return (typed or "").strip() or None
 
 
 def submit(comment_id: int, version: int, requested: str, proposal: int | None = None) -> None:
@@ -90,6 +108,8 @@ def submit(comment_id: int, version: int, requested: str, proposal: int | None =
     flash("success", t("queue.done", id=comment_id, what=t("queue.kind." + kind)))
     if kind == "note":
         st.session_state[key("note", comment_id)] = ""
+    if requested in DRAFT_BOXES:
+        st.session_state.pop(override_key(DRAFT_BOXES[requested], comment_id), None)
     if kind in MOVING_KINDS:
         after_action({comment_id})
 

@@ -18,11 +18,18 @@ from lib.moderation import available_kinds, current_proposal, history
 from lib.settings import Settings
 from lib.states import StateClock, state_of
 from lib.taxonomy import NOTE_MAX_CHARS, REASONS, REDIRECTS, REPLY_MAX_CHARS, split_codes
-from lib.templates import reply_text
 from lib.ui.queue.acting import confirm, submit
 from lib.ui.queue.display import STATE_COLOURS
+from lib.ui.queue.drafts import draft_checks
 from lib.ui.queue.history import author_past, comment_history
-from lib.ui.queue.keys import CONFLICT, REVISED, approval_key, key, pop_other_approvals
+from lib.ui.queue.keys import (
+    CONFLICT,
+    REVISED,
+    approval_key,
+    key,
+    override_key,
+    pop_other_approvals,
+)
 from lib.ui.queue.tabs import action_tabs
 from lib.ui.session import database, lang, t
 
@@ -53,7 +60,7 @@ def detail_panel(comment_id: int, viewer: dict, clock: StateClock, settings: Set
     )
     kinds = available_kinds(row, viewer["role"], settings)
     if "approve" in kinds:
-        _approval(row)
+        _approval(row, viewer, settings)
     _suggestions(row, kinds, settings)
     action_tabs(row, kinds, viewer, settings)
     comment_history(db, row, settings)
@@ -103,7 +110,7 @@ def _conflict(row: dict, viewer: dict, settings: Settings) -> None:
             st.code(text, language=None, wrap_lines=True)
 
 
-def _approval(row: dict) -> None:
+def _approval(row: dict, viewer: dict, settings: Settings) -> None:
     """The lead's box: the current proposal, editable; approving or rejecting names it.
 
     The box is keyed by the proposal's version, so a proposal rejected and revised
@@ -118,6 +125,7 @@ def _approval(row: dict) -> None:
         st.markdown(f"**{t('queue.approval.title')}**")
         _revision_notice(row["id"], proposal["version"])
         st.text_area(t("queue.proposed_reply"), key=reply_key, max_chars=REPLY_MAX_CHARS)
+        draft_checks(row, reply_key, override_key("approve", row["id"]), viewer, settings)
         note_key = key("reject_note", row["id"])
         st.text_input(t("queue.reject_note"), key=note_key, max_chars=NOTE_MAX_CHARS)
         left, right = st.columns(2)
@@ -192,7 +200,7 @@ def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
                 args=(row["id"], row["version"], "hide", {key("reasons", row["id"]): reasons}),
             )
         if redirect is not None:
-            text = reply_text(redirect, row["language"], settings.templates)
+            text = settings.reply_text(redirect, row["language"])
             label_key = "queue.suggested.redirect" + (
                 "" if redirect_kind == "redirect" else "_escalate"
             )

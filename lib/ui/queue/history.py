@@ -38,7 +38,7 @@ def _actions_frame(db: Database, rows: list[dict], settings: Settings) -> pd.Dat
                 format_datetime(pd.Timestamp(r["at"], tz="UTC"), language) for r in rows
             ],
             t("queue.who"): [names.get(r["actor"], r["actor"]) for r in rows],
-            t("queue.what"): [t("queue.kind." + r["kind"]) for r in rows],
+            t("queue.what"): [_what(r, language) for r in rows],
             t("queue.reasons"): [
                 ", ".join(
                     label("reason", c, language, settings.reason_labels)
@@ -50,6 +50,19 @@ def _actions_frame(db: Database, rows: list[dict], settings: Settings) -> pd.Dat
             t("queue.note"): [r["note"] or "" for r in rows],
         }
     )
+
+
+def _what(action: dict, language: str) -> str:
+    """The action's words, and what it was published over: the checks its note overrode,
+    a lead's approval of their own reply."""
+    words = [t("queue.kind." + action["kind"])]
+    overridden = split_codes(action.get("overridden"))
+    if overridden:
+        checks = ", ".join(label("check", c, language) for c in overridden)
+        words.append(t("queue.history.overridden", checks=checks))
+    if action.get("self_approved"):
+        words.append(t("queue.history.self_approved"))
+    return " · ".join(words)
 
 
 def author_past(db: Database, row: dict) -> None:

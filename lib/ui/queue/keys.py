@@ -21,6 +21,12 @@ def key(name: str, comment_id: int) -> str:
     return f"queue.{name}.{comment_id}"
 
 
+def override_key(box: str, comment_id: int) -> str:
+    """The key of the note that publishes a draft over its checks, one per draft box:
+    "reply", "redirect" (tabs) and "approve" (the lead's approval box)."""
+    return key(box + "_override", comment_id)
+
+
 def approval_key(comment_id: int, proposal: int | None) -> str:
     """The approval box's key, one per proposal: a revised proposal gets a fresh box."""
     return f"queue.approve.{comment_id}.{proposal}"

@@ -8,10 +8,11 @@ from lib.auth import LEAD, team_names
 from lib.i18n import label
 from lib.settings import Settings
 from lib.taxonomy import NOTE_MAX_CHARS, REASONS, REDIRECTS, REPLY_MAX_CHARS
-from lib.templates import REPLY_CODES, reply_text
+from lib.templates import REPLY_CODES
 from lib.ui.policy import netiquette
 from lib.ui.queue.acting import submit
-from lib.ui.queue.keys import key
+from lib.ui.queue.drafts import draft_checks
+from lib.ui.queue.keys import key, override_key
 from lib.ui.session import database, lang, t
 
 
@@ -61,11 +62,15 @@ def _reply_tab(row, kinds, viewer, settings) -> None:
         t("queue.template.insert"),
         key=key("insert_template", row["id"]),
         on_click=_insert_template,
-        args=(row["id"], row["language"], template_key, settings.templates),
+        args=(row["id"], row["language"], template_key, settings),
     )
     st.text_area(t("queue.reply"), key=key("reply", row["id"]), max_chars=REPLY_MAX_CHARS)
     if row["language"] == "en":
         st.caption(t("queue.bilingual"))
+    escalating = "reply" not in kinds
+    draft_checks(
+        row, key("reply", row["id"]), override_key("reply", row["id"]), viewer, settings, escalating
+    )
     if "reply" in kinds:
         left, right = st.columns(2)
         with left:
@@ -79,9 +84,9 @@ def _reply_tab(row, kinds, viewer, settings) -> None:
         _button(row, "escalate", primary=True)
 
 
-def _insert_template(comment_id: int, comment_language, template_key: str, stored) -> None:
+def _insert_template(comment_id: int, comment_language, template_key: str, settings) -> None:
     code = st.session_state[template_key]
-    st.session_state[key("reply", comment_id)] = reply_text(code, comment_language, stored)
+    st.session_state[key("reply", comment_id)] = settings.reply_text(code, comment_language)
 
 
 def _redirect_tab(row, kinds, viewer, settings) -> None:
@@ -90,7 +95,7 @@ def _redirect_tab(row, kinds, viewer, settings) -> None:
     suggested = row.get("suggested_redirect")
     st.session_state.setdefault(code_key, suggested if suggested in REDIRECTS else "dossier")
     st.session_state.setdefault(
-        text_key, reply_text(st.session_state[code_key], row["language"], settings.templates)
+        text_key, settings.reply_text(st.session_state[code_key], row["language"])
     )
     st.selectbox(
         t("queue.redirect"),
@@ -98,9 +103,11 @@ def _redirect_tab(row, kinds, viewer, settings) -> None:
         format_func=lambda c: label("template", c, language),
         key=code_key,
         on_change=_prefill_redirect,
-        args=(row["id"], row["language"], settings.templates),
+        args=(row["id"], row["language"], settings),
     )
     st.text_area(t("queue.reply"), key=text_key, max_chars=REPLY_MAX_CHARS)
+    escalating = "redirect" not in kinds
+    draft_checks(row, text_key, override_key("redirect", row["id"]), viewer, settings, escalating)
     if "redirect" in kinds:
         _button(row, "redirect", primary=True)
     elif "escalate" in kinds:
@@ -113,9 +120,9 @@ def _redirect_tab(row, kinds, viewer, settings) -> None:
         )
 
 
-def _prefill_redirect(comment_id: int, comment_language, stored) -> None:
+def _prefill_redirect(comment_id: int, comment_language, settings) -> None:
     code = st.session_state[key("redirect", comment_id)]
-    st.session_state[key("redirect_text", comment_id)] = reply_text(code, comment_language, stored)
+    st.session_state[key("redirect_text", comment_id)] = settings.reply_text(code, comment_language)
 
 
 def _remove_tab(row, kinds, viewer, settings) -> None:

@@ -80,7 +80,7 @@ class Settings:
     # What the organisation publishes: how it answers an English comment (ENGLISH_REPLIES),
     # and the sites its replies may link to without a warning (each with its subdomains).
     english_replies: str = "bilingual"
-    allowed_domains: tuple[str, ...] = ("quebec.ca", "gouv.qc.ca")
+    allowed_domains: tuple[str, ...] = ("gouv.qc.ca", "quebec.ca")  # sorted, as saved
 
     def calendar(self) -> BusinessCalendar:
         """The `BusinessCalendar` these settings describe (one per set of rules, shared)."""

@@ -23,7 +23,7 @@ from lib.settings import (
 )
 from lib.taxonomy import HANDLE_MAX_CHARS, LABEL_MAX_CHARS, NOTE_MAX_CHARS, REPLY_MAX_CHARS
 from lib.team import TeamRefused
-from lib.templates import DEFAULT_TEMPLATES, reply_text, templates
+from lib.templates import DEFAULT_TEMPLATES, templates
 from lib.times import local_today
 from lib.ui import current_user, database, lang, present, t
 from lib.ui.policy import policy_tab as draw_policy_tab
@@ -206,8 +206,9 @@ def templates_tab(settings) -> None:
             )
     if code in settings.templates and st.button(t("settings.template_reset")):
         save(templates={c: v for c, v in settings.templates.items() if c != code})
-    st.caption(t("settings.template_preview"))
-    st.text(reply_text(code, "en", settings.templates))
+    french_only = settings.english_replies == "french_only"
+    st.caption(t("settings.template_preview" + ("_french_only" if french_only else "")))
+    st.text(settings.reply_text(code, "en"))
 
 
 def policy_tab(settings) -> None:

@@ -33,7 +33,7 @@ def test_the_publishing_section_shows_the_stored_choices(demo_db_path):
     assert self_approval.label.startswith(SELF_APPROVAL) and self_approval.value is True
     assert self_approval.help.startswith("Ne compte que lorsqu'une réponse à un commentaire")
     assert domains.label == DOMAINS
-    assert domains.value == "quebec.ca\ngouv.qc.ca"
+    assert domains.value == "gouv.qc.ca\nquebec.ca"
 
 
 def test_a_lead_changes_each_and_every_change_is_saved_and_recorded(demo_db_path):
@@ -56,7 +56,7 @@ def test_a_lead_changes_each_and_every_change_is_saved_and_recorded(demo_db_path
         "lead_self_approval": (LEAD, "true", "false"),
         "allowed_domains": (
             LEAD,
-            '["quebec.ca", "gouv.qc.ca"]',
+            '["gouv.qc.ca", "quebec.ca"]',
             '["csj.qc.ca", "gouv.qc.ca", "quebec.ca"]',
         ),
     }
@@ -75,9 +75,9 @@ def test_saving_the_form_untouched_records_nothing(demo_db_path):
 
 def test_the_same_domains_written_another_way_record_nothing(demo_db_path):
     with open_db(demo_db_path) as db:
-        save_settings(db, LEAD, allowed_domains="gouv.qc.ca quebec.ca")
+        save_settings(db, LEAD, allowed_domains="csj.qc.ca quebec.ca")
     at = open_app(SETTINGS, LEAD, timeout=60)
-    publishing(at)[2].input("https://www.Quebec.ca/sante\n\ngouv.qc.ca/")
+    publishing(at)[2].input("https://www.Quebec.ca/sante\n\nCSJ.qc.ca/")
     publishing(at)[3].click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.success[0].value == "Enregistré."
@@ -129,3 +129,19 @@ def test_the_publishing_section_speaks_english(demo_db_path):
     assert self_approval.help.startswith("Only counts when a reply to a negative comment")
     assert domains.label == "Sites a reply may link to (one per line)"
     assert save.label == "Save"
+
+
+def test_the_template_preview_follows_how_the_organisation_answers_in_english(demo_db_path):
+    def preview(at):
+        tab = next(tab for tab in at.tabs if tab.label == "Modèles de réponse")
+        return tab.caption[-1].value, tab.text[-1].value
+
+    caption, text = preview(open_app(SETTINGS, LEAD, timeout=60))
+    assert "français d'abord, puis anglais" in caption
+    assert "\n\n" in text  # the French text, then the English one
+    with open_db(demo_db_path) as db:
+        save_settings(db, LEAD, english_replies="french_only")
+    caption, text = preview(open_app(SETTINGS, LEAD, timeout=60))
+    assert "en français seulement" in caption
+    assert text == Settings(english_replies="french_only").reply_text("dossier", "en")
+    assert "\n\n" not in text

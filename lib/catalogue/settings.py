@@ -249,6 +249,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Réponse à un commentaire en anglais (français d'abord, puis anglais)",
         "en": "Reply to an English comment (French first, then English)",
     },
+    "settings.template_preview_french_only": {
+        "fr": "Réponse à un commentaire en anglais (en français seulement, selon votre politique)",
+        "en": "Reply to an English comment (in French only, as your policy says)",
+    },
     # Excluded authors
     "settings.excluded_add": {"fr": "Exclure un auteur", "en": "Exclude an author"},
     "settings.handle": {"fr": "Identifiant de l'auteur", "en": "Author handle"},

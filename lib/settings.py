@@ -36,6 +36,7 @@ from lib.business_time import (
     BusinessCalendar,
 )
 from lib.db import PLATFORMS, immediate, to_db_time
+from lib.detect.word_lists import link_host
 from lib.i18n import LANGUAGES, Worded, label
 from lib.presets import PRESET_NAMES
 from lib.states import recompute_due_dates
@@ -282,13 +283,7 @@ def _domains(value) -> tuple[str, ...]:
     ('csj.qc.ca', 'qc.ca', 'quebec.ca')
     """
     words = re.split(r"[\s,;]+", value) if isinstance(value, str) else list(value)
-    hosts = set()
-    for word in words:
-        host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", str(word).strip().lower()).split("/")[0]
-        host = host.removeprefix("www.").rstrip(".")
-        if host:
-            hosts.add(host)
-    return tuple(sorted(hosts))
+    return tuple(sorted({link_host(str(word)) for word in words} - {""}))
 
 
 def _check_codes(mapping: dict, known, kind: str, longest: int) -> None:

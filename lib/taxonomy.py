@@ -35,10 +35,10 @@ REASONS = (
 # DESIGN.md, "Redirections": each is also a reply template of the same code.
 REDIRECTS = ("dossier", "plainte", "medical", "prive")
 # The person exposed their own data: the reply sends them to a private channel and the
-# comment is hidden, which is a removal: it records a reason, this one unless the
-# moderator chooses another.
+# comment is hidden, which is a removal: it records a reason, the personal information
+# one unless the moderator chooses another.
 PRIVATE_REDIRECT = "prive"
-PRIVATE_REDIRECT_REASON = "renseignements_personnels"
+PERSONAL_INFORMATION_REASON = "renseignements_personnels"
 
 # Set on arrival by the detectors (lib/detect); `repeat` comes last, appended at ingest.
 FLAGS = ("pii", "english", "question", "negative", "link", "urgent", "repeat")

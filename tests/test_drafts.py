@@ -215,3 +215,10 @@ def test_any_draft_gives_findings_inside_it_in_the_order_of_the_text(draft, lang
 @given(st.text(alphabet=" \n\t", max_size=20))
 def test_a_blank_draft_has_nothing_to_check(draft):
     assert check_draft(draft, ENGLISH, RULES) == ()
+
+
+def test_a_display_name_too_long_to_be_a_persons_is_never_made_a_pattern():
+    slogan = "Non au projet de loi sur les médias sociaux maintenant"
+    huge = "Julie " + "Tremblay" * 5000
+    context = DraftContext("fr", (slogan, huge))
+    assert found(f"Le groupe {slogan} a écrit; Julie Tremblay aussi.", context) == []

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from lib.db import to_db_times
-from lib.taxonomy import PRIVATE_REDIRECT, PRIVATE_REDIRECT_REASON
+from lib.taxonomy import PERSONAL_INFORMATION_REASON, PRIVATE_REDIRECT
 
 
 def history_rows(handling: pd.DataFrame) -> pd.DataFrame:
@@ -19,7 +19,7 @@ def history_rows(handling: pd.DataFrame) -> pd.DataFrame:
     # A `prive` redirection hides the comment: its escalation and its carrying out record
     # the reason `act` records by default.
     private = detail.eq(PRIVATE_REDIRECT) & verb.isin(["redirect", "escalate"])
-    private_reason = pd.Series(PRIVATE_REDIRECT_REASON, index=h.index).where(private)
+    private_reason = pd.Series(PERSONAL_INFORMATION_REASON, index=h.index).where(private)
     # `step` orders a comment's actions that fall on the same second.
     parts = [
         _action_rows(h["assigned_at"], h["handler"], "assign", 0, assignee=h["handler"]),

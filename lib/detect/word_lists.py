@@ -48,6 +48,21 @@ URL = re.compile(
     r"(?:/\S*)?(?![\w@])",
     re.IGNORECASE,
 )
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]{0,30}://")
+# What ends a sentence around a link rather than the link ("voir quebec.ca.").
+LINK_TRAILING = ".,;:!?)]»\"'"
+
+
+def link_host(link: str) -> str:
+    """The site of a link as people write it, without scheme, "www.", path or trailing
+    punctuation: the one reading for the links of a draft and the sites a lead allows.
+
+    >>> link_host("https://www.Quebec.ca/sante."), link_host("csj.qc.ca:443/aide")
+    ('quebec.ca', 'csj.qc.ca')
+    """
+    host = _SCHEME.sub("", link.strip().lower().rstrip(LINK_TRAILING))
+    return re.split(r"[/?#:]", host, maxsplit=1)[0].removeprefix("www.").rstrip(".")
+
 
 SWEARING = (
     r"tabarn[aoe]k\w*|tabarnac|crisse?|calisse|caliss|c[a]lice|ostie|hostie|esti|estie|"

@@ -19,7 +19,7 @@ from lib.metrics.loading import (
 )
 from lib.privacy import mask_author
 from lib.settings import Settings, load_settings
-from lib.taxonomy import PRIVATE_REDIRECT, PRIVATE_REDIRECT_REASON, REDIRECTS
+from lib.taxonomy import PERSONAL_INFORMATION_REASON, PRIVATE_REDIRECT, REDIRECTS
 from lib.times import LOCAL_TZ, local_bounds
 
 
@@ -115,7 +115,7 @@ def pii_incidents(rows: pd.DataFrame, redirects: pd.DataFrame, arrivals: pd.Data
                 int(arrivals["pii_flagged"].sum()),
                 int(
                     rows.loc[
-                        rows["reason_code"].eq(PRIVATE_REDIRECT_REASON), "comment_id"
+                        rows["reason_code"].eq(PERSONAL_INFORMATION_REASON), "comment_id"
                     ].nunique()
                 ),
                 int(redirects.loc[private, "comments"].sum()),

@@ -21,7 +21,6 @@ from lib.moderation.rules import (
     InvalidAction,
     available_kinds,
     check_state,
-    needs_approval,
     status_after,
 )
 
@@ -34,7 +33,6 @@ __all__ = [
     "current_proposal",
     "draft_context",
     "history",
-    "needs_approval",
     "status_after",
     "DraftContext",
     "Finding",

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from lib.detect import detect_language, find_personal_information, fold
-from lib.detect.word_lists import URL
+from lib.detect.word_lists import LINK_TRAILING, URL, link_host
 from lib.presets import PRESETS
 from lib.settings import Settings
 from lib.templates import templates
@@ -41,6 +41,10 @@ from lib.templates import templates
 BLOCKING_CHECKS = ("personal_information",)
 # How many other commenters' names of the comment's thread are read (the busiest posts).
 THREAD_NAMES_MAX = 500
+# A platform's display name is anyone's text: longer than this, or of more words, it is
+# no person's name, and it is never made into a pattern.
+NAME_MAX_CHARS = 100
+NAME_MAX_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -155,24 +159,15 @@ def _contacts(key: str) -> frozenset[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=16)
 def _hosts(key: str) -> frozenset[str]:
-    return frozenset(_host(m.group()) for text in _own_texts(key) for m in URL.finditer(text))
-
-
-_TRAILING = ".,;:!?)]»\"'"
-
-
-def _host(link: str) -> str:
-    """The host of a link as written: "https://www.Quebec.ca/sante." gives "quebec.ca"."""
-    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", link.lower().rstrip(_TRAILING))
-    return re.split(r"[/?#:]", host, maxsplit=1)[0].removeprefix("www.")
+    return frozenset(link_host(m.group()) for text in _own_texts(key) for m in URL.finditer(text))
 
 
 def _links(draft: str, settings: Settings):
     allowed = organisation_hosts(settings)
     for m in URL.finditer(draft):
-        host = _host(m.group())
+        host = link_host(m.group())
         if not any(host == site or host.endswith("." + site) for site in allowed):
-            end = m.start() + len(m.group().rstrip(_TRAILING))
+            end = m.start() + len(m.group().rstrip(LINK_TRAILING))
             yield Finding("link", m.start(), end, host)
 
 
@@ -180,8 +175,8 @@ def _full_names(draft: str, names: tuple[str, ...], organisation: str):
     """Full names (two words or more) of the thread's people, accents and case aside."""
     folded, where = _folded_with_positions(draft)
     for name in names:
-        words = re.findall(r"[^\W\d_]{2,}", fold(name))
-        if len(words) < 2 or fold(name) == fold(organisation or ""):
+        words = re.findall(r"[^\W\d_]{2,}", fold(name[:NAME_MAX_CHARS]))
+        if not 2 <= len(words) <= NAME_MAX_WORDS or fold(name) == fold(organisation or ""):
             continue
         orders = [words] if len(words) > 2 else [words, words[::-1]]
         pattern = "|".join(r"[\s'-]{1,3}".join(map(re.escape, order)) for order in orders)

@@ -10,8 +10,8 @@ from lib.taxonomy import (
     ACTION_KINDS,
     HANDLING_KINDS,
     NOTE_MAX_CHARS,
+    PERSONAL_INFORMATION_REASON,
     PRIVATE_REDIRECT,
-    PRIVATE_REDIRECT_REASON,
     REASONS,
     REDIRECTS,
     REMOVAL_KINDS,
@@ -131,8 +131,8 @@ def valid_reasons(
     """
     reasons = tuple(dict.fromkeys(given))
     private = template == PRIVATE_REDIRECT and kind in ("redirect", "escalate", "approve")
-    if not reasons and private and PRIVATE_REDIRECT_REASON not in retired:
-        reasons = (PRIVATE_REDIRECT_REASON,)
+    if not reasons and private and PERSONAL_INFORMATION_REASON not in retired:
+        reasons = (PERSONAL_INFORMATION_REASON,)
     if not reasons and (kind in REMOVAL_KINDS or status in REMOVED_STATUSES or private):
         raise InvalidAction("reason_required", f"{kind} needs at least one netiquette reason")
     unknown = [code for code in reasons if code not in REASONS]

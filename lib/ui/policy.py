@@ -88,18 +88,19 @@ def _publishing(settings: Settings, report: Callable, stamp: str) -> None:
         if not settings.negative_needs_approval:
             st.caption(t("settings.lead_self_approval_unused"))
         # A refusal reruns nothing, so the text typed stays in its box to be corrected.
-        shown = "\n".join(settings.allowed_domains)
         domains = st.text_area(
             t("settings.allowed_domains"),
-            shown,
+            "\n".join(settings.allowed_domains),
             help=t("settings.allowed_domains_help"),
             key=f"policy_domains.{stamp}",
         )
         if st.form_submit_button(t("settings.save"), type="primary"):
-            changes = {"english_replies": english, "lead_self_approval": self_approval}
-            if domains != shown:  # untouched, the list stays as stored, in its order
-                changes["allowed_domains"] = domains
-            report(save_settings, **changes)
+            report(
+                save_settings,
+                english_replies=english,
+                lead_self_approval=self_approval,
+                allowed_domains=domains,
+            )
 
 
 def _start_again(settings: Settings, report: Callable, stamp: str) -> None:

@@ -97,5 +97,5 @@ def open_app(page=None, username="mlachance", lang="fr", now=None, timeout=120) 
         at.switch_page(page)
         at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert at.sidebar.radio(key="lang").value == lang, "app.py's sidebar ran"
+    assert at.sidebar.radio(key="lang_choice").value == lang, "app.py's sidebar ran"
     return at

@@ -11,14 +11,19 @@ from lib.catalogue import (
     empty,
     io,
     lead,
+    lead_pages,
+    newcomer,
+    posts,
     presets,
     queue,
     settings,
     taxonomy,
     team,
+    today_page,
 )
 
 AREAS = (core, taxonomy, queue, lead, io, settings, cli, team, presets, empty, drafts)
+AREAS += (today_page, lead_pages, posts, newcomer)
 
 STRINGS: dict[str, dict[str, str]] = {}
 for _area in AREAS:

@@ -8,10 +8,9 @@ from __future__ import annotations
 import streamlit as st
 from sqlite_utils import Database
 
-from lib import i18n
 from lib.db import db_path
 from lib.ui.auth import sign_in_widgets, signed_in_user
-from lib.ui.session import LANG_KEY, database, lang, plain, present, run_scope, t
+from lib.ui.session import database, lang, lang_switch, plain, present, run_scope, t
 
 __all__ = ["PAGES", "current_user", "database", "lang", "present", "run_scope"]
 __all__ += ["plain", "sidebar", "t"]
@@ -36,13 +35,7 @@ def current_user(db: Database) -> dict | None:
 def sidebar(db: Database) -> dict | None:
     """Language switch and sign-in; returns the person signed in, or None."""
     with st.sidebar:
-        st.radio(
-            i18n.t("sidebar.language", lang()),
-            options=list(i18n.LANGUAGES),
-            format_func=lambda code: {"fr": "Français", "en": "English"}[code],
-            key=LANG_KEY,
-            horizontal=True,
-        )
+        lang_switch()
         person = sign_in_widgets(db)
         st.caption(t("sidebar.db", name=db_path().name))
     return person

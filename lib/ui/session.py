@@ -20,7 +20,8 @@ from lib import i18n
 from lib.db import db_path, open_db
 from lib.times import now_utc, utc
 
-LANG_KEY = "lang"
+LANG_KEY = "lang"  # the session's language: plain state, never a widget's (see lang_switch)
+LANG_CHOICE_KEY = "lang_choice"  # the sidebar's language switch
 USER_KEY = "username"  # the signed-in person: written only by lib/ui/auth.py
 NOW_KEY = "now"  # pins the present (tests, benchmarks)
 
@@ -83,6 +84,29 @@ def plain(text) -> str:
 
 def lang() -> str:
     return st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+
+
+def _language_chosen() -> None:
+    """The switch's callback: runs before the script, so the whole rerun is in the new language."""
+    st.session_state[LANG_KEY] = st.session_state[LANG_CHOICE_KEY]
+
+
+def lang_switch() -> None:
+    """The sidebar's Français / English switch.
+
+    The language lives in its own key, not the widget's: Streamlit forgets a widget's
+    value when the widget's identity changes (its page, sign-in or out), which sent a
+    visitor's English back to French. The switch is set from it before every draw.
+    """
+    st.session_state[LANG_CHOICE_KEY] = lang()
+    st.radio(
+        i18n.t("sidebar.language", lang()),
+        options=list(i18n.LANGUAGES),
+        format_func=lambda code: {"fr": "Français", "en": "English"}[code],
+        key=LANG_CHOICE_KEY,
+        on_change=_language_chosen,
+        horizontal=True,
+    )
 
 
 def t(key: str, **values) -> str:

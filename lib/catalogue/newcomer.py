@@ -1,0 +1,3 @@
+"""The language switch, number fields, and reading and moving through the queue."""
+
+STRINGS: dict[str, dict[str, str]] = {}

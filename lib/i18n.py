@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from lib.catalogue import STRINGS
@@ -120,6 +122,46 @@ def format_percent(value, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> st
         return "—"
     number = format_number(value, lang, decimals)
     return f"{number}{THIN_SPACE}%" if lang == "fr" else f"{number}%"
+
+
+def format_amount(value, lang: str = DEFAULT_LANGUAGE, most_decimals: int = 2) -> str:
+    """A number in a field, as a person types it: no thousands separator, no trailing
+    zeros, at most `most_decimals`, the language's decimal sign.
+
+    >>> format_amount(8.0, "fr"), format_amount(7.5, "fr"), format_amount(1234.5, "en")
+    ('8', '7,5', '1234.5')
+    """
+    if _missing(value):
+        return "—"
+    text = f"{value:.{most_decimals}f}".rstrip("0").rstrip(".")
+    return text if lang == "en" else text.replace(".", ",")
+
+
+# Spaces people put between thousands or before a unit: plain, no-break, narrow no-break.
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]{1,12}(?:\.[0-9]{1,12})?")
+_ENGLISH_THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,12})?")
+
+
+def parse_number(text, lang: str = DEFAULT_LANGUAGE) -> float | None:
+    """A number as typed in a field: '7,5' or '7.5', '1 234,5', '90 %', '8 h'.
+
+    A comma is the decimal sign, except between thousands in English ('1,500.5');
+    None when the text is no number or mixes the signs otherwise ('1.234,5'): better
+    to ask than to store a thousand times the target.
+
+    >>> parse_number("7,5"), parse_number(" 90 % "), parse_number("1,500", "en")
+    (7.5, 90.0, 1500.0)
+    >>> parse_number("1,500"), parse_number("1.234,5"), parse_number("huit")
+    (1.5, None, None)
+    """
+    compact = _SPACES.sub("", str(text or "")).lower().removesuffix("%").removesuffix("h")
+    if lang == "en" and _ENGLISH_THOUSANDS.fullmatch(compact):
+        compact = compact.replace(",", "")
+    if compact.count(",") + compact.count(".") > 1:
+        return None
+    compact = compact.replace(",", ".")
+    return float(compact) if _PLAIN_NUMBER.fullmatch(compact) else None
 
 
 def format_clock(ts, lang: str = DEFAULT_LANGUAGE) -> str:

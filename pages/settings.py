@@ -26,6 +26,7 @@ from lib.team import TeamRefused
 from lib.templates import DEFAULT_TEMPLATES, templates
 from lib.times import local_today
 from lib.ui import current_user, database, lang, present, t
+from lib.ui.fields import number_field, numbers_or_say_why
 from lib.ui.policy import policy_tab as draw_policy_tab
 from lib.ui.team import team_tab as draw_team_tab
 
@@ -83,25 +84,24 @@ def calendar_tab(settings) -> None:
             format_func=lambda d: i18n.WEEKDAYS[lang()][d],
         )
         easter = st.checkbox(t("settings.easter_monday"), settings.include_easter_monday)
-        target = st.number_input(
-            t("settings.target_hours"), 0.5, 200.0, float(settings.target_hours), step=0.5
-        )
-        at_risk = st.number_input(
-            t("settings.at_risk_hours"), 0.0, 200.0, float(settings.at_risk_hours), step=0.5
-        )
-        goal = st.number_input(
-            t("settings.goal_pct"), 0.0, 100.0, float(settings.compliance_goal_pct), step=1.0
-        )
-        if st.form_submit_button(t("settings.save"), type="primary"):
-            save(
-                open_time=opens,
-                close_time=closes,
-                weekdays=weekdays,
-                include_easter_monday=easter,
-                target_hours=target,
-                at_risk_hours=at_risk,
-                compliance_goal_pct=goal,
+        numbers = {
+            name: number_field(st, t(label), getattr(settings, name), f"settings.{name}")
+            for name, label in (
+                ("target_hours", "settings.target_hours"),
+                ("at_risk_hours", "settings.at_risk_hours"),
+                ("compliance_goal_pct", "settings.goal_pct"),
             )
+        }
+        if st.form_submit_button(t("settings.save"), type="primary"):
+            read = numbers_or_say_why(numbers)
+            if read is not None:
+                save(
+                    open_time=opens,
+                    close_time=closes,
+                    weekdays=weekdays,
+                    include_easter_monday=easter,
+                    **read,
+                )
 
 
 def closures_tab(settings) -> None:

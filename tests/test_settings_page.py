@@ -150,15 +150,15 @@ def test_a_moderator_sees_a_refusal_and_no_setting_to_change(demo_db_path):
     assert not at.exception
     assert "réservés aux chefs d'équipe" in at.error[0].value
     assert not at.tabs
-    assert not (at.number_input or at.time_input or at.text_area or at.multiselect)
+    assert not (at.text_input or at.time_input or at.text_area or at.multiselect)
     assert not at.main.button
 
 
 def test_a_lead_changes_the_target_and_it_is_saved_and_shown_in_the_history(demo_db_path):
     at = settings_page("mlachance")
     assert not at.exception, [e.value for e in at.exception]
-    target = next(n for n in at.number_input if "Délai de réponse visé" in n.label)
-    target.set_value(6.0)
+    target = next(n for n in at.text_input if "Délai de réponse visé" in n.label)
+    target.set_value("6")
     next(b for b in at.button if b.label == "Enregistrer").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.success[0].value == "Enregistré."

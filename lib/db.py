@@ -474,3 +474,15 @@ def m012_what_the_organisation_publishes(db: Database) -> None:
     db["actions"].add_column("self_approved", int)
     # The other commenters of a post, whose names a reply must not publish unasked.
     db["comments"].create_index(["platform", "post_ref"], if_not_exists=True)
+
+
+@migrations()
+def m013_posts(db: Database) -> None:
+    # What a comment was posted under, as the imports learn it: its first words (bounded),
+    # its address and when it was published; a later import fills what an earlier one
+    # left empty (`lib.ingest.store_posts`).
+    db["posts"].create(
+        {"platform": str, "post_ref": str, "title": str, "url": str, "published_at": str},
+        pk=("platform", "post_ref"),
+        not_null={"platform", "post_ref"},
+    )

@@ -17,7 +17,10 @@ from lib.db import bulk_load, from_db_times, to_db_times
 from lib.detect import analyse_many, repeated_text
 from lib.settings import load_settings
 from lib.states import due_dates_for
+from lib.triage import WEB_ADDRESS, WEB_ADDRESS_MAX_CHARS
 
+# What a source may say of a comment's post besides its ref: written to `posts`, not `comments`.
+POST_COLUMNS = ("post_title", "post_url", "post_published_at")
 INGEST_COLUMNS = (
     "platform",
     "account",
@@ -27,7 +30,13 @@ INGEST_COLUMNS = (
     "author_handle",
     "text",
     "received_at",
+    *POST_COLUMNS,
 )
+# A post's first words are what a moderator needs: its title is kept to this many characters.
+POST_TITLE_MAX_CHARS = 200
+# Spaces and line breaks become one space; control and bidirectional-override characters
+# (which could make a title read backwards) go.
+_TITLE_SPACES = r"[\s\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+"
 CHUNK_ROWS = 20_000
 # SQLite's page cache while `store_comments` writes, in KiB: an import's dirty pages
 # (140 MiB for a 50 MB file under the demo's 256 MiB) spill to the WAL, no slower.
@@ -133,11 +142,98 @@ def store_comments(
     total, done, added = sum(len(rows) for rows in parts), 0, 0
     with bulk_load(db, "comments", cache_kib=STORE_CACHE_KIB):
         for rows in parts:
-            added += insert_rows(db, "comments", rows, ignore=True)
+            comments = rows.drop(columns=list(POST_COLUMNS), errors="ignore")
+            added += insert_rows(db, "comments", comments, ignore=True)
             done += len(rows)
             if progress:
                 progress(done, total)
+    posts = [_post_rows(rows) for rows in parts]
+    if posts:
+        store_posts(db, pd.concat(posts, ignore_index=True))
     return added
+
+
+def _post_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a part that say something of their post besides its ref."""
+    rows = rows.reindex(columns=["platform", "post_ref", *POST_COLUMNS])
+    return rows.loc[rows["post_ref"].notna() & rows[list(POST_COLUMNS)].notna().any(axis=1)]
+
+
+def store_posts(db: Database, rows: pd.DataFrame) -> int:
+    r"""Record what `rows` (platform, post_ref and `POST_COLUMNS`) say of their posts;
+    returns how many posts were written.
+
+    Titles are cut to their first words (`post_titles`), addresses kept only when a page
+    may open them (`lib.triage.WEB_ADDRESS`), times read as UTC. The last row of a post
+    that knows a field gives it; a post already stored keeps what the rows leave empty.
+    Call it inside the caller's write transaction, as `store_comments` does.
+
+    >>> from lib.db import open_db
+    >>> db = open_db(":memory:")
+    >>> rows = pd.DataFrame({"platform": ["x"], "post_ref": ["9"], "post_url": ["javascript:x"],
+    ...                      "post_title": ["  Bonne\nnouvelle  "]})
+    >>> store_posts(db, rows), db.execute("SELECT title, url FROM posts").fetchall()
+    (1, [('Bonne nouvelle', None)])
+    >>> db.close()
+    """
+    rows = rows.reindex(columns=["platform", "post_ref", *POST_COLUMNS])
+    published = pd.to_datetime(
+        rows["post_published_at"], utc=True, errors="coerce", format="ISO8601"
+    )
+    posts = pd.DataFrame(
+        {
+            "platform": rows["platform"],
+            "post_ref": rows["post_ref"],
+            "title": post_titles(rows["post_title"]),
+            "url": _web_addresses(rows["post_url"]),
+            "published_at": to_db_times(published),
+        }
+    )
+    known = posts[["title", "url", "published_at"]].notna().any(axis=1)
+    posts = posts.loc[posts["post_ref"].notna() & known]
+    if posts.empty:
+        return 0
+    # The last value each post's rows know (groupby's last skips the empty ones).
+    posts = posts.groupby(["platform", "post_ref"], sort=False).last().reset_index()
+    posts = posts.astype(object).where(posts.notna(), None)
+    # sqlite-utils' upsert sets every column given, None included: this one keeps a known
+    # value that the new rows leave empty.
+    db.conn.executemany(
+        "INSERT INTO posts (platform, post_ref, title, url, published_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (platform, post_ref) DO UPDATE SET "
+        "title = coalesce(excluded.title, title), url = coalesce(excluded.url, url), "
+        "published_at = coalesce(excluded.published_at, published_at)",
+        posts[["platform", "post_ref", "title", "url", "published_at"]].itertuples(
+            index=False, name=None
+        ),
+    )
+    return len(posts)
+
+
+def post_titles(values: pd.Series) -> pd.Series:
+    r"""A post's text as its title: on one line, its first `POST_TITLE_MAX_CHARS` characters
+    cut after a word and ended by "…"; None for nothing but spaces.
+
+    >>> titles = post_titles(pd.Series(["Séance\td'information ", "  ", "mot " * 60]))
+    >>> titles[0], titles[1], len(titles[2]), titles[2][-5:]
+    ("Séance d'information", None, 200, ' mot…')
+    """
+    text = values.astype("object").where(values.notna(), None).astype("str")
+    text = text.str.replace(_TITLE_SPACES, " ", regex=True).str.strip()
+    long = text.str.len() > POST_TITLE_MAX_CHARS
+    if long.any():
+        cut = text[long].str.slice(0, POST_TITLE_MAX_CHARS)
+        # Back to the last word that fits whole, unless the text has no space to cut at.
+        words = cut.str.replace(r"\s+\S*$", "", regex=True)
+        text[long] = words.where(words.str.len() > 0, cut.str.slice(0, -1)) + "…"
+    return text.astype(object).where(text.notna() & (text != ""), None)
+
+
+def _web_addresses(values: pd.Series) -> pd.Series:
+    """The values a page may open (`lib.triage.web_address`, vectorised), else None."""
+    text = values.astype("object").where(values.notna(), None).astype("str").str.strip()
+    fine = text.str.fullmatch(WEB_ADDRESS, case=False) & (text.str.len() <= WEB_ADDRESS_MAX_CHARS)
+    return text.astype(object).where(fine.fillna(False).astype(bool), None)
 
 
 def insert_rows(

@@ -16,6 +16,7 @@ queue never loads every comment, whatever the size of the database.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -30,6 +31,11 @@ from lib.states import STATE_SQL, StateClock, state_where
 ASSIGNEE_SCOPES = ("anyone", "me", "unassigned")
 PAGE_SIZE = 50
 VIEWER_ANYONE = {"username": "", "role": "moderator"}
+# A web address a page may open: http(s), a plain host name (no "user@" before it, which
+# would make facebook.com@elsewhere.example read as Facebook), no space, control character
+# or backslash. `web_address` is its one-value form, `lib.ingest.store_posts` its vectorised one.
+WEB_ADDRESS = r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\s\x00-\x1f\x7f\\]*)?"
+WEB_ADDRESS_MAX_CHARS = 2_000
 
 COLUMNS = (
     "id",
@@ -189,6 +195,29 @@ def filter_options(db: Database) -> dict[str, list[str]]:
 
 
 def comment(db: Database, comment_id: int) -> dict | None:
-    """One comment as stored, whatever its status (the detail panel re-reads it each rerun)."""
-    rows = list(db.query("SELECT * FROM comments WHERE id = ?", [comment_id]))
+    """One comment as stored, whatever its status (the detail panel re-reads it each rerun),
+    with what is known of its post: `post_title`, `post_url`, `post_published_at` (or None).
+    """
+    rows = list(
+        db.query(
+            "SELECT comments.*, posts.title AS post_title, posts.url AS post_url, "
+            "posts.published_at AS post_published_at FROM comments LEFT JOIN posts "
+            "ON posts.platform = comments.platform AND posts.post_ref = comments.post_ref "
+            "WHERE comments.id = ?",
+            [comment_id],
+        )
+    )
     return rows[0] if rows else None
+
+
+def web_address(value) -> str | None:
+    """`value` when it is an address a page may open (`WEB_ADDRESS`), else None.
+
+    >>> web_address("https://x.com/i/web/status/1"), web_address("javascript:alert(1)")
+    ('https://x.com/i/web/status/1', None)
+    >>> web_address("https://www.facebook.com@evil.example/"), web_address(None)
+    (None, None)
+    """
+    if not isinstance(value, str) or len(value) > WEB_ADDRESS_MAX_CHARS:
+        return None
+    return value if re.fullmatch(WEB_ADDRESS, value, flags=re.IGNORECASE) else None

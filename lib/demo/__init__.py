@@ -10,7 +10,7 @@ statuses come from `act`'s own table (`lib.moderation.status_after`).
 `generate` draws, from one generator and in this order, the comments
 (`comments`, with their `authors` and the `personal_data` they quote), then
 what the team did with them (`handling`), and writes the `history` that
-handling implies. The words are in `texts`.
+handling implies, and the `posts` the comments answer. The words are in `texts`.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ from lib.demo import texts
 from lib.demo.comments import draw_comments
 from lib.demo.handling import draw_handling
 from lib.demo.history import history_rows
+from lib.demo.posts import draw_posts
 from lib.i18n import Worded
-from lib.ingest import insert_rows, prepare_comments
+from lib.ingest import POST_COLUMNS, insert_rows, prepare_comments, store_posts
 from lib.settings import load_settings
 from lib.times import now_utc, utc
 
@@ -69,7 +70,7 @@ def generate(
 
     comments = draw_comments(rng, rows, start, end)
     # Detected first: how the team may handle a comment depends on its flags.
-    stored = prepare_comments(comments, settings)
+    stored = prepare_comments(comments, settings).drop(columns=list(POST_COLUMNS))
     handling = draw_handling(rng, comments, stored, settings, cal, end)
     actions = history_rows(handling)
     _record_handling(stored, handling, actions)
@@ -82,6 +83,7 @@ def generate(
             insert_rows(db, "comments", stored)
         with bulk_load(db, "actions", rebuild_indexes=True):
             insert_rows(db, "actions", actions)
+        store_posts(db, draw_posts(comments))
     return DemoSummary(len(stored), len(actions), len(accounts), start, end)
 
 

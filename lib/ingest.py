@@ -176,7 +176,10 @@ def store_posts(db: Database, rows: pd.DataFrame) -> int:
     (1, [('Bonne nouvelle', None)])
     >>> db.close()
     """
-    rows = rows.reindex(columns=["platform", "post_ref", *POST_COLUMNS])
+    # A post's comments mostly repeat the same words: each distinct row is read once.
+    rows = rows.reindex(columns=["platform", "post_ref", *POST_COLUMNS]).drop_duplicates(
+        keep="last"
+    )
     published = pd.to_datetime(
         rows["post_published_at"], utc=True, errors="coerce", format="ISO8601"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterator
 
 from lib.importers.errors import BadImportFile
@@ -18,6 +19,21 @@ CSV_OPTIONAL = {
     "author": "author_name",
     "author_handle": "author_handle",
     "post": "post_ref",
+    "post_title": "post_title",
+    "post_url": "post_url",
+}
+# Other names for the post's columns, as a French or English team may head them; spaces
+# and hyphens count as underscores ("Lien de la publication").
+CSV_ALIASES = {
+    "post_text": "post_title",
+    "titre_publication": "post_title",
+    "titre_de_la_publication": "post_title",
+    "texte_publication": "post_title",
+    "texte_de_la_publication": "post_title",
+    "post_link": "post_url",
+    "url_publication": "post_url",
+    "lien_publication": "post_url",
+    "lien_de_la_publication": "post_url",
 }
 
 
@@ -44,12 +60,14 @@ def read_csv(raw: bytes) -> CommentTable:
     delimiter = _sniff_delimiter(stream.readline(SNIFF_CHARS))
     stream.seek(0)
     reader = csv.reader(stream, delimiter=delimiter, strict=True)
-    header = _header(reader)
-    table = CommentTable(sources={v: k for k, v in CSV_OPTIONAL.items()}, naive_tz=LOCAL_TZ)
+    written = _header(reader)
+    header = [_column(name) for name in written]
     positions = {
         name: header.index(name) for name in (*CSV_REQUIRED, *CSV_OPTIONAL) if name in header
     }
     wanted = [(CSV_OPTIONAL.get(name, name), at) for name, at in positions.items()]
+    # A refusal names the column as the file heads it.
+    table = CommentTable(sources={column: written[at] for column, at in wanted}, naive_tz=LOCAL_TZ)
     for rows, lines in _records(reader, len(header)):
         cells = list(zip(*rows, strict=True))
         table.extend(lines, **{column: list(cells[at]) for column, at in wanted})
@@ -166,6 +184,8 @@ def _sniff_delimiter(first_line: str) -> str:
 
 
 def _header(reader) -> list[str]:
+    """The header's names as written (trimmed, lower case); refused when a required column is
+    missing or a column is named twice (an alias and its column count as the same)."""
     try:
         header = [name.strip().lower() for name in next(reader)]
     except (StopIteration, csv.Error):
@@ -173,7 +193,19 @@ def _header(reader) -> list[str]:
     missing = [name for name in CSV_REQUIRED if name not in header]
     if missing:
         raise BadImportFile("missing_column", 1, missing[0], expected=", ".join(CSV_REQUIRED))
-    repeated = sorted({name for name in header if name and header.count(name) > 1})
+    columns = [_column(name) for name in header]
+    repeated = sorted(
+        {written for written, c in zip(header, columns, strict=True) if c and columns.count(c) > 1}
+    )
     if repeated:
         raise BadImportFile("repeated_column", 1, repeated[0])
     return header
+
+
+def _column(name: str) -> str:
+    """The column a header name stands for: itself, or what it is an alias of (`CSV_ALIASES`).
+
+    >>> _column("lien de la publication"), _column("titre-publication"), _column("post")
+    ('post_url', 'post_title', 'post')
+    """
+    return CSV_ALIASES.get(re.sub(r"[\s-]+", "_", name), name)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import codecs
 import json
 import sys
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
-from lib.importers.errors import BadImportFile
+from lib.importers.errors import BadImportFile, printable
 from lib.importers.json_positions import array_items, field_line, nested_positions, path_to
 from lib.importers.table import CommentTable
 
@@ -116,6 +117,9 @@ def _read_facebook(document, text: str) -> CommentTable:
             "external_id": "id",
             "author_name": "from.name",
             "author_handle": "from.id",
+            "post_title": "post.message",
+            "post_url": "post.permalink_url",
+            "post_published_at": "post.created_time",
         }
     )
     for item, line, path, parent in _with_replies(document, text, "comments"):
@@ -132,8 +136,28 @@ def _read_facebook(document, text: str) -> CommentTable:
             text=_value(item, "message", line, path),
             author_name=_value(item, "from.name", line, path),
             author_handle=_value(item, "from.id", line, path),
+            post_title=_known(item, "post.message"),
+            post_url=_known(item, "post.permalink_url")
+            or _post_of_comment_address(_known(item, "permalink_url")),
+            post_published_at=_known(item, "post.created_time"),
         )
     return table
+
+
+def _post_of_comment_address(address: str | None) -> str | None:
+    """A Facebook comment's permalink_url without what points at the comment: its post's.
+
+    >>> _post_of_comment_address("https://www.facebook.com/1/posts/2/?comment_id=3&ref=x")
+    'https://www.facebook.com/1/posts/2/?ref=x'
+    """
+    if not address:
+        return None
+    parts = urlsplit(address)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k not in _COMMENT_PARAMETERS]
+    return urlunsplit(parts._replace(query=urlencode(query), fragment=""))
+
+
+_COMMENT_PARAMETERS = {"comment_id", "reply_comment_id", "comment_tracking"}
 
 
 def _read_instagram(document, text: str) -> CommentTable:
@@ -144,6 +168,9 @@ def _read_instagram(document, text: str) -> CommentTable:
             "external_id": "id",
             "author_name": "username",
             "author_handle": "username",
+            "post_title": "media.caption",
+            "post_url": "media.permalink",
+            "post_published_at": "media.timestamp",
         }
     )
     for item, line, path, parent in _with_replies(document, text, "replies"):
@@ -158,6 +185,10 @@ def _read_instagram(document, text: str) -> CommentTable:
             text=_value(item, "text", line, path),
             author_name=username,
             author_handle=username,
+            # With fields=media{caption,permalink,timestamp}, a comment says what it answers.
+            post_title=_known(item, "media.caption"),
+            post_url=_known(item, "media.permalink"),
+            post_published_at=_known(item, "media.timestamp"),
         )
     return table
 
@@ -184,13 +215,15 @@ def _read_youtube(document, text: str) -> CommentTable:
             replies = []
         comments += [(reply, f"{path}.replies.comments[{i}]") for i, reply in enumerate(replies)]
         for comment, where in comments:
+            video_id = _value(comment, "snippet.videoId", line, where) or video
             table.add(
                 line,
                 where,
                 platform="youtube",
                 account=channel,
                 external_id=_value(comment, "id", line, where, required=True),
-                post_ref=_value(comment, "snippet.videoId", line, where) or video,
+                post_ref=video_id,
+                post_url=_address(YOUTUBE_VIDEO, video_id),
                 received_at=_value(comment, "snippet.publishedAt", line, where, required=True),
                 text=_value(comment, "snippet.textOriginal", line, where, required=True),
                 author_name=_value(comment, "snippet.authorDisplayName", line, where),
@@ -202,26 +235,54 @@ def _read_youtube(document, text: str) -> CommentTable:
 def _read_x(document, text: str) -> CommentTable:
     """Tweets, their authors' names and usernames taken from `includes.users`."""
     table = CommentTable(sources={"external_id": "id", "received_at": "created_at"})
-    users = {}
     includes = document.get("includes", {}) if isinstance(document, dict) else {}
-    for user in includes.get("users", []) if isinstance(includes, dict) else []:
-        if isinstance(user, dict) and user.get("id") is not None:
-            users[str(user["id"])] = user
+    users = _by_id(includes, "users")
+    # The conversation's first tweet, when the request expanded referenced_tweets.id.
+    tweets = _by_id(includes, "tweets")
     for item, line, path, _ in array_items(document, "data", text):
         author_id = _value(item, "author_id", line, path)
         user = users.get(author_id, {})
+        conversation = _value(item, "conversation_id", line, path)
+        first = tweets.get(conversation, {})
         table.add(
             line,
             path,
             platform="x",
             external_id=_value(item, "id", line, path, required=True),
-            post_ref=_value(item, "conversation_id", line, path),
+            post_ref=conversation,
+            post_title=_known(first, "text"),
+            post_url=_address(X_STATUS, conversation),
+            post_published_at=_known(first, "created_at"),
             received_at=_value(item, "created_at", line, path, required=True),
             text=_value(item, "text", line, path),
             author_name=_value(user, "name", line, "includes.users"),
             author_handle=_value(user, "username", line, "includes.users") or author_id,
         )
     return table
+
+
+def _by_id(includes, kind: str) -> dict[str, dict]:
+    """The objects of `includes[kind]` (X's expansions) by their id."""
+    found = includes.get(kind, []) if isinstance(includes, dict) else []
+    return {
+        str(each["id"]): each
+        for each in (found if isinstance(found, list) else [])
+        if isinstance(each, dict) and each.get("id") is not None
+    }
+
+
+# The address of a YouTube video and of an X conversation (its first tweet), from its id.
+YOUTUBE_VIDEO = "https://www.youtube.com/watch?v={id}"
+X_STATUS = "https://x.com/i/web/status/{id}"
+
+
+def _address(form: str, platform_id: str | None) -> str | None:
+    """`form` with an id, escaped so that the id stays one query value or path segment.
+
+    >>> _address(X_STATUS, "185"), _address(YOUTUBE_VIDEO, "a&b"), _address(X_STATUS, None)
+    ('https://x.com/i/web/status/185', 'https://www.youtube.com/watch?v=a%26b', None)
+    """
+    return form.format(id=quote(platform_id, safe="")) if platform_id else None
 
 
 JSON_READERS = {
@@ -273,6 +334,24 @@ def _value(item, keys: str, line, path, required: bool = False) -> str | None:
     if value is not None and not isinstance(value, str):
         raise BadImportFile("text_expected", line, f"{path}.{keys}")
     return value
+
+
+def _known(item, keys: str) -> str | None:
+    r"""The text at a dotted path in an item, if there is text there, its start only and
+    printable: what a comment says of its post only informs, and never refuses a file.
+
+    >>> caption = _known({"media": {"caption": "\ud800" + "x" * 5000}}, "media.caption")
+    >>> len(caption), caption[0] == "\N{REPLACEMENT CHARACTER}"
+    (4000, True)
+    """
+    value = item
+    for key in keys.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return printable(value[:POST_READ_CHARS]) if isinstance(value, str) else None
+
+
+# Enough of a post's text for its first words (`lib.ingest.POST_TITLE_MAX_CHARS`) and an address.
+POST_READ_CHARS = 4_000
 
 
 def _child(item, keys: str, line, path):

@@ -103,7 +103,6 @@ def arrivals_by_hour(
     lang: str = "fr",
 ) -> go.Figure:
     """Bars for the day, a line for the previous business day, office hours shaded."""
-    labels = [hour_label(h, lang) for h in by_hour["hour"]]
     figure = go.Figure(
         [
             go.Bar(
@@ -111,8 +110,7 @@ def arrivals_by_hour(
                 y=by_hour["received"],
                 name=t("today.received", lang),
                 marker_color=GOOD,
-                customdata=labels,
-                hovertemplate=_hover(lang, "%{customdata}", "%{y}"),
+                hovertemplate=_hover(lang, t("today.received", lang), "%{y}"),
             ),
             go.Scatter(
                 x=by_hour["hour"],
@@ -120,22 +118,19 @@ def arrivals_by_hour(
                 name=t("today.by_hour_previous", lang),
                 mode="lines+markers",
                 line={"color": NEUTRAL, "dash": "dot"},
-                hovertemplate="%{y}<extra></extra>",
+                hovertemplate=_hover(lang, t("today.by_hour_previous", lang), "%{y}"),
             ),
         ]
     )
     if office_hours is not None:  # None on a closed day: no office hours to shade
         _shade_office_hours(figure, office_hours, lang)
     if present_hour is not None:
-        figure.add_vline(
-            x=present_hour - 0.5,
-            line={"color": MARK, "width": 2, "dash": "dash"},
-            annotation_text=t("today.present", lang),
-        )
+        _mark_present(figure, present_hour, lang)
     figure.update_xaxes(
         title=t("lead.hour", lang),
         tickvals=list(range(0, 24, 2)),
         ticktext=[hour_label(h, lang) for h in range(0, 24, 2)],
+        unifiedhovertitle={"text": t("today2.hover_hour", lang)},  # '8 h', not '8'
     )
     figure.update_yaxes(title=t("today.received", lang))
     return styled(figure, t("today.by_hour", lang), lang)
@@ -151,6 +146,28 @@ def _shade_office_hours(figure: go.Figure, office_hours: tuple[float, float], la
         line_width=0,
         annotation_text=t("today.office_hours", lang),
         annotation_position="top left",
+    )
+
+
+def _mark_present(figure: go.Figure, present_hour: float, lang: str) -> None:
+    """The present as a dashed line, its label above the plot, clear of 'Office hours'.
+
+    The office-hours label sits inside the top of the shaded band; a present near
+    opening time would write 'Now' over it, so 'Now' stands on the row above the plot,
+    to the right of the line in the morning and to its left late in the day, so that it
+    stays inside the figure.
+    """
+    x = present_hour - 0.5
+    figure.add_vline(x=x, line={"color": MARK, "width": 2, "dash": "dash"})
+    figure.add_annotation(
+        x=x,
+        xref="x",
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        xanchor="left" if present_hour < 12 else "right",
+        text=t("today.present", lang),
+        showarrow=False,
     )
 
 

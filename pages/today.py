@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib import metrics
-from lib.i18n import format_date, format_datetime, label
+from lib.i18n import format_date, format_datetime, format_number, label
 from lib.tables import readable
 from lib.times import local_today
 from lib.ui import lang, present, t
@@ -49,37 +49,71 @@ st.caption(
 if not figures.is_business_day:
     st.info(t("today.closed_day"), icon=":material/event_busy:")
 
-for row in (figures.cards[:4], figures.cards[4:]):
-    for column, item in zip(st.columns(4), row, strict=True):
-        key = item.key if figures.is_today or item.key not in END_OF_DAY else END_OF_DAY[item.key]
-        card(column, t(f"today.{key}"), item)
 
-chart(
-    figure(
-        "arrivals_by_hour",
-        figures.by_hour,
-        figures.office_hours,
-        metrics.present_hour(day, present(), cal.tz),
-        lang(),
-    ),
-    figures.by_hour,
-    f"arrivees-{day}",
+def card_key(key: str) -> str:
+    """A card's words: a past day's open comments are counted at its end, not now."""
+    return key if figures.is_today or key not in END_OF_DAY else END_OF_DAY[key]
+
+
+day_cards, open_cards = figures.cards[:4], figures.cards[4:]
+for column, item in zip(st.columns(4), day_cards, strict=True):
+    card(column, t(f"today.{card_key(item.key)}"), item)
+# Beside hundreds of overdue comments from earlier days, a high share on time needs a word.
+st.caption(
+    t(
+        "today2.on_time_counts",
+        on_time=t("today.on_time_pct"),
+        overdue=t(f"today.{card_key('breached_now')}"),
+    )
 )
+for column, item in zip(st.columns(4), open_cards, strict=True):
+    card(column, t(f"today.{card_key(item.key)}"), item)
+
+if figures.by_hour[["received", "previous"]].to_numpy().any():
+    chart(
+        figure(
+            "arrivals_by_hour",
+            figures.by_hour,
+            figures.office_hours,
+            metrics.present_hour(day, present(), cal.tz),
+            lang(),
+        ),
+        figures.by_hour,
+        f"arrivees-{day}",
+    )
+else:  # an empty frame says nothing: say why, and where to look instead
+    before_first = figures.first_day is not None and day < figures.first_day
+    first = format_date(figures.first_day, lang()) if before_first else ""
+    words = t("today2.no_arrivals") + (" " + t("today2.before_first", first=first) if first else "")
+    st.info(words, icon=":material/bar_chart_off:")
 
 platforms, moderators = st.columns(2)
 with platforms:
     st.subheader(t("today.by_platform"))
-    st.dataframe(readable(figures.by_platform, lang()), hide_index=True)
+    if figures.by_platform.empty:
+        st.caption(t("today2.no_platform"))
+    else:
+        st.dataframe(readable(figures.by_platform, lang()), hide_index=True)
 with moderators:
     st.subheader(t("today.by_moderator"))
-    by_moderator = readable(figures.by_moderator, lang(), {"first_handled_by": people()})
-    st.dataframe(by_moderator, hide_index=True)
+    if figures.by_moderator.empty:
+        st.caption(t("today2.no_moderator"))
+    else:
+        by_moderator = readable(figures.by_moderator, lang(), {"first_handled_by": people()})
+        st.dataframe(by_moderator, hide_index=True)
 
 st.subheader(t("today.needs_lead"))
-if figures.needs_lead_total == 0:
+total = figures.needs_lead_total
+if total == 0:
     st.success(t("today.nothing_for_lead"), icon=":material/check_circle:")
 else:
-    st.caption(t("today.needs_lead_count", count=figures.needs_lead_total))
+    if total == 1:
+        count = t("today2.needs_lead_one")
+    else:
+        count = t("today2.needs_lead_many", count=format_number(total, lang()))
+    shown = len(figures.needs_lead)
+    more = " " + t("today2.needs_lead_shown", shown=shown) if shown < total else ""
+    st.caption(count + more)
     for row in figures.needs_lead.itertuples():
         state = t("status.awaiting_approval") if row.awaiting_approval else t(f"state.{row.state}")
         link, text = st.columns([1, 4], vertical_alignment="center")

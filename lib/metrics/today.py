@@ -26,7 +26,7 @@ from lib.metrics.ranges import as_of, previous_business_day
 from lib.queries import comments_between
 from lib.settings import Settings, settings_at
 from lib.states import first_after, state_changes
-from lib.times import local_bounds, local_midnight, local_today
+from lib.times import local, local_bounds, local_midnight, local_today
 
 NEEDS_LEAD_LIMIT = 10
 
@@ -60,6 +60,7 @@ class TodayFigures:
     needs_lead_total: int
     office_hours: tuple[float, float] | None  # local hours, e.g. (8.5, 16.5); None: closed
     valid_until: pd.Timestamp  # the figures hold for any later now before this (NaT: always)
+    first_day: date | None = None  # the first comment's local day (None: no comment at all)
 
 
 def day_cards(day_row: pd.Series, prev_row: pd.Series, open_now, open_prev) -> list[Card]:
@@ -183,6 +184,7 @@ def today_figures(db: Database, day: date, now, settings: Settings | None = None
             (_hours(cal.open_time), _hours(cal.close_time)) if cal.is_business_day(day) else None
         ),
         valid_until=valid_until,
+        first_day=_first_day(db, cal.tz),
     )
 
 
@@ -208,6 +210,12 @@ def _read_at(day_rows, still_open, escalations, at, settings: Settings) -> _Side
             escalations["next_at"],
         ],
     )
+
+
+def _first_day(db: Database, tz: str) -> date | None:
+    """The local day of the first comment stored, to say when a chosen day is before it."""
+    first = db.execute("SELECT min(received_at) FROM comments").fetchone()[0]
+    return None if first is None else local(first, tz).date()
 
 
 def _missing(value) -> bool:

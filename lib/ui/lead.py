@@ -48,12 +48,20 @@ def people() -> dict[str, str]:
 
 
 def card(column, label: str, item: metrics.Card) -> None:
-    """A metric with its change against the comparison day, coloured by which way is good."""
+    """A metric with its change against the comparison day, coloured by which way is good.
+
+    A change too small to show (`+0 min`, `+0,0 pts`) reads "no change", grey and without
+    an arrow: it is neither good nor bad news.
+    """
+    change = delta_text(item)
+    unchanged = change == t("today2.no_change")
+    colour = {True: "normal", False: "inverse", None: "off"}[item.higher_is_better]
     column.metric(
         label,
         formatted(item.value, item.kind),
-        delta=delta_text(item),
-        delta_color={True: "normal", False: "inverse", None: "off"}[item.higher_is_better],
+        delta=change,
+        delta_color="off" if unchanged else colour,
+        delta_arrow="off" if unchanged else "auto",
         border=True,
     )
 
@@ -67,15 +75,21 @@ def formatted(value, kind: str) -> str:
 
 
 def delta_text(item: metrics.Card) -> str | None:
+    """The change as the card shows it: '+3', '-1,5 pts', '+10 min', or 'no change'."""
     delta = _plain(item.delta)
     if delta is None or pd.isna(delta):
         return None
-    sign = "-" if delta < 0 else "+"
-    if item.kind == "percent":
-        return sign + t("today.points", value=format_number(abs(delta), lang(), 1))
-    if item.kind == "duration":
-        return sign + format_duration(abs(delta), lang())
-    return sign + format_number(abs(delta), lang())
+
+    def size(value: float) -> str:
+        if item.kind == "percent":
+            return t("today.points", value=format_number(value, lang(), 1))
+        if item.kind == "duration":
+            return format_duration(value, lang())
+        return format_number(value, lang())
+
+    if size(abs(delta)) == size(0.0):  # rounds to nothing at the precision shown
+        return t("today2.no_change")
+    return ("-" if delta < 0 else "+") + size(abs(delta))
 
 
 def range_picker(key: str, today: date, default: str = "30d") -> tuple[date, date]:

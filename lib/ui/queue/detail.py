@@ -72,11 +72,20 @@ def _author_and_post(row: dict) -> None:
     if row["author_handle"]:
         author = f"{author} (@{row['author_handle']})".strip()
     st.text(t("queue.author_line", author=author))
-    post = row["post_ref"] or ""
-    if post.startswith(("https://", "http://")):
-        st.link_button(t("queue.open_post"), post)
-    elif post:
+    # The post's first words when an import or the demo knew them, else its ref; words and
+    # addresses come from outside: plain text, and a link only for an http(s) address.
+    post, title = row["post_ref"] or "", row.get("post_title")
+    link = triage.web_address(row.get("post_url")) or triage.web_address(post)
+    published = row.get("post_published_at")
+    if title and published:
+        when = format_datetime(pd.Timestamp(published, tz="UTC"), lang())
+        st.text(t("posts.line_published", title=title, when=when))
+    elif title:
+        st.text(t("posts.line", title=title))
+    elif post and post != link:
         st.text(t("queue.post_line", post=post))
+    if link:
+        st.link_button(t("queue.open_post"), link)
 
 
 def _conflict(row: dict, viewer: dict, settings: Settings) -> None:

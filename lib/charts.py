@@ -20,7 +20,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.i18n import SHORT_MONTHS, WEEKDAYS, format_percent, t
+from lib.i18n import SHORT_MONTHS, WEEKDAYS, format_duration, format_percent, t
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 OKABE_ITO = (
@@ -51,6 +51,16 @@ def hour_label(hour: float, lang: str = "fr") -> str:
     if lang == "en":
         return f"{h}:{m:02d}"
     return f"{h} h {m:02d}" if m else f"{h} h"
+
+
+def hours_text(hours: float, lang: str = "fr") -> str:
+    """A business duration given in hours, as a setting reads: 8 → '8 h', 7.5 → '7 h 30 min'.
+
+    >>> hours_text(8.0), hours_text(7.5, "en"), hours_text(0.25)
+    ('8 h', '7 h 30 min', '15 min')
+    """
+    whole = float(hours).is_integer() and hours >= 1
+    return f"{int(hours)} h" if whole else format_duration(hours * 3600, lang)
 
 
 def as_text(labels) -> list[str]:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import io
 import unicodedata
 
 import numpy as np
@@ -54,6 +55,21 @@ def to_csv_bytes(frame: pd.DataFrame, delimiter: str = ";") -> bytes:
         lineterminator="\r\n",
     )
     return text.encode("utf-8-sig")
+
+
+def as_written(frame: pd.DataFrame, delimiter: str = ";") -> pd.DataFrame:
+    """The frame's cells as text, exactly as `to_csv_bytes` writes them: a file's preview.
+
+    >>> rows = pd.DataFrame({"pct": [87.5, None], "note": ["=1", "ok"]})
+    >>> as_written(rows).to_dict("records")
+    [{'pct': '87,5', 'note': "'=1"}, {'pct': '', 'note': 'ok'}]
+    >>> as_written(rows, ",")["pct"].tolist()
+    ['87.5', '']
+    """
+    written = io.BytesIO(to_csv_bytes(frame, delimiter))
+    return pd.read_csv(
+        written, sep=delimiter, dtype=str, keep_default_na=False, encoding="utf-8-sig"
+    )
 
 
 def local_minutes(values: pd.Series) -> pd.Series:

@@ -1,14 +1,16 @@
 """Conformité: response-time compliance against the goal, where and when it slips."""
 
+import pandas as pd
 import streamlit as st
 
 from lib import charts, metrics
-from lib.i18n import format_date, format_duration, format_number, format_percent
+from lib.csv_export import local_minutes
+from lib.i18n import format_date, format_duration, format_number, format_percent, label
 from lib.tables import code_labels
 from lib.times import local_today
 from lib.ui import lang, present, t
 from lib.ui.cached import compliance_figures, current_settings, figure
-from lib.ui.empty import no_comments_yet
+from lib.ui.empty import no_comments_yet, nothing_in_range
 from lib.ui.lead import QUEUE_PAGE, QUEUE_URL, chart, local_times, people, range_picker
 
 settings = current_settings()
@@ -19,6 +21,9 @@ if no_comments_yet("compliance"):
 start, end = range_picker("compliance", local_today(present(), cal.tz))
 figures = compliance_figures(start, end)
 overall = figures.overall
+if overall["received"] == 0:
+    nothing_in_range("compliance", start, end)
+    st.stop()
 
 # Two rows of three: a duration such as « 1 h 32 min » must fit its card.
 columns = [*st.columns(3), *st.columns(3)]
@@ -57,14 +62,14 @@ with definitions:
                 t("compliance.def.response"),
                 t(
                     "compliance.def.due",
-                    target=format_duration(figures.target_hours * 3600, lang()),
+                    target=charts.hours_text(figures.target_hours, lang()),
                     open=hours(charts.clock_hours(cal.open_time), lang()),
                     close=hours(charts.clock_hours(cal.close_time), lang()),
                 ),
                 t("compliance.def.compliance"),
                 t(
                     "compliance.def.at_risk",
-                    hours=format_duration(settings.at_risk_hours * 3600, lang()),
+                    hours=charts.hours_text(settings.at_risk_hours, lang()),
                 ),
             )
         )
@@ -93,11 +98,14 @@ with figures_column:
         figure("compliance_over_time", per_period, unit, figures.goal_pct, lang()),
         per_period,
         f"conformite-{unit}-{start}-{end}",
+        # Only comments not yet due: no day has a compliance to draw.
+        nothing=per_period["compliance_pct"].isna().all(),
     )
     chart(
         figure("response_histogram", figures.response_histogram, figures.target_hours, lang()),
         figures.response_histogram,
         f"delais-{start}-{end}",
+        nothing=not figures.response_histogram["handled"].any(),
     )
 
     # One breakdown drawn at a time: tabs would draw all five on every load.
@@ -123,6 +131,7 @@ with figures_column:
         rows,
         f"conformite-{dimension}-{start}-{end}",
         names,
+        nothing=rows["compliance_pct"].isna().all(),
     )
 
     heatmap = figures.arrivals_heatmap
@@ -138,13 +147,30 @@ st.subheader(t("compliance.breaches"))
 if figures.breaches_total == 0:
     st.success(t("compliance.no_breach"), icon=":material/check_circle:")
 else:
-    shown = local_times(figures.breaches, ["received_at", "due_at", "first_handled_at"])
-    shown.insert(1, "link", f"{QUEUE_URL}?comment=" + shown["id"].astype(str))
-    st.caption(
-        t("compliance.breaches_count", count=figures.breaches_total, shown=len(shown))
-        + " "
-        + t("compliance.open_selected")
+    shown = local_times(figures.breaches, ["received_at", "due_at"]).drop(
+        columns="response_seconds"
     )
+    shown.insert(1, "link", f"{QUEUE_URL}?comment=" + shown["id"].astype(str))
+    # An open comment has no handling yet: a dash, not "None".
+    shown["first_handled_at"] = local_minutes(figures.breaches["first_handled_at"]).fillna("—")
+    moderators = people()
+    shown["first_handled_by"] = [
+        "—" if pd.isna(u) else moderators.get(u, u) for u in shown["first_handled_by"]
+    ]
+    shown["platform"] = [label("platform", p, lang()) for p in shown["platform"]]
+    shown["account"] = shown["account"].fillna("—")
+    total = figures.breaches_total
+    if total == 1:
+        count = t("leadpages.breaches_one")
+    elif total == len(shown):
+        count = t("leadpages.breaches_all", count=format_number(total, lang()))
+    else:
+        count = t(
+            "compliance.breaches_count",
+            count=format_number(total, lang()),
+            shown=format_number(len(shown), lang()),
+        )
+    st.caption(count + " " + t("compliance.open_selected"))
     selection = st.dataframe(
         shown.assign(state=shown["state"].map(lambda s: t(f"state.{s}"))),
         hide_index=True,
@@ -162,10 +188,7 @@ else:
             "due_at": st.column_config.DatetimeColumn(
                 t("common.due_at"), format="YYYY-MM-DD HH:mm"
             ),
-            "first_handled_at": st.column_config.DatetimeColumn(
-                t("lead.handled"), format="YYYY-MM-DD HH:mm"
-            ),
-            "response_seconds": None,
+            "first_handled_at": t("lead.handled"),
             "state": t("common.state"),
             "first_handled_by": t("common.moderator"),
         },

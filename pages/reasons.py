@@ -7,7 +7,7 @@ from lib.tables import readable
 from lib.times import local_today
 from lib.ui import lang, present, t
 from lib.ui.cached import current_settings, figure, reasons_figures
-from lib.ui.empty import no_comments_yet
+from lib.ui.empty import no_comments_yet, nothing_in_range
 from lib.ui.lead import chart, range_picker
 
 cal = current_settings().calendar()
@@ -18,6 +18,16 @@ start, end = range_picker("reasons", local_today(present(), cal.tz))
 figures = reasons_figures(start, end)
 words = f"label_{lang()}"  # the label column in this language
 approvals = figures.approvals
+# Removals and decisions in a range can be of comments received before it: all count.
+held = (
+    figures.removal_rate["received"].sum(),
+    figures.removed_comments,
+    approvals["escalated"],
+    figures.redirects["redirects"].sum(),
+)
+if not any(held):
+    nothing_in_range("reasons", start, end)
+    st.stop()
 
 # Two rows of three: a duration such as « 1 h 32 min » must fit its card.
 columns = [*st.columns(3), *st.columns(3)]
@@ -90,6 +100,7 @@ with left:
         ),
         redirects,
         f"redirections-{start}-{end}",
+        nothing=not redirects["redirects"].any(),
     )
 with right:
     pii = figures.pii
@@ -104,8 +115,12 @@ with right:
         ),
         pii,
         f"renseignements-personnels-{start}-{end}",
+        nothing=not pii["comments"].any(),
     )
 
 st.subheader(t("reasons.repeat_authors"))
 st.caption(t("reasons.repeat_help"))
-st.dataframe(readable(figures.repeat_authors, lang()), hide_index=True)
+if figures.repeat_authors.empty:
+    st.info(t("leadpages.no_repeat_author"), icon=":material/info:")
+else:
+    st.dataframe(readable(figures.repeat_authors, lang()), hide_index=True)

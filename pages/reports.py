@@ -8,17 +8,17 @@ import streamlit as st
 
 from lib import i18n, metrics, reports
 from lib.auth import PermissionDenied, can
+from lib.csv_export import as_written
 from lib.db import db_path, open_db
 from lib.i18n import format_number
 from lib.times import local_today
 from lib.ui import current_user, database, lang, present, t
 from lib.ui.auth import sign_in_prompt
 from lib.ui.cached import current_settings, until_state_changes
-from lib.ui.empty import no_comments_yet
-from lib.ui.lead import local_times, range_picker
+from lib.ui.empty import no_comments_yet, nothing_in_range
+from lib.ui.lead import range_picker
 
 PREVIEW_ROWS = 50
-MINUTES = "YYYY-MM-DD HH:mm"
 DELIMITERS = {";": "reports.delimiter.semicolon", ",": "reports.delimiter.comma"}
 
 
@@ -136,8 +136,10 @@ st.download_button(
 )
 
 st.subheader(t("reports.preview"))
-if table.empty:
-    st.info(t("reports.no_rows"))
+if table.empty and kind in reports.SNAPSHOT_KINDS:
+    st.info(t("leadpages.reports.no_open_comment"), icon=":material/info:")
+elif table.empty:
+    nothing_in_range("reports", start, end)
 else:
     st.caption(
         t(
@@ -146,12 +148,12 @@ else:
             shown=format_number(min(len(table), PREVIEW_ROWS), lang()),
         )
     )
-head = table.head(PREVIEW_ROWS)
-instants = [c for c in head.columns if isinstance(head[c].dtype, pd.DatetimeTZDtype)]
-# Headers as in the file (the leads' pivot tables use them), times as the file writes them.
-st.dataframe(
-    local_times(head, instants),
-    hide_index=True,
-    width="stretch",
-    column_config={c: st.column_config.DatetimeColumn(c, format=MINUTES) for c in instants},
-)
+    # The cells as the file writes them: local times, the decimal mark of the delimiter
+    # chosen, an empty cell for nothing; headers as in the file (pivot tables use them).
+    numeric = [c for c in table.columns if pd.api.types.is_numeric_dtype(table[c])]
+    st.dataframe(
+        as_written(table.head(PREVIEW_ROWS), delimiter),
+        hide_index=True,
+        width="stretch",
+        column_config={c: st.column_config.TextColumn(alignment="right") for c in numeric},
+    )

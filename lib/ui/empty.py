@@ -1,19 +1,22 @@
 """Empty states: a database with no team yet, or with no comment yet, says what to do next.
 
 A page calls `no_comments_yet(page)` after its title and stops when it returns True,
-so that a new team sees what the page is for instead of blank charts and zeros.
+so that a new team sees what the page is for instead of blank charts and zeros; and
+`nothing_in_range(page, start, end)` when the dates picked hold nothing it could show.
 """
 
 from __future__ import annotations
 
 import shlex
+from datetime import date
 
 import streamlit as st
 
 from lib.auth import can
 from lib.db import PROJECT_DIR, db_path
+from lib.i18n import format_date
 from lib.queries import has_comments
-from lib.ui.session import USER_KEY, database, t
+from lib.ui.session import USER_KEY, database, lang, t
 
 IMPORT_PAGE = "pages/importer.py"
 SETTINGS_PAGE = "pages/settings.py"
@@ -73,3 +76,22 @@ def no_comments_yet(page: str) -> bool:
         st.code(t("empty.command.import", db=command_db()), language="bash", wrap_lines=True)
         st.caption(t("empty.accounts_later"))
     return True
+
+
+def nothing_in_range(page: str, start: date, end: date) -> None:
+    """In place of a page's figures when [start, end] holds nothing: what to do instead.
+
+    `page` names the sentence on what is missing (`leadpages.empty_range.compliance`, …);
+    the advice (wider or other dates, or import) and the link to the importer are shared.
+    """
+    if start == end:
+        title = t("leadpages.empty_range.title_day", day=format_date(start, lang()))
+    else:
+        dates = {"start": format_date(start, lang(), False), "end": format_date(end, lang(), False)}
+        title = t("leadpages.empty_range.title", **dates)
+    with st.container(border=True):
+        st.subheader(title)
+        st.markdown(t(f"leadpages.empty_range.{page}"))
+        st.markdown(t("leadpages.empty_range.what_to_do"))
+        if can(database(), st.session_state.get(USER_KEY), "import"):
+            st.page_link(IMPORT_PAGE, label=t("empty.to_importer"), icon=":material/upload_file:")

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lib import metrics
+from lib import i18n, metrics
 from lib.auth import team_names
 from lib.csv_export import to_csv_bytes
 from lib.i18n import format_date, format_duration, format_number, format_percent
@@ -21,17 +21,29 @@ QUEUE_URL = next(slug for path, _k, _i, slug in PAGES if path == QUEUE_PAGE)
 
 
 def chart(
-    figure, table: pd.DataFrame, name: str, names: dict[str, dict[str, str]] | None = None
+    figure,
+    table: pd.DataFrame,
+    name: str,
+    names: dict[str, dict[str, str]] | None = None,
+    nothing: bool | None = None,
 ) -> None:
     """The figure, then its data as a table (the text alternative) and as a CSV download.
 
     Both in the words of the chart (`lib.tables.readable`; `names` gives words for codes
-    that come from the data, such as a moderator's name).
+    that come from the data, such as a moderator's name). A chart with nothing to draw
+    (`nothing`, by default a table with no row; the caller knows when zeros only are
+    nothing) is a sentence instead of an empty frame. The CSV keeps numbers; the screen
+    shows them in the language's format (`decimals_as_text`).
     """
+    if table.empty if nothing is None else nothing:
+        title = figure.layout.title.text or t("lead.table")
+        st.info(t("leadpages.chart_empty", title=title), icon=":material/info:")
+        return
     st.plotly_chart(figure, width="stretch", key=f"chart_{name}")
     shown = readable(table, lang(), names)
+    on_screen, aligned = decimals_as_text(shown, lang())
     with st.expander(t("lead.table")):
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(on_screen, hide_index=True, width="stretch", column_config=aligned)
         st.download_button(
             t("common.download_csv"),
             data=lambda: to_csv_bytes(shown),
@@ -40,6 +52,37 @@ def chart(
             key=f"csv_{name}",
             icon=":material/download:",
         )
+
+
+def decimals_as_text(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict]:
+    """Columns of decimals as text in `lang` ('20,4' in French), and a right alignment for them.
+
+    st.dataframe writes a float with a decimal point whatever the language, and no
+    column format gives a decimal comma. One decimal where a value has a fraction (as
+    the charts show them), none for whole numbers; '—' for a missing value, which
+    st.dataframe would write "None" (so a count with a gap is text too). Whole-number
+    columns without gaps stay numbers, which sort as numbers.
+
+    >>> rows = pd.DataFrame({"week": ["2026-11-03"], "pct": [20.44], "n": [1365]})
+    >>> decimals_as_text(rows, "fr")[0].to_dict("records")
+    [{'week': '2026-11-03', 'pct': '20,4', 'n': 1365}]
+    >>> decimals_as_text(pd.DataFrame({"minutes": pd.array([75, None], "Int64")}), "en")[0]
+      minutes
+    0      75
+    1       —
+    """
+    out = frame.copy()
+    aligned = {}
+    for column in out.columns:
+        values = out[column]
+        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+        if not numeric or not (pd.api.types.is_float_dtype(values) or values.hasnans):
+            continue
+        values = out[column].astype(float)
+        decimals = int(bool((values.dropna() % 1).any()))
+        out[column] = [format_number(v, lang, decimals) for v in values]
+        aligned[column] = st.column_config.TextColumn(alignment="right")
+    return out, aligned
 
 
 def people() -> dict[str, str]:
@@ -95,11 +138,13 @@ def delta_text(item: metrics.Card) -> str | None:
 def range_picker(key: str, today: date, default: str = "30d") -> tuple[date, date]:
     """Presets (7 days, 30 days, this month, last month, this quarter) or custom dates."""
     options = [*metrics.PRESETS, "custom"]
+    language = lang()
     preset = st.segmented_control(
         t("lead.range"),
         options,
         default=default,
-        format_func=lambda p: t(f"lead.preset.{p}"),
+        # This run's language: AppTest calls format_func after the run, where lang() says French.
+        format_func=lambda p: i18n.t(f"lead.preset.{p}", language),
         key=f"{key}_preset",
         required=True,
     )

@@ -17,6 +17,7 @@ from lib.importers import (
     read_comments,
 )
 from lib.queries import recent_comments
+from lib.tables import code_labels
 from lib.ui import current_user, database, lang, plain, t
 from lib.ui.auth import sign_in_prompt
 from lib.ui.lead import local_times
@@ -65,6 +66,7 @@ def show_preview(reading: dict) -> None:
     show_ambiguous(reading["ambiguous_times"])
     head = local_times(reading["head"], ["received_at"])
     head["platform"] = [label("platform", p, lang()) for p in head["platform"]]
+    head["author_name"] = head["author_name"].fillna("—")  # a file may name no author
     st.caption(t("import.preview", shown=format_number(len(head), lang())))
     st.dataframe(
         head[["line", *PREVIEW_COLUMNS]],
@@ -203,6 +205,13 @@ recent = recent_comments(db, 20)
 if recent.empty:
     st.caption(t("empty.recent"))
 else:
+    # Words for codes ('Facebook', 'Français', 'Nouveau'), a dash where the file had nothing.
+    undetermined = recent["language"].fillna("und").eq("und")
+    for column in ("platform", "language"):
+        recent[column] = code_labels(column, recent[column], lang())
+    recent.loc[undetermined, "language"] = t("leadpages.language_und")
+    recent["status"] = [label("status", s, lang()) for s in recent["status"]]
+    recent[["account", "author_name"]] = recent[["account", "author_name"]].fillna("—")
     st.dataframe(
         local_times(recent, ["received_at"]),
         hide_index=True,

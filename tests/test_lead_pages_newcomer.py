@@ -193,3 +193,33 @@ def test_a_report_over_a_range_with_nothing_says_what_to_do_instead_of_an_empty_
     assert t("leadpages.empty_range.what_to_do", lang) in texts(at.markdown)
     assert not at.dataframe
     assert at.get("download_button"), "the file with its headers stays on offer"
+
+
+# --- Importer ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fr", ["X", "—", "—", "Français", "Nouveau"]), ("en", ["X", "—", "—", "French", "New"])],
+)
+def test_the_latest_comments_read_in_words_with_a_dash_where_the_file_had_nothing(
+    one_comment, lang, words
+):
+    at = open_app("pages/importer.py", "ana", lang, now=NOW)
+    recent = at.dataframe[0].value
+    columns = ["platform", "account", "author_name", "language", "status"]
+    assert recent[columns].values.tolist() == [words]
+
+
+def test_a_comment_whose_language_could_not_be_told_says_so(one_comment):
+    reading(one_comment, lambda db: db.execute("UPDATE comments SET language = 'und'"))
+    at = open_app("pages/importer.py", "ana", "en", now=NOW)
+    assert at.dataframe[0].value["language"].tolist() == ["Undetermined"]
+
+
+def test_the_preview_of_a_file_that_names_no_author_shows_a_dash(one_comment):
+    at = open_app("pages/importer.py", "ana", "fr", now=NOW)
+    csv = b"platform;external_id;received_at;text\nx;2;2026-11-19 09:00;Merci\n"
+    at.file_uploader(key="import_file").set_value(("deux.csv", csv, "text/csv")).run()
+    assert not at.exception
+    assert at.dataframe[0].value["author_name"].tolist() == ["—"]

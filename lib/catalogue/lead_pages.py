@@ -51,4 +51,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Aucun commentaire ouvert en ce moment : le fichier n'aurait que les en-têtes.",
         "en": "No open comment right now: the file would hold the headers only.",
     },
+    # Importer: a comment too short or too mixed for its language to be told.
+    "leadpages.language_und": {"fr": "Indéterminée", "en": "Undetermined"},
 }

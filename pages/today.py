@@ -9,7 +9,7 @@ from lib.times import local_today
 from lib.ui import lang, present, t
 from lib.ui.cached import current_settings, figure, today_figures
 from lib.ui.empty import no_comments_yet
-from lib.ui.lead import QUEUE_PAGE, card, chart, people
+from lib.ui.lead import QUEUE_PAGE, card, chart, decimals_as_text, people
 
 DAY_KEY = "today_day"
 NOW_CARDS = ("open_now", "at_risk_now", "breached_now", "awaiting")
@@ -93,14 +93,16 @@ with platforms:
     if figures.by_platform.empty:
         st.caption(t("today2.no_platform"))
     else:
-        st.dataframe(readable(figures.by_platform, lang()), hide_index=True)
+        shown, aligned = decimals_as_text(readable(figures.by_platform, lang()), lang())
+        st.dataframe(shown, hide_index=True, column_config=aligned)
 with moderators:
     st.subheader(t("today.by_moderator"))
     if figures.by_moderator.empty:
         st.caption(t("today2.no_moderator"))
     else:
         by_moderator = readable(figures.by_moderator, lang(), {"first_handled_by": people()})
-        st.dataframe(by_moderator, hide_index=True)
+        shown, aligned = decimals_as_text(by_moderator, lang())
+        st.dataframe(shown, hide_index=True, column_config=aligned)
 
 st.subheader(t("today.needs_lead"))
 total = figures.needs_lead_total

@@ -11,10 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 from lib import charts
 from lib.db import open_db
-from lib.i18n import THIN_SPACE, format_date, t
+from lib.i18n import THIN_SPACE, format_date, format_number, t
 from lib.importers import import_file
-from lib.metrics import Card
-from tests.conftest import open_app
+from lib.metrics import Card, today_figures
+from tests.conftest import open_app, reading
 
 NOW = "2026-11-20 15:00:00-05:00"  # a Friday afternoon
 LEA = {"username": "lea", "display_name": "Léa", "role": "lead"}
@@ -206,3 +206,18 @@ def test_the_needs_lead_count_says_that_only_the_most_overdue_are_listed(demo_db
     assert len(captions) == 1
     shown = t("today2.needs_lead_shown", "fr", shown=10)
     assert captions[0].endswith(" " + shown)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_platform_table_writes_a_share_with_the_languages_decimal_mark(demo_db_path, lang):
+    day = date(2026, 11, 16)  # in the demo, one platform handled 2 of 3 on time that day
+    at = open_app("pages/today.py", "mlachance", lang, now=NOW)
+    at.date_input(key="today_day").set_value(day).run()
+    shares = reading(demo_db_path, today_figures, day, pd.Timestamp(NOW)).by_platform
+    shares = shares["compliance_pct"].round(1)
+    expected = [format_number(v, lang, 1) for v in shares]  # one decimal in all, as 66,7 needs
+    column = t("col.compliance_pct", lang)
+    tables = [frame.value for frame in at.dataframe if column in frame.value.columns]
+    assert len(tables) == 2, "by platform and by moderator"
+    assert list(tables[0][column]) == expected
+    assert any(("," if lang == "fr" else ".") in share for share in expected), expected

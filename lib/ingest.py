@@ -226,9 +226,11 @@ def post_titles(values: pd.Series) -> pd.Series:
     long = text.str.len() > POST_TITLE_MAX_CHARS
     if long.any():
         cut = text[long].str.slice(0, POST_TITLE_MAX_CHARS)
-        # Back to the last word that fits whole, unless the text has no space to cut at.
+        # Back to the last word that fits whole (a space is dropped, so the ellipsis fits);
+        # a text without a space to cut at is cut within its word.
         words = cut.str.replace(r"\s+\S*$", "", regex=True)
-        text[long] = words.where(words.str.len() > 0, cut.str.slice(0, -1)) + "…"
+        whole = words.str.len().between(1, POST_TITLE_MAX_CHARS - 1)
+        text[long] = words.where(whole, cut.str.slice(0, POST_TITLE_MAX_CHARS - 1)) + "…"
     return text.astype(object).where(text.notna() & (text != ""), None)
 
 

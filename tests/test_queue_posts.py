@@ -2,7 +2,34 @@
 and a link to it when its address is a web address; its ref when nothing more is known."""
 
 from lib.db import using
-from tests.test_queue_page import MODERATOR, queue_page, select, shown_ids, write
+from tests.conftest import open_app
+
+MODERATOR = "agirard"
+
+
+def queue_page(username: str, lang: str = "fr"):
+    return open_app("pages/queue.py", username, lang, timeout=60)
+
+
+def shown_ids(at) -> list[int]:
+    return [int(i) for i in at.dataframe[0].value["#"]]
+
+
+def select(at, comment_id: int):
+    """Tick the comment's row in the table, as a click does: it is the one shown."""
+    key = f"queue.table.{at.session_state['queue.table_generation']}"
+    rows = [shown_ids(at).index(comment_id)]
+    at.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
+    at.run()
+    assert at.session_state["queue.current"] == comment_id
+    return at
+
+
+def write(path, sql: str, params) -> None:
+    """A change behind the page's back, as an import in another session would make it."""
+    with using(path) as db:
+        db.execute(sql, params)
+        db.conn.commit()
 
 
 def post_of(path, comment_id: int) -> dict:

@@ -56,7 +56,7 @@ def draw_posts(comments: pd.DataFrame) -> pd.DataFrame:
     account = parts["account"].astype(int).to_numpy()
     day = parts["day"].astype(int).to_numpy()
     # The same account and day always give the same post.
-    pick = account * 7_919 + day
+    pick = account * 97 + day
     titles = [_title(int(p)) for p in pick]
     numbers = np.char.add(
         parts["day"].to_numpy().astype(str), np.char.zfill(account.astype(str), 3)
@@ -79,9 +79,11 @@ def _title(pick: int) -> str:
     """One of `TITLES` with a programme and a place, chosen by `pick`.
 
     >>> _title(3)
-    "Vidéo : comprendre l'inscription au préscolaire en trois minutes"
+    "Vidéo : comprendre l'aide financière aux études en trois minutes"
     """
     template = TITLES[pick % len(TITLES)]
-    # Strides prime to the lists' lengths: the next day brings another programme and place.
-    forms = texts.program_forms(pick * 3 % len(texts.PROGRAMS), "fr")
-    return template.format(**forms, place=texts.PLACES[pick * 5 % len(texts.PLACES)])
+    # Each time a template comes back, another programme and place (strides prime to the
+    # lists' lengths, over the template's turn rather than `pick`, which shares its parity).
+    turn = pick // len(TITLES)
+    forms = texts.program_forms(turn * 3 % len(texts.PROGRAMS), "fr")
+    return template.format(**forms, place=texts.PLACES[turn * 5 % len(texts.PLACES)])

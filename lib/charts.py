@@ -85,6 +85,16 @@ def _pct(lang: str, value: str) -> str:
     return f"{value} %" if lang == "fr" else f"{value}%"
 
 
+def count_ticks(values) -> dict:
+    """An axis (or colour bar) of counts up to 5: a tick per whole number, not 0,2 steps.
+
+    >>> count_ticks([0, 1]), count_ticks([3, 240])
+    ({'dtick': 1}, {})
+    """
+    largest = pd.Series(values, dtype="float").max()
+    return {"dtick": 1} if pd.isna(largest) or largest <= 5 else {}
+
+
 def styled(figure: go.Figure, title: str, lang: str = "fr") -> go.Figure:
     """The common look: title, palette, transparent background, Québec separators."""
     figure.update_layout(
@@ -236,7 +246,7 @@ def response_histogram(hist: pd.DataFrame, target_hours: float, lang: str = "fr"
         annotation_text=t("lead.target", lang, value=hour_label(target_hours, lang)),
     )
     figure.update_xaxes(title=t("lead.response_hours", lang), type="category")
-    figure.update_yaxes(title=t("lead.handled", lang))
+    figure.update_yaxes(title=t("lead.handled", lang), **count_ticks(hist["handled"]))
     return styled(figure, t("compliance.distribution", lang), lang)
 
 
@@ -272,6 +282,7 @@ def arrivals_heatmap(matrix: pd.DataFrame, outside_share: float, lang: str = "fr
             x=[hour_label(h, lang) for h in matrix.columns],
             y=[WEEKDAYS[lang][d] for d in matrix.index],
             colorscale="Cividis",
+            colorbar=count_ticks(matrix.to_numpy().ravel()),
             hovertemplate=_hover(lang, "%{y} %{x}", "%{z}"),
         )
     )
@@ -299,7 +310,7 @@ def horizontal_bars(
         )
     )
     figure.update_yaxes(autorange="reversed", type="category")
-    figure.update_xaxes(title=axis_title)
+    figure.update_xaxes(title=axis_title, **count_ticks(values))
     figure.update_layout(hovermode="closest", height=max(250, 40 + 30 * len(labels)))
     return styled(figure, title, lang)
 
@@ -323,7 +334,7 @@ def removal_trend(trend: pd.DataFrame, labels: dict[str, str], lang: str = "fr")
             )
         )
     figure.update_xaxes(title=t("lead.week", lang), type="category")
-    figure.update_yaxes(title=t("reasons.removals", lang))
+    figure.update_yaxes(title=t("reasons.removals", lang), **count_ticks(trend["removals"]))
     return styled(figure, t("reasons.trend", lang), lang)
 
 
@@ -351,7 +362,7 @@ def removal_rate(rows: pd.DataFrame, lang: str = "fr") -> go.Figure:
         ]
     )
     figure.update_layout(
-        yaxis={"title": t("lead.received", lang)},
+        yaxis={"title": t("lead.received", lang), **count_ticks(rows["received"])},
         yaxis2={
             "title": t("reasons.rate_pct", lang),
             "overlaying": "y",

@@ -188,7 +188,7 @@ else:
             "due_at": st.column_config.DatetimeColumn(
                 t("common.due_at"), format="YYYY-MM-DD HH:mm"
             ),
-            "first_handled_at": t("lead.handled"),
+            "first_handled_at": t("leadpages.handled_at"),
             "state": t("common.state"),
             "first_handled_by": t("common.moderator"),
         },

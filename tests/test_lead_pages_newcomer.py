@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lib import metrics, reports
+from lib import charts, metrics, reports
 from lib.csv_export import DECIMAL_FOR_DELIMITER
 from lib.i18n import t
 from lib.importers import import_file
@@ -223,3 +223,31 @@ def test_the_preview_of_a_file_that_names_no_author_shows_a_dash(one_comment):
     at.file_uploader(key="import_file").set_value(("deux.csv", csv, "text/csv")).run()
     assert not at.exception
     assert at.dataframe[0].value["author_name"].tolist() == ["—"]
+
+
+# --- Charts --------------------------------------------------------------------------------
+
+
+def test_a_count_axis_with_one_comment_ticks_whole_numbers_only():
+    one = charts.horizontal_bars(pd.Series([1]), ["Pourriel"], "Retraits", "Retraits", "fr")
+    many = charts.horizontal_bars(pd.Series([240]), ["Pourriel"], "Retraits", "Retraits", "fr")
+    assert one.layout.xaxis.dtick == 1 and many.layout.xaxis.dtick is None
+    rate = pd.DataFrame(
+        {"week": [date(2026, 11, 30)], "received": [1], "removed": [0], "removal_rate_pct": [0.0]}
+    )
+    assert charts.removal_rate(rate, "en").layout.yaxis.dtick == 1
+    hist = pd.DataFrame(
+        {
+            "from_hours": [0.0, 0.5],
+            "handled": [1, 0],
+            "open_ended": [False, True],
+            "within_target": [True, False],
+        }
+    )
+    assert charts.response_histogram(hist, 8, "fr").layout.yaxis.dtick == 1
+
+
+def test_the_breaches_column_of_handling_times_says_when(one_hidden_late):
+    at = open_app("pages/compliance.py", "lea", "en", now=NOW)
+    breaches = next(d for d in at.dataframe if "link" in d.value.columns)
+    assert '"label": "Handled at"' in breaches.proto.columns

@@ -53,4 +53,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # Importer: a comment too short or too mixed for its language to be told.
     "leadpages.language_und": {"fr": "Indéterminée", "en": "Undetermined"},
+    # Conformité's breaches: when the comment was first handled.
+    "leadpages.handled_at": {"fr": "Traité le", "en": "Handled at"},
 }

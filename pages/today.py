@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib import metrics
+from lib.charts import hour_label
 from lib.i18n import format_date, format_datetime, format_number, label
 from lib.tables import readable
 from lib.times import local_today
@@ -78,7 +79,8 @@ if figures.by_hour[["received", "previous"]].to_numpy().any():
             metrics.present_hour(day, present(), cal.tz),
             lang(),
         ),
-        figures.by_hour,
+        # The table reads as the axis does: '8 h', not 8.
+        figures.by_hour.assign(hour=[hour_label(h, lang()) for h in figures.by_hour["hour"]]),
         f"arrivees-{day}",
     )
 else:  # an empty frame says nothing: say why, and where to look instead

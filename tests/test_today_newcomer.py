@@ -221,3 +221,13 @@ def test_the_platform_table_writes_a_share_with_the_languages_decimal_mark(demo_
     assert len(tables) == 2, "by platform and by moderator"
     assert list(tables[0][column]) == expected
     assert any(("," if lang == "fr" else ".") in share for share in expected), expected
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_chart_table_names_each_hour_as_the_axis_does(demo_db_path, lang):
+    at = open_app("pages/today.py", "mlachance", lang, now=NOW)
+    column = t("col.hour", lang)
+    tables = [frame.value for frame in at.dataframe if column in frame.value.columns]
+    assert len(tables) == 1
+    assert list(tables[0][column]) == [charts.hour_label(h, lang) for h in range(24)]
+    assert tables[0][column][8] == {"fr": "8 h", "en": "8:00"}[lang]

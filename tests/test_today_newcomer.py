@@ -231,3 +231,12 @@ def test_the_chart_table_names_each_hour_as_the_axis_does(demo_db_path, lang):
     assert len(tables) == 1
     assert list(tables[0][column]) == [charts.hour_label(h, lang) for h in range(24)]
     assert tables[0][column][8] == {"fr": "8 h", "en": "8:00"}[lang]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_empty_sunday_says_the_clock_stops_and_that_nothing_arrived(one_comment_db, lang):
+    at = open_app("pages/today.py", "lea", lang, now="2026-11-24 10:00:00-05:00")
+    at.date_input(key="today_day").set_value(date(2026, 11, 22)).run()  # after the comment
+    assert not at.exception and not at.get("plotly_chart") and not at.dataframe
+    assert texts(at.info) == [t("today.closed_day", lang), t("today2.no_arrivals", lang)]
+    assert len(at.metric) == 8

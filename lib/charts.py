@@ -207,20 +207,32 @@ def compliance_over_time(
             y=pct.astype(float),
             marker_color=colours,
             name=t("lead.compliance_pct", lang),
+            showlegend=False,  # two colours for one series: the goal line explains them
             customdata=rows[["handled", "open_breached"]].to_numpy(),
             hovertemplate=_hover(lang, "%{x}", _pct(lang, "%{y:.1f}")),
         )
     )
-    figure.add_hline(
-        y=goal_pct,
-        line={"color": MARK, "dash": "dash", "width": 2},
-        annotation_text=t("lead.goal", lang, value=format_percent(goal_pct, lang, 0)),
-        annotation_position="bottom right",
-    )
+    figure.add_hline(y=goal_pct, line={"color": MARK, "dash": "dash", "width": 2})
+    _goal_in_legend(figure, goal_pct, lang)
     unit = t("compliance.per_day" if period_column == "date" else "compliance.per_week", lang)
     figure.update_yaxes(title=t("lead.compliance_pct", lang), range=[0, 105])
     figure.update_xaxes(type="category")
     return styled(figure, t("compliance.over_time", lang, unit=unit.lower()), lang)
+
+
+def _goal_in_legend(figure: go.Figure, goal_pct: float, lang: str) -> None:
+    """'Objectif 90 %' in the legend, under the plot: written on the line, the bars hid it."""
+    figure.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            line={"color": MARK, "dash": "dash", "width": 2},
+            name=t("lead.goal", lang, value=format_percent(goal_pct, lang, 0)),
+            showlegend=True,
+            hoverinfo="skip",
+        )
+    )
 
 
 def response_histogram(hist: pd.DataFrame, target_hours: float, lang: str = "fr") -> go.Figure:
@@ -262,11 +274,13 @@ def compliance_by(
             y=as_text(labels),
             orientation="h",
             marker_color=colours,
+            showlegend=False,
             customdata=rows["received"],
             hovertemplate=_hover(lang, "%{y}", _pct(lang, "%{x:.1f}") + " (%{customdata})"),
         )
     )
     figure.add_vline(x=goal_pct, line={"color": MARK, "dash": "dash", "width": 2})
+    _goal_in_legend(figure, goal_pct, lang)
     figure.update_xaxes(title=t("lead.compliance_pct", lang), range=[0, 105])
     figure.update_yaxes(autorange="reversed", type="category")
     figure.update_layout(hovermode="closest", height=max(250, 40 + 28 * len(labels)))

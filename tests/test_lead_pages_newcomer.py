@@ -251,3 +251,24 @@ def test_the_breaches_column_of_handling_times_says_when(one_hidden_late):
     at = open_app("pages/compliance.py", "lea", "en", now=NOW)
     breaches = next(d for d in at.dataframe if "link" in d.value.columns)
     assert '"label": "Handled at"' in breaches.proto.columns
+
+
+@pytest.mark.parametrize(("lang", "goal"), [("fr", "Objectif 90\u202f%"), ("en", "Goal 90%")])
+def test_the_goal_is_named_in_the_legend_not_written_over_the_bars(lang, goal):
+    rows = pd.DataFrame(
+        {
+            "date": [date(2026, 11, 30)],
+            "compliance_pct": [95.0],
+            "handled": [1],
+            "open_breached": [0],
+            "received": [1],
+            "platform": ["x"],
+        }
+    )
+    for figure in (
+        charts.compliance_over_time(rows, "date", 90.0, lang),
+        charts.compliance_by(rows, ["X"], 90.0, "platform", lang),
+    ):
+        assert not figure.layout.annotations
+        shown = [trace.name for trace in figure.data if trace.showlegend is not False]
+        assert shown == [goal]

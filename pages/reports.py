@@ -141,13 +141,17 @@ if table.empty and kind in reports.SNAPSHOT_KINDS:
 elif table.empty:
     nothing_in_range("reports", start, end)
 else:
-    st.caption(
-        t(
+    if len(table) == 1:
+        rows = t("leadpages.reports.one_row")
+    elif len(table) <= PREVIEW_ROWS:
+        rows = t("leadpages.reports.all_rows", count=format_number(len(table), lang()))
+    else:
+        rows = t(
             "reports.rows",
             count=format_number(len(table), lang()),
-            shown=format_number(min(len(table), PREVIEW_ROWS), lang()),
+            shown=format_number(PREVIEW_ROWS, lang()),
         )
-    )
+    st.caption(rows)
     # The cells as the file writes them: local times, the decimal mark of the delimiter
     # chosen, an empty cell for nothing; headers as in the file (pivot tables use them).
     numeric = [c for c in table.columns if pd.api.types.is_numeric_dtype(table[c])]

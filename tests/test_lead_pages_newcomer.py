@@ -272,3 +272,17 @@ def test_the_goal_is_named_in_the_legend_not_written_over_the_bars(lang, goal):
         assert not figure.layout.annotations
         shown = [trace.name for trace in figure.data if trace.showlegend is not False]
         assert shown == [goal]
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"), [("fr", "1 ligne, montrée ci-dessous."), ("en", "1 row, shown below.")]
+)
+def test_a_report_of_one_row_says_one_row(one_comment, lang, caption):
+    at = open_app("pages/reports.py", "lea", lang, now=NOW)
+    assert caption in texts(at.caption)
+    assert len(at.dataframe[0].value) == 1
+
+
+def test_a_report_shorter_than_the_preview_says_all_its_rows_are_shown(demo_db_path):
+    at = reports_page("daily", lang="en")
+    assert "30 rows, all shown below." in texts(at.caption)

@@ -47,6 +47,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{count} comments missed their due time.",
     },
     # Rapports: the queue is a snapshot, and may be empty whatever the dates.
+    "leadpages.reports.one_row": {
+        "fr": "1 ligne, montrée ci-dessous.",
+        "en": "1 row, shown below.",
+    },
+    "leadpages.reports.all_rows": {
+        "fr": "{count} lignes, toutes montrées ci-dessous.",
+        "en": "{count} rows, all shown below.",
+    },
     "leadpages.reports.no_open_comment": {
         "fr": "Aucun commentaire ouvert en ce moment : le fichier n'aurait que les en-têtes.",
         "en": "No open comment right now: the file would hold the headers only.",

@@ -25,13 +25,17 @@ page = panel.page_picker(total)
 rows = triage.queue_page(db, filters, viewer, clock, page, cal=cal)
 panel.show_flash()
 
+positions = panel.read_selection(rows)
+current = panel.current_comment(rows)
 listing, detail = st.columns([3, 2])
 with listing:
-    positions = panel.comment_table(db, rows, viewer)
+    panel.comment_table(db, rows, viewer, current)
     panel.bulk_actions(rows, positions, viewer)
-with detail:
-    current = panel.current_comment(rows)
+# The detail stays in view while the table scrolls (lib/ui/queue/detail.py).
+with detail.container(key=panel.DETAIL_KEY):
     if current is None:
         st.info(t("queue.empty"))
     else:
+        panel.stepper(rows, current, page, triage.page_count(total))
         panel.detail_panel(current, viewer, clock, settings)
+panel.keep_detail_in_view()

@@ -155,16 +155,21 @@ def test_the_import_command_shown_fills_the_database_the_app_opened(tmp_path, mo
     assert at.dataframe, "the queue's table"
 
 
-def test_a_range_without_comments_keeps_the_pages_figures_when_the_database_has_some(
-    tmp_path, monkeypatch
-):
+def test_a_range_without_comments_says_what_to_do_when_the_database_has_some(tmp_path, monkeypatch):
+    """Comments elsewhere in time: not the new team's empty state, but the range's own
+    sentence (issue 19: never an empty chart frame)."""
     path = new_database(tmp_path, monkeypatch, LEA)
     csv = b"platform;external_id;received_at;text\nx;1;2020-01-06 10:00;Bonjour\n"
     assert reading(path, import_file, csv, "old.csv").added == 1
     today = open_app("pages/today.py", "lea", "fr", now=NOW)
-    assert len(today.metric) == 8 and len(today.get("plotly_chart")) == 1
+    assert len(today.metric) == 8 and not today.get("plotly_chart")
+    assert t("today2.no_arrivals", "fr") in " ".join(texts(today.info) + texts(today.markdown))
     compliance = open_app("pages/compliance.py", "lea", "fr", now=NOW)
-    assert compliance.metric[0].label == t("compliance.overall", "fr")
+    assert not compliance.get("plotly_chart")
+    assert any(
+        s.startswith(t("leadpages.empty_range.title", "fr").split("{")[0])
+        for s in texts(compliance.subheader) + texts(compliance.markdown)
+    )
     for at in (today, compliance):
         assert t("empty.no_comments.title", "fr") not in texts(at.subheader)
 

@@ -54,9 +54,16 @@ def first_shown(at: AppTest, path, negative: bool, status: str = "new") -> int:
 
 
 def select(at: AppTest, comment_id: int) -> AppTest:
-    """Choose the comment in the detail panel's picker (the table's selection does the same)."""
-    at.selectbox(key="queue.pick").set_value(comment_id).run()
-    assert at.session_state["queue.current"] == comment_id
+    """Tick the comment's row in the table, as a click does: it is the one shown."""
+    return tick(at, [shown_ids(at).index(comment_id)], comment_id)
+
+
+def tick(at: AppTest, positions: list[int], shown: int) -> AppTest:
+    """The table's selection as the browser sends it after a click on rows."""
+    key = f"queue.table.{at.session_state['queue.table_generation']}"
+    at.session_state[key] = {"selection": {"rows": positions, "columns": [], "cells": []}}
+    at.run()
+    assert at.session_state["queue.current"] == shown
     return at
 
 

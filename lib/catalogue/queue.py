@@ -24,7 +24,6 @@ STRINGS: dict[str, dict[str, str]] = {
     # Table
     "queue.age": {"fr": "Âge (ouvrable)", "en": "Age (business)"},
     "queue.proposed_reply": {"fr": "Réponse proposée", "en": "Proposed reply"},
-    "queue.pick": {"fr": "Commentaire affiché", "en": "Comment shown"},
     # Bulk actions
     "queue.bulk.hint": {
         "fr": "Cochez des lignes pour agir sur plusieurs commentaires à la fois.",

@@ -258,8 +258,51 @@ def await_signed_in(tab) -> None:
 
 def open_page(tab, title: str) -> None:
     """Follow the sidebar's link to a page (the session, and so the sign-in, is kept)."""
+    import re
+
     from playwright.sync_api import expect
 
     sidebar(tab).get_by_role("link", name=title).click()
-    expect(tab.locator("h1").first).to_contain_text(title, timeout=30_000)
+    # A page's heading may say more than its link ("Response-time compliance").
+    named = re.compile(re.escape(title), re.IGNORECASE)
+    expect(tab.locator("h1").first).to_contain_text(named, timeout=30_000)
+    settle(tab)
+
+
+# The queue's table (glide-data-grid) draws on a canvas; its cells are also in a hidden
+# accessible table, which tells where a comment's row is. Its rows are this tall (pixels).
+QUEUE_HEADER, QUEUE_ROW = 35, 72
+
+
+def queue_ids(tab) -> list[int]:
+    """The comment numbers of the queue's table, top to bottom (the "#" column)."""
+    grid = main(tab).get_by_test_id("stDataFrame").first
+    grid.locator("table[role=grid]").wait_for(state="attached")
+    texts = grid.locator('table[role=grid] tbody td[aria-colindex="2"]').evaluate_all(
+        "cells => cells.map(c => c.textContent)"
+    )
+    return [int(x) for x in texts]
+
+
+def click_queue_row(tab, comment_id: int) -> None:
+    """Tick the comment's row in the queue's table, as a person clicks its box."""
+    from playwright.sync_api import expect
+
+    row = queue_ids(tab).index(comment_id)
+    grid = main(tab).get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    y = box["y"] + QUEUE_HEADER + QUEUE_ROW * row + QUEUE_ROW / 2
+    if y > tab.viewport_size["height"] - QUEUE_ROW:  # below the window: scroll the page
+        tab.mouse.move(box["x"] + 16, box["y"] + QUEUE_HEADER)
+        tab.mouse.wheel(0, y - tab.viewport_size["height"] / 2)
+        tab.wait_for_function(
+            "() => document.querySelector('[data-testid=stMain]').scrollTop > 0", polling=100
+        )
+        box = grid.bounding_box()
+        y = box["y"] + QUEUE_HEADER + QUEUE_ROW * row + QUEUE_ROW / 2
+    tab.mouse.click(box["x"] + 16, y)
+    ticked = grid.locator('table[role=grid] tbody tr[aria-selected="true"] td[aria-colindex="2"]')
+    expect(ticked).to_have_text(str(comment_id), timeout=30_000)
+    expect(main(tab).locator("h3", has_text=f"#{comment_id} ·")).to_be_visible(timeout=30_000)
     settle(tab)

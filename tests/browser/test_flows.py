@@ -20,7 +20,15 @@ from lib.importers import import_file
 from lib.reports import COLUMNS
 from lib.settings import load_settings
 from lib.ui.lead import QUEUE_URL
-from tests.browser.conftest import choose, main, pick, screenshot, settle, sign_in, sign_out
+from tests.browser.conftest import (
+    choose,
+    click_queue_row,
+    main,
+    screenshot,
+    settle,
+    sign_in,
+    sign_out,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -65,10 +73,8 @@ def search_queue(tab, words: str) -> None:
 
 
 def show_comment(tab, comment_id: int) -> None:
-    """Choose the comment in the detail panel's picker and wait for its heading."""
-    pick(main(tab), t("queue.pick"), f"#{comment_id} ·")
-    expect(main(tab).locator("h3", has_text=f"#{comment_id} ·")).to_be_visible(timeout=30_000)
-    settle(tab)
+    """Click the comment's row in the table and wait for its heading in the detail panel."""
+    click_queue_row(tab, comment_id)
 
 
 def visible(locator):

@@ -5,10 +5,17 @@ Modules depend one way: `keys` (session state, messages) → `display` → `acti
 `table`, `tabs`, `history` → `detail`.
 """
 
-from lib.ui.queue.detail import detail_panel
+from lib.ui.queue.detail import DETAIL_KEY, detail_panel, keep_detail_in_view
 from lib.ui.queue.filters import filter_bar, page_picker
 from lib.ui.queue.keys import show_flash
-from lib.ui.queue.table import bulk_actions, comment_table, current_comment
+from lib.ui.queue.table import (
+    bulk_actions,
+    comment_table,
+    current_comment,
+    read_selection,
+    stepper,
+)
 
 __all__ = ["filter_bar", "page_picker", "show_flash", "comment_table", "bulk_actions"]
-__all__ += ["current_comment", "detail_panel"]
+__all__ += ["current_comment", "detail_panel", "read_selection", "stepper"]
+__all__ += ["DETAIL_KEY", "keep_detail_in_view"]

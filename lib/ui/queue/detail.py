@@ -33,6 +33,18 @@ from lib.ui.queue.keys import (
 from lib.ui.queue.tabs import action_tabs
 from lib.ui.session import database, lang, t
 
+DETAIL_KEY = "queue_detail"  # the detail panel's container (CSS class st-key-queue_detail)
+# Sticky below Streamlit's header, scrolling on its own when taller than the window: the
+# comment and its actions stay in view while the moderator scrolls the table.
+_IN_VIEW = f"""<style>
+[data-testid="stLayoutWrapper"]:has(> .st-key-{DETAIL_KEY}) {{ position: sticky; top: 3.75rem; }}
+.st-key-{DETAIL_KEY} {{ max-height: calc(100vh - 4.5rem); overflow-y: auto; }}
+</style>"""
+
+
+def keep_detail_in_view() -> None:
+    st.html(_IN_VIEW)
+
 
 def detail_panel(comment_id: int, viewer: dict, clock: StateClock, settings: Settings) -> None:
     """The selected comment: text, author, clock, history, the author's past, and actions."""

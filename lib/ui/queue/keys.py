@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 CURRENT = "queue.current"  # id of the comment in the detail panel
-PICK = "queue.pick"  # the comment picker (a fallback to the table's selection)
 LINKED = "queue.linked"  # a comment named in the address (?comment=), kept while shown
 PAGE = "queue.page"
 FLASH = "queue.flash"

@@ -23,15 +23,19 @@ from lib.ui.queue.keys import (
     CURRENT,
     LAST_SELECTION,
     LINKED,
+    PAGE,
     PASSED_OVER,
-    PICK,
     clear_selection,
     show,
     table_key,
 )
 from lib.ui.session import database, lang, t
 
-ROW_HEIGHT = 35
+# Rows three lines tall: Streamlit wraps a cell's text once rows are taller than 4 rem.
+WRAPPED_ROW_HEIGHT = 72
+TABLE_HEADER = 35
+TEXT_WIDTH = 340  # pixels: about 45 characters a line, 130 in three lines
+CURRENT_ROW = "background-color: #e7f0fb; font-weight: 600"  # the comment in the detail panel
 SPAM = "pourriel"
 
 
@@ -59,10 +63,11 @@ def display_rows(rows: pd.DataFrame, viewer: dict, names: dict[str, str]) -> pd.
     return shown
 
 
-def comment_table(db: Database, rows: pd.DataFrame, viewer: dict) -> list[int]:
-    """The page as a table with multi-row selection; returns the selected positions.
+def read_selection(rows: pd.DataFrame) -> list[int]:
+    """The table's selected positions as the browser last sent them, before it is drawn.
 
-    Selecting rows also shows the last one selected in the detail panel.
+    A row just ticked goes to the detail panel, so that the row clicked is the one
+    shown; a selection that now stands over other comments is cleared.
     """
     ids = [int(i) for i in rows["id"]]
     widget_key = table_key()
@@ -70,27 +75,45 @@ def comment_table(db: Database, rows: pd.DataFrame, viewer: dict) -> list[int]:
     if chosen and chosen[0] == widget_key and chosen[1] != _ids_at(ids, chosen[1].keys()):
         clear_selection()
         widget_key = table_key()
-        st.info(t("queue.selection_cleared"))
+        if len(chosen[1]) > 1:  # one row ticked was a comment being read, not a batch
+            st.info(t("queue.selection_cleared"))
+    state = st.session_state.get(widget_key) or {}
+    positions = [p for p in state.get("selection", {}).get("rows", []) if p < len(ids)]
+    selected = _ids_at(ids, positions)
+    if not chosen or (chosen[0], chosen[1]) != (widget_key, selected):
+        before = chosen[1] if chosen and chosen[0] == widget_key else {}
+        ticked = [p for p in positions if p not in before]
+        st.session_state[LAST_SELECTION] = (widget_key, selected)
+        if ticked:
+            show(ids[ticked[-1]])
+    return positions
+
+
+def comment_table(db: Database, rows: pd.DataFrame, viewer: dict, current: int | None) -> None:
+    """The page as a table with multi-row selection (`read_selection` reads it); the
+    comment shown in the detail panel is the highlighted row."""
     shown = display_rows(rows, viewer, team_names(db))
-    styles = [STATE_CELLS[s] for s in rows["state"]]
-    styled = shown.style.apply(lambda _column: styles, subset=[t("common.state")])
-    event = st.dataframe(
+    states = [STATE_CELLS[s] for s in rows["state"]]
+    here = [int(i) == current for i in rows["id"]]
+    styled = shown.style.apply(lambda _column: states, subset=[t("common.state")]).apply(
+        lambda column: [CURRENT_ROW if h else "" for h in here],
+        subset=[c for c in shown.columns if c != t("common.state")],
+    )
+    st.dataframe(
         styled,
         hide_index=True,
-        height=ROW_HEIGHT * (min(len(rows), 20) + 1) + 3,
+        # The whole page of rows, no inner scroll: the page scrolls, the detail stays.
+        height=TABLE_HEADER + WRAPPED_ROW_HEIGHT * len(rows) + 3,
+        row_height=WRAPPED_ROW_HEIGHT,
         width="stretch",
         on_select="rerun",
         selection_mode="multi-row",
-        key=widget_key,
-        column_config={t("common.text"): st.column_config.TextColumn(width="large")},
+        key=table_key(),
+        column_config={
+            t("common.text"): st.column_config.TextColumn(width=TEXT_WIDTH),
+            "#": st.column_config.NumberColumn(width="small", format="%d"),
+        },
     )
-    positions = [p for p in event.selection.rows if p < len(ids)]
-    selected = _ids_at(ids, positions)
-    if not chosen or (chosen[0], chosen[1]) != (widget_key, selected):
-        st.session_state[LAST_SELECTION] = (widget_key, selected)
-        if positions:
-            show(ids[positions[-1]])
-    return positions
 
 
 def _ids_at(ids: list[int], positions) -> dict[int, int | None]:
@@ -135,7 +158,8 @@ def _linked_comment() -> int | None:
 
 
 def current_comment(rows: pd.DataFrame) -> int | None:
-    """The comment of the detail panel, with a picker that works without the table."""
+    """The comment of the detail panel: the row last ticked, a linked comment, the one
+    being acted on, or else the most urgent not just acted on."""
     ids = [int(i) for i in rows["id"]]
     linked = _linked_comment()
     current = st.session_state.get(CURRENT)
@@ -145,19 +169,62 @@ def current_comment(rows: pd.DataFrame) -> int | None:
         passed_over = st.session_state.pop(PASSED_OVER, set())
         current = next((i for i in ids if i not in passed_over), ids[0] if ids else None)
     show(current)
-    if current is None:
-        return None
-    options = ids if current in ids else [current, *ids]
-    previews = dict(zip(ids, rows["text"], strict=True))
-    st.session_state[PICK] = current
-    st.selectbox(
-        t("queue.pick"),
-        options,
-        format_func=lambda i: f"#{i} · {preview(previews.get(i, ''), 70)}",
-        key=PICK,
-        on_change=lambda: show(st.session_state[PICK]),
-    )
     return current
+
+
+def stepper(rows: pd.DataFrame, current: int, page: int, pages: int) -> None:
+    """Previous and next comment, by button or by key (K and J, as in a mail reader)."""
+    ids = [int(i) for i in rows["id"]]
+    at = ids.index(current) if current in ids else None
+    before = ids[at - 1] if at else None
+    after = ids[at + 1] if at is not None and at + 1 < len(ids) else None
+    left, right = st.columns(2)
+    left.button(
+        t("queue.previous"),
+        key="queue.previous",
+        shortcut="K",
+        icon=":material/keyboard_arrow_up:",
+        on_click=show,
+        args=(before,),
+        disabled=before is None,
+        width="stretch",
+    )
+    if after is None and page + 1 < pages:
+        right.button(
+            t("queue.next_page"),
+            key="queue.next",
+            shortcut="J",
+            icon=":material/keyboard_double_arrow_down:",
+            on_click=_turn_page,
+            args=(page + 2,),
+            width="stretch",
+        )
+    else:
+        right.button(
+            t("queue.next"),
+            key="queue.next",
+            shortcut="J",
+            icon=":material/keyboard_arrow_down:",
+            on_click=show,
+            args=(after,),
+            disabled=after is None,
+            width="stretch",
+        )
+    if at is not None:
+        st.caption(
+            t(
+                "queue.position",
+                at=format_number(at + 1, lang()),
+                count=format_number(len(ids), lang()),
+            )
+        )
+
+
+def _turn_page(number: int) -> None:
+    """The next page, its first comment in the detail panel."""
+    st.session_state[PAGE] = number
+    st.session_state[CURRENT] = None
+    clear_selection()
 
 
 def bulk_actions(rows: pd.DataFrame, positions: list[int], viewer: dict) -> None:

@@ -105,6 +105,22 @@ def test_a_later_import_fills_what_was_empty_and_never_wipes_a_known_value(tmp_p
         assert posts(db)[("x", "p")] == ("Titre corrigé", "https://x.com/i/web/status/7", None)
 
 
+def test_re_importing_a_file_that_now_names_its_posts_records_them_and_adds_no_comment(
+    tmp_path,
+):
+    with open_db(tmp_path / "vigie.db") as db:
+        import_file(db, csv(HEADER, "x;1;2026-11-02 9:15;a;p"), "1.csv")
+        assert posts(db) == {}
+        again = import_file(
+            db,
+            csv(f"{HEADER};post_title", "x;1;2026-11-02 9:15;a;p;Titre ajouté à l'export"),
+            "1.csv",
+        )
+        assert (again.added, again.already_present) == (0, 1)
+        assert posts(db) == {("x", "p"): ("Titre ajouté à l'export", None, None)}
+        assert db["comments"].count == 1
+
+
 def test_within_a_file_the_last_row_that_knows_a_field_gives_it(tmp_path):
     raw = csv(
         f"{HEADER};post_title;post_url",

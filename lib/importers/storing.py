@@ -83,10 +83,14 @@ def import_file(
     frame = reading.frame
     del reading  # from here on, the analysed rows hold what is written
     try:
-        prepared = _analysed(db, frame, phase, progress)
+        # A re-imported comment adds nothing, but what the file says of its post
+        # (a title or an address added to the export since) is still recorded.
+        known = _already_present(db, frame)
+        known_posts = _posts_of_known(frame, known)
+        prepared = _analysed(db, frame, known, phase, progress)
         del frame
         phase("writing")
-        added = _written(db, prepared, progress)
+        added = _written(db, prepared, progress, known_posts)
     except sqlite3.OperationalError as error:
         if busy(error):
             raise DatabaseBusy(str(error)) from error
@@ -94,14 +98,15 @@ def import_file(
     return replace(summary, added=added, already_present=summary.already_present - added)
 
 
-def _analysed(db: Database, frame: pd.DataFrame, phase, progress) -> list[pd.DataFrame]:
+def _analysed(
+    db: Database, frame: pd.DataFrame, known: np.ndarray, phase, progress
+) -> list[pd.DataFrame]:
     """The rows to write for the comments the database does not hold yet, in chunks.
 
     Reads only: nothing is locked. A comment repeats its author's text when the
     author wrote it before in the database or earlier in the file (`repeated_text`).
     """
-    # Known comments skip detection, the costly part: a re-import is quick.
-    known = _already_present(db, frame)
+    # Known comments (`known`) skip detection, the costly part: a re-import is quick.
     new = (frame.loc[~known] if known.any() else frame).reset_index(drop=True)
     settings = load_settings(db)  # read once for the whole file
     authors = _author_codes(new)
@@ -135,10 +140,24 @@ def _author_codes(frame: pd.DataFrame) -> np.ndarray:
     return np.where(handles.isna().to_numpy(), -1, codes)
 
 
-def _written(db: Database, prepared: list[pd.DataFrame], progress) -> int:
-    """Write the analysed rows in one transaction; how many were added."""
+def _posts_of_known(frame: pd.DataFrame, known: np.ndarray) -> pd.DataFrame:
+    """The post fields of the file's comments already stored, where the file gives any."""
+    columns = [c for c in ingest.POST_COLUMNS if c in frame.columns]
+    if not columns or not known.any():
+        return frame.iloc[:0]
+    rows = frame.loc[known & frame[columns].notna().any(axis=1).to_numpy()]
+    return rows[["platform", "post_ref", *columns]]
+
+
+def _written(
+    db: Database, prepared: list[pd.DataFrame], progress, known_posts: pd.DataFrame
+) -> int:
+    """Write the analysed rows and the known comments' posts in one transaction; how many
+    comments were added."""
     progress(0, sum(len(rows) for rows in prepared))
     with immediate(db):
+        if len(known_posts):
+            ingest.store_posts(db, known_posts)
         before = _comment_count(db)
         ingest.store_comments(db, prepared, progress=progress)
         # Counted from the table, under the write lock: nobody else can insert

@@ -293,12 +293,9 @@ def click_queue_row(tab, comment_id: int) -> None:
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     y = box["y"] + QUEUE_HEADER + QUEUE_ROW * row + QUEUE_ROW / 2
-    if y > tab.viewport_size["height"] - QUEUE_ROW:  # below the window: scroll the page
-        tab.mouse.move(box["x"] + 16, box["y"] + QUEUE_HEADER)
-        tab.mouse.wheel(0, y - tab.viewport_size["height"] / 2)
-        tab.wait_for_function(
-            "() => document.querySelector('[data-testid=stMain]').scrollTop > 0", polling=100
-        )
+    height = tab.viewport_size["height"]
+    if not QUEUE_ROW < y < height - QUEUE_ROW:  # out of the window: bring it to the middle
+        main(tab).evaluate("(element, by) => element.scrollBy(0, by)", y - height / 2)
         box = grid.bounding_box()
         y = box["y"] + QUEUE_HEADER + QUEUE_ROW * row + QUEUE_ROW / 2
     tab.mouse.click(box["x"] + 16, y)

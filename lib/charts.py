@@ -39,6 +39,9 @@ MARKERS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "
 DASHES = ("solid", "dash")
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+
 def short_date(day: date, lang: str = "fr") -> str:
     """'3 nov.' in French, 'Nov 3' in English: tick labels Québec readers expect."""
     month = SHORT_MONTHS[lang][day.month - 1]
@@ -54,13 +57,15 @@ def hour_label(hour: float, lang: str = "fr") -> str:
 
 
 def hours_text(hours: float, lang: str = "fr") -> str:
-    """A business duration given in hours, as a setting reads: 8 → '8 h', 7.5 → '7 h 30 min'.
+    """A business duration given in hours, as a setting reads: 8 → '8 h', 7.5 → '7 h 30 min';
+    no-break spaces, so that a sentence never wraps between a number and its unit.
 
     >>> hours_text(8.0), hours_text(7.5, "en"), hours_text(0.25)
-    ('8 h', '7 h 30 min', '15 min')
+    ('8\xa0h', '7\xa0h\xa030\xa0min', '15\xa0min')
     """
     whole = float(hours).is_integer() and hours >= 1
-    return f"{int(hours)} h" if whole else format_duration(hours * 3600, lang)
+    text = f"{int(hours)} h" if whole else format_duration(hours * 3600, lang)
+    return text.replace(" ", NO_BREAK_SPACE)
 
 
 def as_text(labels) -> list[str]:

@@ -109,12 +109,14 @@ def test_the_breaches_name_the_moderator_who_handled_late(one_hidden_late):
     assert breaches["first_handled_at"].tolist() == ["2026-11-19 11:00"]
 
 
-@pytest.mark.parametrize(("lang", "target"), [("fr", "plus 8 h ouvrables"), ("en", "plus 8 h of")])
+@pytest.mark.parametrize(
+    ("lang", "target"), [("fr", "plus 8\u00a0h ouvrables"), ("en", "plus 8\u00a0h of")]
+)
 def test_the_target_and_the_risk_margin_read_in_whole_hours(one_comment, lang, target):
     at = open_app("pages/compliance.py", "lea", lang, now=NOW)
     definitions = next(m for m in texts(at.markdown) if m.startswith("- "))
-    assert target in definitions
-    assert "00 min" not in definitions
+    assert target in definitions, "a no-break space: never '8' at a line's end, 'h' below"
+    assert "00\u00a0min" not in definitions
 
 
 @pytest.mark.parametrize(("lang", "mark"), [("fr", ","), ("en", ".")])

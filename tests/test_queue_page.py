@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.db import using
+from lib.importers import import_file
 from lib.moderation import act, current_proposal, history
 from lib.queries import SEARCH_MAX_CHARS
 from lib.settings import exclude_author
@@ -547,3 +548,39 @@ def test_an_emptied_approval_box_publishes_nothing(demo_db_path):
     lead.button(key=f"queue.do_approve.{target}").click().run()
     assert "Écrivez la réponse d'abord" in lead.error[0].value
     assert comment(demo_db_path, target)["status"] == "awaiting_approval"
+
+
+def test_next_and_previous_move_through_the_page_and_untick_a_row_being_read(demo_db_path):
+    at = queue_page(MODERATOR)
+    ids = shown_ids(at)
+    select(at, ids[1])
+    at.button(key="queue.next").click().run()
+    assert at.session_state["queue.current"] == ids[2]
+    assert at.session_state["queue.last_selection"][1] == {}, "the row read is unticked"
+    at.button(key="queue.previous").click().run()
+    at.button(key="queue.previous").click().run()
+    assert at.session_state["queue.current"] == ids[0]
+    assert at.button(key="queue.previous").disabled
+
+
+def test_a_batch_of_ticked_rows_stays_while_moving_to_the_next_comment(demo_db_path):
+    at = queue_page(MODERATOR)
+    ids = shown_ids(at)
+    tick(at, [1, 2], ids[2])
+    at.button(key="queue.next").click().run()
+    assert at.session_state["queue.current"] == ids[3]
+    assert any(m.value == "2 commentaires sélectionnés" for m in at.markdown)
+
+
+def test_the_last_comment_of_a_page_leads_to_the_next_page(demo_db_path):
+    rows = [f"x;page-{i};2026-11-20 9:{i:02d};Question numéro {i}" for i in range(60)]
+    raw = "\n".join(["platform;external_id;received_at;text", *rows]).encode()
+    assert reading(demo_db_path, import_file, raw, "more.csv").added == 60
+    at = queue_page(MODERATOR)
+    ids = shown_ids(at)
+    at.session_state["queue.current"] = ids[-1]
+    at.run()
+    assert at.button(key="queue.next").label == "Page suivante"
+    at.button(key="queue.next").click().run()
+    assert at.session_state["queue.page"] == 2
+    assert at.session_state["queue.current"] == shown_ids(at)[0] not in ids

@@ -184,7 +184,7 @@ def stepper(rows: pd.DataFrame, current: int, page: int, pages: int) -> None:
         key="queue.previous",
         shortcut="K",
         icon=":material/keyboard_arrow_up:",
-        on_click=show,
+        on_click=_step,
         args=(before,),
         disabled=before is None,
         width="stretch",
@@ -205,7 +205,7 @@ def stepper(rows: pd.DataFrame, current: int, page: int, pages: int) -> None:
             key="queue.next",
             shortcut="J",
             icon=":material/keyboard_arrow_down:",
-            on_click=show,
+            on_click=_step,
             args=(after,),
             disabled=after is None,
             width="stretch",
@@ -218,6 +218,15 @@ def stepper(rows: pd.DataFrame, current: int, page: int, pages: int) -> None:
                 count=format_number(len(ids), lang()),
             )
         )
+
+
+def _step(comment_id: int) -> None:
+    """Show the previous or next comment; one row ticked was the comment being read, and
+    is unticked with it (several rows ticked are a batch, and stay)."""
+    chosen = st.session_state.get(LAST_SELECTION)
+    if chosen and len(chosen[1]) == 1:
+        clear_selection()
+    show(comment_id)
 
 
 def _turn_page(number: int) -> None:

@@ -189,27 +189,17 @@ def stepper(rows: pd.DataFrame, current: int, page: int, pages: int) -> None:
         disabled=before is None,
         width="stretch",
     )
-    if after is None and page + 1 < pages:
-        right.button(
-            t("queue.next_page"),
-            key="queue.next",
-            shortcut="J",
-            icon=":material/keyboard_double_arrow_down:",
-            on_click=_turn_page,
-            args=(page + 2,),
-            width="stretch",
-        )
-    else:
-        right.button(
-            t("queue.next"),
-            key="queue.next",
-            shortcut="J",
-            icon=":material/keyboard_arrow_down:",
-            on_click=_step,
-            args=(after,),
-            disabled=after is None,
-            width="stretch",
-        )
+    turn = after is None and page + 1 < pages  # the last of a page: the next page
+    right.button(
+        t("queue.next_page" if turn else "queue.next"),
+        key="queue.next",
+        shortcut="J",
+        icon=":material/keyboard_double_arrow_down:" if turn else ":material/keyboard_arrow_down:",
+        on_click=_turn_page if turn else _step,
+        args=(page + 2,) if turn else (after,),
+        disabled=not turn and after is None,
+        width="stretch",
+    )
     if at is not None:
         st.caption(
             t(

@@ -5,6 +5,7 @@ strings sit together; keys are unique across areas (the tests check it).
 """
 
 from lib.catalogue import (
+    calendar,
     cli,
     core,
     drafts,
@@ -12,6 +13,7 @@ from lib.catalogue import (
     io,
     lead,
     lead_pages,
+    levels,
     newcomer,
     posts,
     presets,
@@ -23,7 +25,8 @@ from lib.catalogue import (
 )
 
 AREAS = (core, taxonomy, queue, lead, io, settings, cli, team, presets, empty, drafts)
-AREAS += (today_page, lead_pages, posts, newcomer)
+AREAS += (today_page, lead_pages, posts, newcomer, levels)
+AREAS += (calendar,)
 
 STRINGS: dict[str, dict[str, str]] = {}
 for _area in AREAS:

@@ -25,14 +25,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{field}: “{typed}” does not read as periods (for example "
         "“8:30 – 12:00, 13:00 – 16:30”).",
     },
-    "calendar.periods.end_before_start": {
-        "fr": "{field} : chaque période finit après son début ({period}).",
-        "en": "{field}: each period ends after it starts ({period}).",
-    },
-    "calendar.periods.overlap": {
-        "fr": "{field} : les périodes se chevauchent ({period}).",
-        "en": "{field}: the periods overlap ({period}).",
-    },
     "calendar.periods.empty": {
         "fr": "{field} : indiquez au moins une période.",
         "en": "{field}: give at least one period.",

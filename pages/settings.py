@@ -1,8 +1,6 @@
 """Paramètres (leads only): hours, targets, closures, reasons, templates, policy, exclusions,
 team, history."""
 
-from datetime import time
-
 import pandas as pd
 import streamlit as st
 
@@ -11,10 +9,8 @@ from lib.auth import PasswordRefused, PermissionDenied, can
 from lib.db import PLATFORMS
 from lib.settings import (
     SettingsError,
-    boxing_day_closure,
     exclude_author,
     excluded_authors,
-    holiday_season_closures,
     load_settings,
     readmit_author,
     reason_labels,
@@ -24,9 +20,9 @@ from lib.settings import (
 from lib.taxonomy import HANDLE_MAX_CHARS, LABEL_MAX_CHARS, NOTE_MAX_CHARS, REPLY_MAX_CHARS
 from lib.team import TeamRefused
 from lib.templates import DEFAULT_TEMPLATES, templates
-from lib.times import local_today
-from lib.ui import current_user, database, lang, present, t
-from lib.ui.fields import number_field, numbers_or_say_why
+from lib.ui import current_user, database, lang, t
+from lib.ui.calendar_settings import calendar_tab as draw_calendar_tab
+from lib.ui.calendar_settings import closures_tab as draw_closures_tab
 from lib.ui.policy import policy_tab as draw_policy_tab
 from lib.ui.team import team_tab as draw_team_tab
 
@@ -67,70 +63,13 @@ def short_date(iso: str) -> str:
 
 
 def calendar_tab(settings) -> None:
-    """Office hours, business days, Easter Monday, the target, the at-risk threshold, the goal."""
-    with st.form("settings_calendar"):
-        st.caption(t("settings.recompute_note"))
-        left, right = st.columns(2)
-        opens = left.time_input(
-            t("settings.open_time"), time.fromisoformat(settings.open_time), step=900
-        )
-        closes = right.time_input(
-            t("settings.close_time"), time.fromisoformat(settings.close_time), step=900
-        )
-        weekdays = st.multiselect(
-            t("settings.weekdays"),
-            options=list(range(7)),
-            default=list(settings.weekdays),
-            format_func=lambda d: i18n.WEEKDAYS[lang()][d],
-        )
-        easter = st.checkbox(t("settings.easter_monday"), settings.include_easter_monday)
-        numbers = {
-            name: number_field(st, t(label), getattr(settings, name), f"settings.{name}")
-            for name, label in (
-                ("target_hours", "settings.target_hours"),
-                ("at_risk_hours", "settings.at_risk_hours"),
-                ("compliance_goal_pct", "settings.goal_pct"),
-            )
-        }
-        if st.form_submit_button(t("settings.save"), type="primary"):
-            read = numbers_or_say_why(numbers)
-            if read is not None:
-                save(
-                    open_time=opens,
-                    close_time=closes,
-                    weekdays=weekdays,
-                    include_easter_monday=easter,
-                    **read,
-                )
+    """Opening periods by weekday, Easter Monday, the targets; dated changes; openings."""
+    draw_calendar_tab(settings, run_and_report)
 
 
 def closures_tab(settings) -> None:
-    """Closed days beyond the public holidays: presets for the holiday season, one day at a time."""
-    st.caption(t("settings.closures_help"))
-    closures = list(settings.closures)
-    st.dataframe(
-        pd.DataFrame(
-            {t("common.date"): [i18n.format_date(pd.Timestamp(d), lang()) for d in closures]}
-        ),
-        hide_index=True,
-    )
-    today = local_today(present())  # Québec's date, not the server's
-    fetes, boxing = holiday_season_closures(today), boxing_day_closure(today)
-    left, right = st.columns(2)
-    label = t("settings.preset_fetes", start=short_date(fetes[0]), end=short_date(fetes[-1]))
-    if left.button(label, key="settings_preset_fetes"):
-        save(closures=[*closures, *fetes])
-    if right.button(t("settings.preset_boxing_day", day=short_date(boxing[0]))):
-        save(closures=[*closures, *boxing])
-    with st.form("settings_closure_add"):
-        added = st.date_input(t("settings.closure_add"), value=None, format="YYYY-MM-DD")
-        if st.form_submit_button(t("settings.closure_add_button")) and added:
-            save(closures=[*closures, added.isoformat()])
-    if closures:
-        with st.form("settings_closure_remove"):
-            removed = st.multiselect(t("settings.closure_remove"), closures, format_func=short_date)
-            if st.form_submit_button(t("settings.closure_remove_button")) and removed:
-                save(closures=[d for d in closures if d not in removed])
+    """Closed days beyond the public holidays, named: presets, one day, an .ics file."""
+    draw_closures_tab(settings, run_and_report)
 
 
 def reasons_tab(settings) -> None:

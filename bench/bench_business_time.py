@@ -2,8 +2,11 @@
 
     python bench/bench_business_time.py [--rows 1000000] [--sample 2000] [--seed 1]
 
-The reference libraries walk the calendar row by row, so they run on a sample and
-their per-row time is extrapolated to the full row count.
+Two calendars: the default one period a day (8:30-16:30), and split days (8:30-12:00
+and 13:00-16:30) with summer hours from la Fête nationale to la fête du Travail and a
+few exceptional openings. The reference libraries walk the calendar row by row, so
+they run on a sample and their per-row time is extrapolated to the full row count;
+for split days businesstimedelta gets the lunch closure only (it has no dated changes).
 """
 
 from __future__ import annotations
@@ -27,6 +30,26 @@ from lib.business_time import BusinessCalendar  # noqa: E402
 
 TZ = "America/Toronto"
 TARGET_HOURS = 8
+LUNCH = [(clock(8, 30), clock(12)), (clock(13), clock(16, 30))]
+SUMMER = {d: [(clock(8), clock(12)), (clock(13), clock(16))] for d in range(4)} | {
+    4: [(clock(8), clock(12))]
+}
+
+
+def split_days() -> BusinessCalendar:
+    """Lunch closed, summer hours each year of the workload, four exceptional openings."""
+    regular = dict.fromkeys(range(5), LUNCH)
+    changes = []
+    for year, labour_day in ((2025, date(2025, 9, 1)), (2026, date(2026, 9, 7))):
+        changes.append((date(year, 6, 24), SUMMER, ("Horaire d'été", "Summer hours")))
+        changes.append((labour_day, regular))
+    openings = {
+        date(2025, 3, 15): [(clock(9), clock(15))],
+        date(2025, 11, 29): [(clock(9), clock(12)), (clock(13), clock(15))],
+        date(2026, 3, 14): [(clock(9), clock(15))],
+        date(2026, 6, 24): [(clock(10), clock(14))],
+    }
+    return BusinessCalendar(weekly=regular, changes=changes, extra_openings=openings)
 
 
 def best_of(repeats: int, work) -> float:
@@ -70,6 +93,29 @@ def workload(rows: int, seed: int) -> tuple[pd.Series, pd.Series]:
     return received, handled
 
 
+def time_calendar(cal: BusinessCalendar, received, handled) -> dict[str, float]:
+    """The first call (it builds the table), then the best wall and CPU times of each call."""
+    started = time.perf_counter()
+    cal.elapsed(received.iloc[:1], handled.iloc[:1])
+    return {
+        "cold": time.perf_counter() - started,
+        "elapsed": best_of(3, lambda: cal.elapsed(received, handled)),
+        "deadline": best_of(3, lambda: cal.deadline(received, TARGET_HOURS)),
+        "cpu_elapsed": best_cpu(3, lambda: cal.elapsed(received, handled)),
+        "cpu_deadline": best_cpu(3, lambda: cal.deadline(received, TARGET_HOURS)),
+    }
+
+
+def time_businesstimedelta(rules, received, handled, sample: int) -> tuple[float, float]:
+    s_py = [t.to_pydatetime() for t in received.iloc[:sample]]
+    e_py = [t.to_pydatetime() for t in handled.iloc[:sample]]
+    pairs = list(zip(s_py, e_py, strict=True))
+    elapsed = best_of(1, lambda: [rules.difference(s, e) for s, e in pairs])
+    delta = businesstimedelta.BusinessTimeDelta(rules, hours=TARGET_HOURS)
+    deadline = best_of(1, lambda: [s + delta for s in s_py])
+    return elapsed, deadline
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -78,37 +124,24 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
 
     received, handled = workload(args.rows, args.seed)
-    cal = BusinessCalendar()
-    started = time.perf_counter()
-    cal.elapsed(received.iloc[:1], handled.iloc[:1])
-    cold = time.perf_counter() - started
-
-    ours_elapsed = best_of(3, lambda: cal.elapsed(received, handled))
-    ours_deadline = best_of(3, lambda: cal.deadline(received, TARGET_HOURS))
-    cpu_elapsed = best_cpu(3, lambda: cal.elapsed(received, handled))
-    cpu_deadline = best_cpu(3, lambda: cal.deadline(received, TARGET_HOURS))
+    cal, split = BusinessCalendar(), split_days()
+    ours, ours_split = (time_calendar(c, received, handled) for c in (cal, split))
 
     # The same holidays for the references, so that they answer the same question.
     closed = {d for d, *_ in cal.holidays_between(date(2024, 1, 1), date(2027, 12, 31))}
     zone = pytz.timezone(TZ)
-    rules = businesstimedelta.Rules(
-        [
-            businesstimedelta.WorkDayRule(
-                start_time=clock(8, 30),
-                end_time=clock(16, 30),
-                working_days=[0, 1, 2, 3, 4],
-                tz=zone,
-            ),
-            businesstimedelta.HolidayRule(closed, tz=zone),
-        ]
+    workday = businesstimedelta.WorkDayRule(
+        start_time=clock(8, 30), end_time=clock(16, 30), working_days=[0, 1, 2, 3, 4], tz=zone
+    )
+    holiday = businesstimedelta.HolidayRule(closed, tz=zone)
+    lunch = businesstimedelta.LunchTimeRule(
+        start_time=clock(12), end_time=clock(13), working_days=[0, 1, 2, 3, 4], tz=zone
     )
     sample = min(args.sample, args.rows)
-    s_py = [t.to_pydatetime() for t in received.iloc[:sample]]
-    e_py = [t.to_pydatetime() for t in handled.iloc[:sample]]
-    pairs = list(zip(s_py, e_py, strict=True))
-    btd_elapsed = best_of(1, lambda: [rules.difference(s, e) for s, e in pairs])
-    delta = businesstimedelta.BusinessTimeDelta(rules, hours=TARGET_HOURS)
-    btd_deadline = best_of(1, lambda: [s + delta for s in s_py])
+    rules = businesstimedelta.Rules([workday, holiday])
+    btd_elapsed, btd_deadline = time_businesstimedelta(rules, received, handled, sample)
+    lunch_rules = businesstimedelta.Rules([workday, lunch, holiday])
+    btd_split = time_businesstimedelta(lunch_rules, received, handled, sample)
 
     # CustomBusinessHour works on naive wall-clock times and has no "difference"
     # operation: only the deadline can be timed with it.
@@ -128,26 +161,41 @@ def main(argv=None) -> None:
     print(f"machine: {machine()}")
     print(f"rows: {n:,}; references timed on {sample:,} rows and extrapolated per row")
     print(f"load average while running: {os.getloadavg()[0]:.1f} (1 min)")
-    print(f"first call (builds the calendar table): {cold * 1000:.1f} ms")
-    print(
-        f"BusinessCalendar CPU time for {n:,} rows: elapsed {cpu_elapsed:.3f} s,"
-        f" deadline {cpu_deadline:.3f} s (wall times below)"
-    )
+    for name, times in (("one period", ours), ("split days", ours_split)):
+        print(
+            f"{name}: first call (builds the calendar table) {times['cold'] * 1000:.1f} ms;"
+            f" CPU time for {n:,} rows: elapsed {times['cpu_elapsed']:.3f} s,"
+            f" deadline {times['cpu_deadline']:.3f} s (wall times below)"
+        )
     print()
-    header = f"{'':32}{'total for rows':>16}{'per row':>14}{'× ours':>10}"
+    header = f"{'':50}{'total for rows':>16}{'per row':>14}{'× ours':>10}"
     print(header)
     print("-" * len(header))
 
     def line(name: str, seconds: float, rows_timed: int, ours: float | None) -> None:
         per_row = seconds / rows_timed
         ratio = "" if ours is None else f"{per_row / (ours / n):,.0f}×"
-        print(f"{name:32}{per_row * n:>14.3f} s{per_row * 1e6:>11.3f} µs{ratio:>10}")
+        print(f"{name:50}{per_row * n:>14.3f} s{per_row * 1e6:>11.3f} µs{ratio:>10}")
 
-    line("elapsed, BusinessCalendar", ours_elapsed, n, None)
-    line("elapsed, businesstimedelta", btd_elapsed, sample, ours_elapsed)
-    line("deadline, BusinessCalendar", ours_deadline, n, None)
-    line("deadline, businesstimedelta", btd_deadline, sample, ours_deadline)
-    line("deadline, CustomBusinessHour", cbh_deadline, sample, ours_deadline)
+    line("one period: elapsed, BusinessCalendar", ours["elapsed"], n, None)
+    line("one period: elapsed, businesstimedelta", btd_elapsed, sample, ours["elapsed"])
+    line("one period: deadline, BusinessCalendar", ours["deadline"], n, None)
+    line("one period: deadline, businesstimedelta", btd_deadline, sample, ours["deadline"])
+    line("one period: deadline, CustomBusinessHour", cbh_deadline, sample, ours["deadline"])
+    line("split days: elapsed, BusinessCalendar", ours_split["elapsed"], n, None)
+    line(
+        "split days: elapsed, businesstimedelta (lunch)",
+        btd_split[0],
+        sample,
+        ours_split["elapsed"],
+    )
+    line("split days: deadline, BusinessCalendar", ours_split["deadline"], n, None)
+    line(
+        "split days: deadline, businesstimedelta (lunch)",
+        btd_split[1],
+        sample,
+        ours_split["deadline"],
+    )
     print()
     print(
         f"CustomBusinessHour agrees on {cbh_agrees:.1%} of the sample once its next-opening"

@@ -123,11 +123,11 @@ def styled(figure: go.Figure, title: str, lang: str = "fr") -> go.Figure:
 
 def arrivals_by_hour(
     by_hour: pd.DataFrame,
-    office_hours: tuple[float, float],
+    office_hours: tuple[tuple[float, float], ...] | None,
     present_hour: float | None,
     lang: str = "fr",
 ) -> go.Figure:
-    """Bars for the day, a line for the previous business day, office hours shaded."""
+    """Bars for the day, a line for the previous business day, each opening period shaded."""
     figure = go.Figure(
         [
             go.Bar(
@@ -161,17 +161,18 @@ def arrivals_by_hour(
     return styled(figure, t("today.by_hour", lang), lang)
 
 
-def _shade_office_hours(figure: go.Figure, office_hours: tuple[float, float], lang: str) -> None:
-    opening, closing = office_hours
-    figure.add_vrect(
-        x0=opening - 0.5,
-        x1=closing - 0.5,
-        fillcolor=OKABE_ITO[4],
-        opacity=0.15,
-        line_width=0,
-        annotation_text=t("today.office_hours", lang),
-        annotation_position="top left",
-    )
+def _shade_office_hours(figure: go.Figure, periods, lang: str) -> None:
+    """One band per opening period (a lunch closure stays white), named on the first."""
+    for number, (opening, closing) in enumerate(periods):
+        figure.add_vrect(
+            x0=opening - 0.5,
+            x1=closing - 0.5,
+            fillcolor=OKABE_ITO[4],
+            opacity=0.15,
+            line_width=0,
+            annotation_text=t("today.office_hours", lang) if number == 0 else None,
+            annotation_position="top left",
+        )
 
 
 def _mark_present(figure: go.Figure, present_hour: float, lang: str) -> None:

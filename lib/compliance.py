@@ -1,6 +1,6 @@
 """Response-time compliance: summaries of comments' states, per day, and a comment's clock in words.
 
->>> from lib.business_time import BusinessCalendar
+>>> from lib.business_time import AroundTheClock, BusinessCalendar
 >>> from lib.states import comment_states
 >>> cal = BusinessCalendar()
 >>> frame = pd.DataFrame({
@@ -21,12 +21,12 @@ A comment's state is `lib.states`' rule; this module counts states: compliance i
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import pandas as pd
 
-from lib.business_time import BusinessCalendar
+from lib.business_time import AroundTheClock, BusinessCalendar
 from lib.i18n import MONTHS, WEEKDAYS, format_clock, t
 from lib.states import HANDLED_STATES, PENDING_STATES
 from lib.times import utc
@@ -113,20 +113,41 @@ def daily(
     return rows.rename_axis("date").reset_index()
 
 
-def explain_clock(received_at, cal: BusinessCalendar, target_hours: float = 8.0, lang="fr") -> str:
+# How many days after its start a clock's explanation looks at (a target of months
+# would otherwise list a year of lunches).
+NOTED_DAYS = 62
+
+
+def explain_clock(
+    received_at, cal, target_hours: float = 8.0, lang="fr", level: str | None = None
+) -> str:
     """A comment's clock in words, in Québec local time.
 
     >>> explain_clock("2026-06-19 21:05", BusinessCalendar())  # a Friday, 17 h 05 local
     'reçu vendredi 17 h 05 → horloge démarrée lundi 8 h 30 → échéance lundi 16 h 30'
     >>> explain_clock("2026-06-19 21:05", BusinessCalendar(), lang="en")
     'received Friday 5:05 p.m. → clock started Monday 8:30 a.m. → due Monday 4:30 p.m.'
+    >>> lunch = {d: [(time(8, 30), time(12)), (time(13), time(16, 30))] for d in range(5)}
+    >>> explain_clock("2026-06-22 14:00", BusinessCalendar(weekly=lunch), 4)[-42:]  # Monday 10 h
+    'échéance lundi 15 h (fermé de 12 h à 13 h)'
 
-    A moment more than 6 days after the reception also shows its date, and closed
-    weekdays between reception and the due day are named.
+    A moment more than 6 days after the reception also shows its date. What the clock
+    skipped or met between its start and the due time is named after it: the closures
+    within a day ("fermé de 12 h à 13 h"), the closed days, a dated schedule in force
+    ("Horaire d'été en vigueur") and exceptional openings. `cal` may be an
+    `AroundTheClock` (a service level `level` that cannot wait), whose clock never stops.
     """
     received = utc(received_at)
     started, due = cal.next_open(received), cal.deadline(received, target_hours)
     r, s, d = (moment.tz_convert(cal.tz) for moment in (received, started, due))
+    if isinstance(cal, AroundTheClock):
+        return t(
+            "clock.around_the_clock",
+            lang,
+            received=_moment(r, r.date(), lang),
+            due=_moment(d, r.date(), lang),
+            level=level or "",
+        )
     start_text = t("clock.on_receipt", lang) if s == r else _moment(s, r.date(), lang)
     text = t(
         "clock.sentence",
@@ -135,18 +156,58 @@ def explain_clock(received_at, cal: BusinessCalendar, target_hours: float = 8.0,
         started=start_text,
         due=_moment(d, r.date(), lang),
     )
+    notes = _met_on_the_way(cal, s, d, lang)
     skipped = [
         (day, names)
         for day, names in cal.closed_days(r.date(), d.date()).items()
-        if day < d.date() and day.weekday() in cal.weekdays
+        if day < d.date() and day.weekday() in cal.weekdays and not cal.periods_on(day)
     ]
     if skipped:
         label = t("clock.skipped_one" if len(skipped) == 1 else "clock.skipped_many", lang)
         which = t("clock.separator", lang).join(
             f"{names[0 if lang == 'fr' else 1]}, {_day(day, lang)}" for day, names in skipped
         )
-        text += f" ({label}{which})"
+        notes.append(f"{label}{which}")
+    if notes:
+        text += f" ({t('clock.separator', lang).join(notes)})"
     return text
+
+
+def _met_on_the_way(cal: BusinessCalendar, started: pd.Timestamp, due: pd.Timestamp, lang: str):
+    """The closures within days, dated schedules and exceptional openings between a
+    clock's start and its due time (local timestamps), each named once, in order."""
+    notes: list[str] = []
+    day, last = started.date(), min(due.date(), started.date() + timedelta(days=NOTED_DAYS))
+    while day <= last:
+        periods = cal.periods_on(day)
+        for (_, closes), (opens, _) in zip(periods, periods[1:], strict=False):
+            gap_start, gap_end = _at(day, closes, cal.tz), _at(day, opens, cal.tz)
+            if gap_start >= started and gap_end <= due and gap_start < gap_end:
+                notes.append(
+                    t(
+                        "clock.closed_between",
+                        lang,
+                        start=_time(gap_start, lang),
+                        end=_time(gap_end, lang),
+                    )
+                )
+        name = cal.schedule_name(day) if periods else None
+        if name:
+            notes.append(t("clock.schedule", lang, name=name[0 if lang == "fr" else 1]))
+        if periods and cal.is_exceptional_opening(day):
+            hours = t("clock.separator", lang).join(
+                f"{_time(_at(day, a, cal.tz), lang)}–{_time(_at(day, b, cal.tz), lang)}"
+                for a, b in periods
+            )
+            notes.append(t("clock.opening", lang, day=_day(day, lang), periods=hours))
+        day += timedelta(days=1)
+    return list(dict.fromkeys(notes))
+
+
+def _at(day: date, moment: time, tz: str) -> pd.Timestamp:
+    return pd.Timestamp(datetime.combine(day, moment)).tz_localize(
+        tz, nonexistent="shift_forward", ambiguous=True
+    )
 
 
 # --- helpers ---------------------------------------------------------------

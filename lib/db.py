@@ -486,3 +486,14 @@ def m013_posts(db: Database) -> None:
         pk=("platform", "post_ref"),
         not_null={"platform", "post_ref"},
     )
+
+
+@migrations()
+def m014_service_levels(db: Database) -> None:
+    # The service level a comment met at arrival (lib.service_levels; NULL: the default
+    # level), whether its clock runs around the clock (so that SQL reads its state), and
+    # the calendar version its due time was computed under (lib.settings.calendar_version;
+    # 0: the defaults, and the comments stored before versions were kept).
+    db["comments"].add_column("service_level", str)
+    db["comments"].add_column("around_the_clock", int, not_null_default=0)
+    db["comments"].add_column("calendar_version", int, not_null_default=0)

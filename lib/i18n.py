@@ -215,9 +215,10 @@ def both(key: str, **values) -> str:
 class Worded:
     """Mixed into an exception whose words are in the catalogue, under `{KEY}.{code}`.
 
-    It carries a stable `code` and the `values` its sentence needs; `describe(lang)`
-    gives the sentence in one language, and str() French then English, for logs and
-    the command line.
+    It carries a stable `code` and the `values` its sentence needs (a value that is
+    itself worded per language is a {"fr": ..., "en": ...} dict); `describe(lang)` gives
+    the sentence in one language, and str() French then English, for logs and the
+    command line.
     """
 
     KEY = ""
@@ -229,7 +230,11 @@ class Worded:
         super().__init__(f"{self.describe('fr')} / {self.describe('en')}")
 
     def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
-        return t(f"{self.KEY}.{self.code}", language, **self.values)
+        values = {
+            name: value[language] if isinstance(value, dict) and language in value else value
+            for name, value in self.values.items()
+        }
+        return t(f"{self.KEY}.{self.code}", language, **values)
 
 
 def catalogue_gaps() -> dict[str, list[str]]:

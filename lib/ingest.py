@@ -15,8 +15,9 @@ from sqlite_utils import Database
 
 from lib.db import bulk_load, from_db_times, to_db_times
 from lib.detect import analyse_many, repeated_text
-from lib.settings import load_settings
-from lib.states import due_dates_for
+from lib.service_levels import DEFAULT_LEVEL
+from lib.settings import calendar_version, load_settings
+from lib.states import clock_columns
 from lib.triage import WEB_ADDRESS, WEB_ADDRESS_MAX_CHARS
 
 # What a source may say of a comment's post besides its ref: written to `posts`, not `comments`.
@@ -72,7 +73,12 @@ def prepare_comments(
         detected["suggested_reasons"].to_numpy(), repeat, "anonyme_repetitif"
     )
     rows["suggested_redirect"] = detected["suggested_redirect"].to_numpy()
-    rows["due_at"] = to_db_times(due_dates_for(received, settings)).to_numpy()
+    clocks = clock_columns(rows.assign(received_at=received), settings)
+    rows["service_level"] = (
+        clocks["service_level"].where(clocks["service_level"] != DEFAULT_LEVEL, None).to_numpy()
+    )
+    rows["around_the_clock"] = clocks["around_the_clock"].to_numpy()
+    rows["due_at"] = to_db_times(clocks["due_at"]).to_numpy()
     rows["received_at"] = to_db_times(received).to_numpy()
     rows["status"] = "new"
     rows["version"] = 1
@@ -140,9 +146,11 @@ def store_comments(
     after the last part. `progress(done, total)` counts the rows after each part.
     """
     total, done, added = sum(len(rows) for rows in parts), 0, 0
+    version = calendar_version(db)
     with bulk_load(db, "comments", cache_kib=STORE_CACHE_KIB):
         for rows in parts:
             comments = rows.drop(columns=list(POST_COLUMNS), errors="ignore")
+            comments = comments.assign(calendar_version=version)
             added += insert_rows(db, "comments", comments, ignore=True)
             done += len(rows)
             if progress:

@@ -1,13 +1,15 @@
 """The four CSV exports (queue, compliance, daily, reasons) as frames, and as Excel-ready bytes.
 
 Column names and order are a contract with the leads' Excel pivot tables
-(DESIGN.md, "Import and export"): add columns at the end, never rename one.
+(DESIGN.md, "Import and export"): add columns at the end, never rename one. The queue
+and compliance exports end with the comment's service level (`lib.service_levels`); for
+a level that runs around the clock, `response_business_minutes` counts every minute.
 
 >>> from lib.db import open_db
 >>> db = open_db(":memory:")
 >>> list(compliance(db, "2026-11-01", "2026-11-22", now="2026-11-23 12:00"))
 ['comment_id', 'platform', 'received_at', 'first_handled_at', 'due_at', \
-'response_business_minutes', 'state', 'handled_by']
+'response_business_minutes', 'state', 'handled_by', 'service_level']
 >>> db.close()
 >>> export_filename("compliance", "2026-11-01", "2026-11-22")
 'vigie-compliance-2026-11-01_2026-11-22.csv'
@@ -36,7 +38,7 @@ from lib.metrics import reason_labels
 from lib.privacy import mask_author, mask_series
 from lib.queries import frame, removals
 from lib.settings import load_settings, settings_at
-from lib.states import comment_states
+from lib.states import states_for
 from lib.times import local, local_bounds, now_utc
 from lib.triage import queue_order
 
@@ -55,6 +57,8 @@ COLUMNS = {
         "flags",
         "author",
         "text",
+        # After DESIGN.md's columns, so that a sheet built on them still reads them.
+        "service_level",
     ),
     "compliance": (
         "comment_id",
@@ -65,6 +69,7 @@ COLUMNS = {
         "response_business_minutes",
         "state",
         "handled_by",
+        "service_level",
     ),
     "daily": ("date", *engine.SUMMARY_COLUMNS),
     "reasons": (
@@ -95,7 +100,7 @@ def queue(db: Database, now=None, unmask: bool = False, lead: bool = False) -> p
     rows = _comments(
         db,
         "SELECT id, platform, account, received_at, first_handled_at, first_handled_by,"
-        " status, assignee, language, flags, author_name, author_handle, text"
+        " status, assignee, language, flags, author_name, author_handle, text, service_level"
         f" FROM comments WHERE status IN ({marks}) ORDER BY {order}",
         params,
     )
@@ -266,7 +271,8 @@ def _received_between(db: Database, start, end) -> pd.DataFrame:
     low, high = local_bounds(_day(start), _day(end))
     return _comments(
         db,
-        "SELECT id, platform, received_at, first_handled_at, first_handled_by FROM comments"
+        "SELECT id, platform, received_at, first_handled_at, first_handled_by, service_level"
+        " FROM comments"
         " WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id",
         [to_db_time(low), to_db_time(high)],
     )
@@ -287,14 +293,7 @@ def _comments(db: Database, sql: str, params) -> pd.DataFrame:
 def _states(db: Database, rows: pd.DataFrame, now) -> pd.DataFrame:
     """The states at `now` under the settings of that moment: a past report as it stood."""
     now = now if now is not None else now_utc()
-    settings = settings_at(db, now)
-    return comment_states(
-        rows,
-        settings.calendar(),
-        now,
-        settings.target_hours,
-        settings.at_risk_hours,
-    )
+    return states_for(rows, settings_at(db, now), now)
 
 
 def _mask_authors(names: pd.Series) -> pd.Series:

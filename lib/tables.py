@@ -27,6 +27,7 @@ CODE_COLUMNS = (
     "account",
     "first_handled_by",
     "reason_code",
+    "service_level",
 )
 LANGUAGE_NAMES = {
     "fr": {"fr": "Français", "en": "Anglais"},

@@ -6,6 +6,7 @@ import streamlit as st
 from lib import charts, metrics
 from lib.csv_export import local_minutes
 from lib.i18n import format_date, format_duration, format_number, format_percent, label
+from lib.service_levels import level_names
 from lib.tables import code_labels
 from lib.times import local_today
 from lib.ui import lang, present, t
@@ -118,7 +119,7 @@ with figures_column:
         key="compliance_dimension",
     )
     rows = figures.breakdowns[dimension]
-    names = {"first_handled_by": people()}
+    names = {"first_handled_by": people(), "service_level": level_names(settings, lang())}
     chart(
         figure(
             "compliance_by",
@@ -159,6 +160,7 @@ else:
     ]
     shown["platform"] = [label("platform", p, lang()) for p in shown["platform"]]
     shown["account"] = shown["account"].fillna("—")
+    shown["service_level"] = shown["service_level"].map(level_names(settings, lang()))
     total = figures.breaches_total
     if total == 1:
         count = t("leadpages.breaches_one")
@@ -182,6 +184,7 @@ else:
             "link": st.column_config.LinkColumn(t("lead.link"), display_text="↗"),
             "platform": t("common.platform"),
             "account": t("common.account"),
+            "service_level": t("col.service_level"),
             "received_at": st.column_config.DatetimeColumn(
                 t("common.received_at"), format="YYYY-MM-DD HH:mm"
             ),

@@ -1,5 +1,5 @@
-"""Paramètres (leads only): hours, targets, closures, reasons, templates, policy, exclusions,
-team, history."""
+"""Paramètres (leads only): hours, targets, closures, service levels, reasons, templates,
+policy, exclusions, team, history."""
 
 import pandas as pd
 import streamlit as st
@@ -24,6 +24,7 @@ from lib.ui import current_user, database, lang, t
 from lib.ui.calendar_settings import calendar_tab as draw_calendar_tab
 from lib.ui.calendar_settings import closures_tab as draw_closures_tab
 from lib.ui.policy import policy_tab as draw_policy_tab
+from lib.ui.service_levels import levels_tab as draw_levels_tab
 from lib.ui.team import team_tab as draw_team_tab
 
 FLASH_KEY = "settings_flash"
@@ -70,6 +71,11 @@ def calendar_tab(settings) -> None:
 def closures_tab(settings) -> None:
     """Closed days beyond the public holidays, named: presets, one day, an .ics file."""
     draw_closures_tab(settings, run_and_report)
+
+
+def levels_tab(settings) -> None:
+    """Service levels in order: a condition, a target and a clock each."""
+    draw_levels_tab(settings, save)
 
 
 def reasons_tab(settings) -> None:
@@ -246,6 +252,7 @@ def history_tab(settings) -> None:
 TABS = (
     ("calendar", calendar_tab),
     ("closures", closures_tab),
+    ("levels", levels_tab),
     ("reasons", reasons_tab),
     ("templates", templates_tab),
     ("policy", policy_tab),

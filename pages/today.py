@@ -5,6 +5,7 @@ import streamlit as st
 from lib import metrics
 from lib.charts import hour_label
 from lib.i18n import format_date, format_datetime, format_number, label
+from lib.service_levels import level_names
 from lib.tables import readable
 from lib.times import local_today
 from lib.ui import lang, present, t
@@ -105,6 +106,14 @@ with moderators:
         by_moderator = readable(figures.by_moderator, lang(), {"first_handled_by": people()})
         shown, aligned = decimals_as_text(by_moderator, lang())
         st.dataframe(shown, hide_index=True, column_config=aligned)
+
+# Per service level once the lead has defined some: one level alone says nothing more.
+settings = current_settings()
+if settings.service_levels and not figures.by_level.empty:
+    st.subheader(t("today.by_level"))
+    names = {"service_level": level_names(settings, lang())}
+    shown, aligned = decimals_as_text(readable(figures.by_level, lang(), names), lang())
+    st.dataframe(shown, hide_index=True, column_config=aligned)
 
 st.subheader(t("today.needs_lead"))
 total = figures.needs_lead_total

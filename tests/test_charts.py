@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from lib import charts
+from lib.i18n import t
 
 
 def _by_hour():
@@ -49,7 +50,7 @@ def every_figure(lang):
     by = pd.DataFrame({"platform": ["x"], "compliance_pct": [95.0], "received": [20]})
     heat = pd.DataFrame([[1] * 24] * 7)
     return [
-        charts.arrivals_by_hour(_by_hour(), (8.5, 16.5), 10.25, lang),
+        charts.arrivals_by_hour(_by_hour(), ((8.5, 16.5),), 10.25, lang),
         charts.compliance_over_time(per_day, "date", 90, lang),
         charts.response_histogram(hist, 1.0, lang),
         charts.compliance_by(by, ["X"], 90, "platform", lang),
@@ -92,7 +93,7 @@ def test_trend_lines_differ_by_marker_and_dash_not_only_by_colour():
 
 
 def test_office_hours_are_shaded_only_when_given_and_the_present_is_marked():
-    open_day = charts.arrivals_by_hour(_by_hour(), (8.5, 16.5), 10.25, "fr")
+    open_day = charts.arrivals_by_hour(_by_hour(), ((8.5, 16.5),), 10.25, "fr")
     assert [s.type for s in open_day.layout.shapes] == ["rect", "line"]
     closed = charts.arrivals_by_hour(_by_hour(), None, None, "fr")
     assert list(closed.layout.shapes) == []
@@ -101,6 +102,14 @@ def test_office_hours_are_shaded_only_when_given_and_the_present_is_marked():
         ticks[4] == "8 h"
         and charts.arrivals_by_hour(_by_hour(), None, None, "en").layout.xaxis.ticktext[4] == "8:00"
     )
+
+
+def test_a_lunch_closure_leaves_a_gap_in_the_office_hours_named_once():
+    split = charts.arrivals_by_hour(_by_hour(), ((8.5, 12.0), (13.0, 16.5)), None, "fr")
+    bands = [(s.x0, s.x1) for s in split.layout.shapes if s.type == "rect"]
+    assert bands == [(8.0, 11.5), (12.5, 16.0)]
+    named = [a.text for a in split.layout.annotations if a.text == t("today.office_hours", "fr")]
+    assert len(named) == 1
 
 
 HOSTILE = '<a href="https://evil.example">Session expirée</a><br><b>!</b>'

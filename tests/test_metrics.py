@@ -251,7 +251,7 @@ def test_the_chart_marks_the_present_only_on_today():
 def test_office_hours_are_not_shaded_on_a_closed_day(june):
     db, _ids = june
     assert metrics.today_figures(db, date(2026, 6, 24), JUNE_NOW).office_hours is None
-    assert metrics.today_figures(db, date(2026, 6, 25), JUNE_NOW).office_hours == (8.5, 16.5)
+    assert metrics.today_figures(db, date(2026, 6, 25), JUNE_NOW).office_hours == ((8.5, 16.5),)
 
 
 def test_a_past_day_keeps_the_figures_of_its_settings_after_a_change(june):

@@ -100,7 +100,7 @@ def annotation(figure, text):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("present", [7 + 50 / 60, 8 + 40 / 60, 9.0])
 def test_near_opening_time_now_and_office_hours_stand_on_different_rows(lang, present):
-    figure = charts.arrivals_by_hour(by_hour(), (8.5, 16.5), present, lang)
+    figure = charts.arrivals_by_hour(by_hour(), ((8.5, 16.5),), present, lang)
     office = annotation(figure, t("today.office_hours", lang))
     now = annotation(figure, t("today.present", lang))
     # Office hours hangs from the plot's top edge, inside; Now stands on it, outside.
@@ -110,15 +110,15 @@ def test_near_opening_time_now_and_office_hours_stand_on_different_rows(lang, pr
 
 
 def test_the_now_label_points_into_the_day_so_that_it_stays_inside_the_figure():
-    morning = charts.arrivals_by_hour(by_hour(), (8.5, 16.5), 0.25, "fr")
-    evening = charts.arrivals_by_hour(by_hour(), (8.5, 16.5), 23.5, "fr")
+    morning = charts.arrivals_by_hour(by_hour(), ((8.5, 16.5),), 0.25, "fr")
+    evening = charts.arrivals_by_hour(by_hour(), ((8.5, 16.5),), 23.5, "fr")
     assert annotation(morning, "Maintenant").xanchor == "left"
     assert annotation(evening, "Maintenant").xanchor == "right"
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_hover_names_the_hour_and_each_series_in_the_chosen_language(lang):
-    figure = charts.arrivals_by_hour(by_hour(), (8.5, 16.5), None, lang)
+    figure = charts.arrivals_by_hour(by_hour(), ((8.5, 16.5),), None, lang)
     colon = " : " if lang == "fr" else ": "
     assert figure.layout.xaxis.unifiedhovertitle.text == {"fr": "%{x} h", "en": "%{x}:00"}[lang]
     assert [trace.hovertemplate for trace in figure.data] == [

@@ -30,7 +30,7 @@ from lib.demo.history import history_rows
 from lib.demo.posts import draw_posts
 from lib.i18n import Worded
 from lib.ingest import POST_COLUMNS, insert_rows, prepare_comments, store_posts
-from lib.settings import load_settings
+from lib.settings import calendar_version, load_settings
 from lib.times import now_utc, utc
 
 
@@ -71,6 +71,7 @@ def generate(
     comments = draw_comments(rng, rows, start, end)
     # Detected first: how the team may handle a comment depends on its flags.
     stored = prepare_comments(comments, settings).drop(columns=list(POST_COLUMNS))
+    stored["calendar_version"] = calendar_version(db)
     handling = draw_handling(rng, comments, stored, settings, cal, end)
     actions = history_rows(handling)
     _record_handling(stored, handling, actions)

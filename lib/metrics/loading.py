@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from lib.db import OPEN_STATUSES, to_db_time
 from lib.queries import frame, removals, select_list
 from lib.settings import Settings, settings_at
-from lib.states import comment_states, first_after, state_changes
+from lib.states import first_after, state_changes, states_for
 from lib.times import LOCAL_TZ, local_bounds, utc
 
 # The stored due_at is not among them: the states recompute it (lib.states).
@@ -26,14 +26,23 @@ STATE_COLUMNS = (
     "received_at",
     "first_handled_at",
     "first_handled_by",
+    "service_level",
 )
-OPEN_COLUMNS = ("id", "platform", "account", "status", "received_at", "first_handled_at")
+OPEN_COLUMNS = (
+    "id",
+    "platform",
+    "account",
+    "status",
+    "received_at",
+    "first_handled_at",
+    "service_level",
+)
 
 
 def states_of(rows: pd.DataFrame, now, settings: Settings) -> pd.DataFrame:
     """The states at `now`, with the local arrival weekday and hour for breakdowns."""
     cal = settings.calendar()
-    states = comment_states(rows, cal, now, settings.target_hours, settings.at_risk_hours)
+    states = states_for(rows, settings, now)
     local = states["received_at"].dt.tz_convert(cal.tz)
     return states.assign(weekday=local.dt.day_of_week, hour=local.dt.hour)
 

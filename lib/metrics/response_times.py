@@ -22,7 +22,7 @@ from lib.settings import Settings, settings_at
 from lib.states import HANDLED_STATES, first_after, state_changes
 from lib.times import LOCAL_TZ, local_bounds
 
-BREAKDOWNS = ("platform", "account", "language", "first_handled_by", "weekday")
+BREAKDOWNS = ("platform", "service_level", "account", "language", "first_handled_by", "weekday")
 HISTOGRAM_STEP_HOURS = 0.5
 BREACH_LIST_LIMIT = 500
 
@@ -115,6 +115,7 @@ def breaches(states: pd.DataFrame) -> pd.DataFrame:
         "platform",
         "account",
         "received_at",
+        "service_level",
         "due_at",
         "first_handled_at",
         "response_seconds",

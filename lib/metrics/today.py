@@ -56,9 +56,11 @@ class TodayFigures:
     by_hour: pd.DataFrame  # hour, received, previous
     by_platform: pd.DataFrame
     by_moderator: pd.DataFrame
+    by_level: pd.DataFrame  # per service level, as per platform
     needs_lead: pd.DataFrame  # breached or awaiting approval, most overdue first
     needs_lead_total: int
-    office_hours: tuple[float, float] | None  # local hours, e.g. (8.5, 16.5); None: closed
+    # The day's opening periods in local hours, e.g. ((8.5, 12.0), (13.0, 16.5)); None: closed.
+    office_hours: tuple[tuple[float, float], ...] | None
     valid_until: pd.Timestamp  # the figures hold for any later now before this (NaT: always)
     first_day: date | None = None  # the first comment's local day (None: no comment at all)
 
@@ -114,7 +116,7 @@ def arrivals_by_hour(states: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFra
 
 
 def handled_by_group(states: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Handled and on-time counts per group (platform, moderator), from `summarise`."""
+    """Handled and on-time counts per group (platform, level, moderator), from `summarise`."""
     rows = states if by != "first_handled_by" else states[states["first_handled_by"].notna()]
     summary = compliance.summarise(rows, by)
     columns = [by, "received", "handled", "handled_on_time", "compliance_pct"]
@@ -178,11 +180,10 @@ def today_figures(db: Database, day: date, now, settings: Settings | None = None
         by_hour=arrivals_by_hour(now_side.states, prev_side.states),
         by_platform=handled_by_group(now_side.states, "platform"),
         by_moderator=handled_by_group(now_side.states, "first_handled_by"),
+        by_level=handled_by_group(now_side.states, "service_level"),
         needs_lead=lead_list.head(NEEDS_LEAD_LIMIT),
         needs_lead_total=len(lead_list),
-        office_hours=(
-            (_hours(cal.open_time), _hours(cal.close_time)) if cal.is_business_day(day) else None
-        ),
+        office_hours=tuple((_hours(a), _hours(b)) for a, b in cal.periods_on(day)) or None,
         valid_until=valid_until,
         first_day=_first_day(db, cal.tz),
     )

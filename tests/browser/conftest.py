@@ -4,6 +4,7 @@ Fails loudly (never skips) when chromium or the server cannot start: `make test`
 installs chromium first.
 """
 
+import contextlib
 import os
 import shutil
 import socket
@@ -61,9 +62,17 @@ def fresh_screenshots():
 @pytest.fixture(scope="session")
 def server(demo_template, tmp_path_factory):
     """The app served on a free localhost port over a private copy of the demo database."""
-    folder = tmp_path_factory.mktemp("served")
+    with serving(demo_template, tmp_path_factory.mktemp("served")) as served:
+        yield served
+
+
+@contextlib.contextmanager
+def serving(template: Path, folder: Path):
+    """`streamlit run app.py` on a free localhost port over a copy of `template` in `folder`:
+    {"url", "db"}. A test that changes what every page reads (the calendar, the levels)
+    serves its own copy, so that the session's other tests read the demo as it was."""
     db = folder / "vigie.db"
-    shutil.copy(demo_template, db)
+    shutil.copy(template, db)
     port = _free_port()
     env = {**os.environ, "VIGIE_DB": str(db)}
     log = open(folder / "streamlit.log", "w")  # noqa: SIM115 - outlives this block

@@ -13,9 +13,10 @@ from lib import triage
 from lib.auth import team_names
 from lib.compliance import explain_clock
 from lib.db import OPEN_STATUSES
-from lib.i18n import format_datetime, label
+from lib.i18n import format_date, format_datetime, label
 from lib.moderation import available_kinds, current_proposal, history
-from lib.settings import Settings
+from lib.service_levels import level_of
+from lib.settings import Settings, calendar_version_row
 from lib.states import StateClock, state_of
 from lib.taxonomy import NOTE_MAX_CHARS, REASONS, REDIRECTS, REPLY_MAX_CHARS, split_codes
 from lib.ui.queue.acting import confirm, submit
@@ -67,9 +68,7 @@ def detail_panel(comment_id: int, viewer: dict, clock: StateClock, settings: Set
     st.text(row["account"] or "")
     st.text(row["text"] or "")
     _author_and_post(row)
-    st.caption(
-        explain_clock(row["received_at"], settings.calendar(), settings.target_hours, language)
-    )
+    _clock(row, settings, language)
     kinds = available_kinds(row, viewer["role"], settings)
     if "approve" in kinds:
         _approval(row, viewer, settings)
@@ -77,6 +76,28 @@ def detail_panel(comment_id: int, viewer: dict, clock: StateClock, settings: Set
     action_tabs(row, kinds, viewer, settings)
     comment_history(db, row, settings)
     author_past(db, row)
+
+
+def _clock(row: dict, settings: Settings, language: str) -> None:
+    """The comment's clock in words, on its service level, and the calendar version its
+    due time was computed under."""
+    level = level_of(settings, row.get("service_level"))
+    name = level.name(language)
+    clock = settings.clock(level)
+    st.caption(explain_clock(row["received_at"], clock, level.target_hours, language, name))
+    db = database()
+    version = calendar_version_row(db, row.get("calendar_version") or 0)
+    which = (
+        t(
+            "clock.version_of",
+            date=format_date(version["at"], language, weekday=False),
+            actor=team_names(db).get(version["actor"], version["actor"]),
+            number=version["id"],
+        )
+        if version
+        else t("clock.version_default")
+    )
+    st.caption(t("clock.version", level=name, version=which))
 
 
 def _author_and_post(row: dict) -> None:

@@ -1,0 +1,119 @@
+"""Service levels: which target a comment's clock runs to, chosen at arrival.
+
+A lead lists levels in order, each with a condition on the comment (any of some flags,
+any of some platforms, any of some accounts: every kind given must hold), a target in
+hours and the clock it runs on: business hours, or around the clock for what cannot
+wait. The first level that matches a comment when it arrives sets its target; the
+default level, last, catches the rest with the settings' `target_hours` on business hours.
+
+>>> from lib.settings import Settings
+>>> urgent = {"code": "urgence", "name": {"fr": "Urgence", "en": "Emergency"},
+...           "flags": ["urgent"], "target_hours": 1, "clock": "continuous"}
+>>> settings = Settings(service_levels=(urgent,))
+>>> frame = pd.DataFrame({"flags": ["question urgent", "question"], "platform": "facebook",
+...                       "account": "Ville"})
+>>> assign(frame, settings).tolist()
+['urgence', 'default']
+>>> [level.target_hours for level in levels(settings)]
+[1.0, 8.0]
+
+The level's code is stored with the comment (`comments.service_level`, with
+`comments.around_the_clock` so that SQL reads its state); the target and the clock are
+the level's as the settings of the instant read at define them, the calendar's way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+DEFAULT_LEVEL = "default"
+CLOCKS = ("business", "continuous")
+CONDITIONS = ("flags", "platforms", "accounts")
+# A level's code: what exports and the database hold; lower-case letters, digits, _ and -.
+CODE = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
+DEFAULT_NAMES = {"fr": "Par défaut", "en": "Default"}
+
+
+@dataclass(frozen=True)
+class ServiceLevel:
+    code: str
+    names: tuple[str, str]  # (French, English)
+    target_hours: float
+    around_the_clock: bool = False
+    flags: tuple[str, ...] = ()
+    platforms: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
+    alerting: bool = False
+
+    def name(self, lang: str) -> str:
+        return self.names[0 if lang == "fr" else 1]
+
+    def matches(self, frame: pd.DataFrame) -> np.ndarray:
+        """Which rows of `frame` meet the condition (a column it lacks meets none)."""
+        hit = np.ones(len(frame), dtype=bool)
+        if self.flags:
+            wanted = set(self.flags)
+            flags = _texts(frame, "flags").str.split()
+            hit &= flags.map(lambda codes: not wanted.isdisjoint(codes)).to_numpy(dtype=bool)
+        if self.platforms:
+            hit &= _texts(frame, "platform").isin(self.platforms).to_numpy()
+        if self.accounts:
+            accounts = _texts(frame, "account").str.strip().str.casefold()
+            hit &= accounts.isin([a.casefold() for a in self.accounts]).to_numpy()
+        return hit
+
+
+def levels(settings) -> tuple[ServiceLevel, ...]:
+    """The lead's levels in order, then the default level."""
+    defined = tuple(_level(stored) for stored in settings.service_levels)
+    default = ServiceLevel(
+        DEFAULT_LEVEL, (DEFAULT_NAMES["fr"], DEFAULT_NAMES["en"]), float(settings.target_hours)
+    )
+    return (*defined, default)
+
+
+def level_of(settings, code: str | None) -> ServiceLevel:
+    """The level a stored code names; the default level for none or a code no longer defined."""
+    for level in levels(settings):
+        if level.code == code:
+            return level
+    return levels(settings)[-1]
+
+
+def level_names(settings, lang: str) -> dict[str, str]:
+    """Every level's name by code, in one language."""
+    return {level.code: level.name(lang) for level in levels(settings)}
+
+
+def assign(frame: pd.DataFrame, settings) -> pd.Series:
+    """Each comment's level code: the first level whose condition it meets."""
+    chosen = pd.Series(DEFAULT_LEVEL, index=frame.index, dtype=object)
+    undecided = np.ones(len(frame), dtype=bool)
+    for level in levels(settings)[:-1]:
+        hit = undecided & level.matches(frame)
+        chosen[hit] = level.code
+        undecided &= ~hit
+    return chosen
+
+
+def _texts(frame: pd.DataFrame, column: str) -> pd.Series:
+    values = frame[column] if column in frame else pd.Series(None, index=frame.index)
+    return values.fillna("").astype(str)
+
+
+def _level(stored: dict) -> ServiceLevel:
+    names = stored.get("name") or {}
+    return ServiceLevel(
+        code=stored["code"],
+        names=(names.get("fr", stored["code"]), names.get("en", names.get("fr", stored["code"]))),
+        target_hours=float(stored["target_hours"]),
+        around_the_clock=stored.get("clock") == "continuous",
+        flags=tuple(stored.get("flags") or ()),
+        platforms=tuple(stored.get("platforms") or ()),
+        accounts=tuple(stored.get("accounts") or ()),
+        alerting=bool(stored.get("alerting", False)),
+    )

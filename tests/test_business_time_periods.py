@@ -274,6 +274,18 @@ def test_the_lunch_closure_is_closed_and_the_clock_restarts_at_one():
     assert (SPLIT.open_time, SPLIT.close_time) == (time(8, 30), time(16, 30))
 
 
+def test_a_weekly_schedule_gives_its_open_weekdays_earliest_opening_and_latest_closing():
+    cal = BusinessCalendar(
+        weekly={2: [(time(14), time(18)), (time(7), time(10))], 0: [(time(9), time(12))], 6: []},
+        changes=[(date(2026, 6, 24), {5: [(time(6), time(20))]})],
+    )
+    assert cal.weekdays == (0, 2)
+    assert (cal.open_time, cal.close_time) == (time(7), time(18))
+    assert cal.periods_on(date(2026, 3, 11)) == ((time(7), time(10)), (time(14), time(18)))
+    assert cal.periods_on(date(2026, 3, 15)) == ()  # Sunday, given as []
+    assert cal.periods_on(date(2026, 6, 27)) == ((time(6), time(20)),)  # a changed Saturday
+
+
 def test_touching_periods_run_as_one_stretch():
     touching = BusinessCalendar(weekly={0: [(time(9), time(12)), (time(12), time(14))]})
     assert touching.is_open(local("2026-03-09 12:00"))

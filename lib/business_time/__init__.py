@@ -31,20 +31,48 @@ scalars). Timestamps come back as UTC, `datetime64[ns, UTC]`.
 
 from __future__ import annotations
 
-import functools
 import math
 import threading
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
-import holidays as holidays_lib
 import numpy as np
 import pandas as pd
 from dateutil.easter import easter
 
-from lib.times import LOCAL_TZ, utc
+from lib.business_time.around import AroundTheClock
+from lib.business_time.instants import (
+    _NAT,
+    DEFAULT_TZ,
+    NS,
+    _as_date,
+    _day_ns,
+    _hours_ns,
+    _instants,
+    _instants_out,
+    _local_to_utc_ns,
+    _numbers_out,
+    _public_holidays,
+    _time_ns,
+    _valid_range,
+    _wall,
+    _with_array_shape,
+)
+from lib.business_time.rules import (
+    CLOSURE,
+    EASTER_MONDAY,
+    PeriodError,
+    _as_changes,
+    _as_closures,
+    _as_openings,
+    _as_week,
+    _shorthand_week,
+    _week_repr,
+)
+from lib.business_time.table import _Table
 
-DEFAULT_TZ = LOCAL_TZ
+__all__ = ["CLOSURE", "DEFAULT_TZ", "EASTER_MONDAY", "NS", "AroundTheClock", "PeriodError"]
+
 # The office hours DESIGN.md takes from the policies (Monday to Friday, 8:30 to 16:30):
 # the calendar's defaults, and so the settings' and the presets' where a policy is silent.
 OFFICE_OPENS = time(8, 30)
@@ -54,124 +82,6 @@ OFFICE_DAYS = (0, 1, 2, 3, 4)
 ONE_BUSINESS_DAY_HOURS = (OFFICE_CLOSES.hour - OFFICE_OPENS.hour) + (
     OFFICE_CLOSES.minute - OFFICE_OPENS.minute
 ) / 60
-NS = 1_000_000_000
-EASTER_MONDAY = ("Lundi de Pâques", "Easter Monday")
-CLOSURE = ("Fermeture", "Closure")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_NAT = np.iinfo(np.int64).min  # how numpy and pandas spell NaT in int64
-_NEVER = np.iinfo(np.int64).max
-_HOUR_NS = 3600 * NS
-_ARRAY_TYPES = (pd.Series, pd.Index, np.ndarray, list, tuple, pd.api.extensions.ExtensionArray)
-
-
-class PeriodError(ValueError):
-    """Opening periods refused: `day` (a weekday 0-6, or a date for an exceptional
-    opening), `periods` (the offending (open, close) pairs) and `problem` ("order": a
-    period does not end after it starts; "overlap": two periods share time). `since` is
-    the date of the schedule change holding them, None for the base week or an opening.
-
-    >>> BusinessCalendar(weekly={0: [(time(8, 30), time(12)), (time(11), time(16, 30))]})
-    Traceback (most recent call last):
-    ...
-    lib.business_time.PeriodError: Monday: 08:30–12:00 overlaps 11:00–16:30
-    """
-
-    def __init__(self, day, periods, problem: str, since: date | None = None):
-        self.day, self.periods, self.problem, self.since = day, tuple(periods), problem, since
-        where = WEEKDAY_NAMES[day] if isinstance(day, int) else day.isoformat()
-        if since is not None:
-            where += f" (schedule from {since.isoformat()})"
-        spans = [f"{_hhmm(a)}–{_hhmm(b)}" for a, b in self.periods]
-        if problem == "overlap":
-            words = f"{spans[0]} overlaps {spans[1]}"
-        else:
-            words = f"{spans[0]} does not end after it starts"
-        super().__init__(f"{where}: {words}")
-
-    def __reduce__(self):
-        return (PeriodError, (self.day, self.periods, self.problem, self.since))
-
-
-class _Table:
-    """Business intervals of a span of whole years, in UTC nanoseconds, with lookups.
-
-    Finding the interval of an instant is a binary search, and a million random
-    binary searches miss the cache at every step. Buckets of wall time and of business
-    time turn each search into one lookup and a few comparisons: a wall bucket is no
-    wider than the shortest distance between two openings, a business bucket no wider
-    than the shortest interval, so each holds one boundary (`_steps` counts the most
-    any bucket holds; a search past a few steps falls back to binary search).
-    """
-
-    MAX_BUCKETS = 1 << 21  # 16 MiB of int64 per lookup at most
-    MAX_STEPS = 4
-
-    def __init__(self, first_year, last_year, start_ns, end_ns, opens, lengths):
-        self.first_year, self.last_year = first_year, last_year
-        self.start_ns, self.end_ns = start_ns, end_ns  # local midnights around the years
-        self.opens, self.lengths = opens, lengths
-        self.cum_close = np.cumsum(lengths)  # business ns when each interval closes
-        self.cum_open = self.cum_close - lengths  # business ns before each interval opens
-        self.total = int(self.cum_close[-1]) if len(lengths) else 0
-        self.opens_after = np.append(opens, _NEVER)
-        self._closes_after = np.append(self.cum_close, _NEVER)
-        spacing = int(np.diff(opens).min()) if len(opens) > 1 else _HOUR_NS
-        self.wall_step = _bucket_step(spacing, end_ns - start_ns)
-        edges = np.arange(start_ns, end_ns + self.wall_step, self.wall_step, dtype=np.int64)
-        self._last_open = np.searchsorted(opens, edges, side="right") - 1
-        self._wall_steps = _steps(self._last_open)
-        shortest = int(lengths.min()) if len(lengths) else _HOUR_NS
-        self.business_step = _bucket_step(shortest, self.total)
-        marks = np.arange(0, self.total + 2 * self.business_step, self.business_step)
-        self._first_close = np.searchsorted(self.cum_close, marks, side="left")
-        self._business_steps = _steps(self._first_close)
-
-    def interval(self, t: np.ndarray) -> np.ndarray:
-        """Index of the last interval opening at or before each instant (-1: none)."""
-        if self._wall_steps is None:
-            return np.searchsorted(self.opens, t, side="right") - 1
-        bucket = np.clip((t - self.start_ns) // self.wall_step, 0, len(self._last_open) - 1)
-        j = self._last_open[bucket]
-        for _ in range(self._wall_steps):
-            j = j + (self.opens_after[j + 1] <= t)
-        return j
-
-    def reaching(self, business: np.ndarray) -> np.ndarray:
-        """Index of the first interval whose closing reaches each business time."""
-        if self._business_steps is None:
-            return np.searchsorted(self.cum_close, business, side="left")
-        bucket = np.clip(business // self.business_step, 0, len(self._first_close) - 1)
-        k = self._first_close[bucket]
-        for _ in range(self._business_steps):
-            k = k + (self._closes_after[k] < business)
-        return k
-
-    def measure(self, t: np.ndarray) -> np.ndarray:
-        """B(t): business nanoseconds from the table's start to each instant."""
-        # An instant before the first opening lands on interval 0 and clips to 0.
-        j = np.maximum(self.interval(t), 0)
-        return self.cum_open[j] + np.clip(t - self.opens[j], 0, self.lengths[j])
-
-    def inside(self, t: np.ndarray) -> np.ndarray:
-        j = self.interval(t)
-        jj = np.maximum(j, 0)
-        return (j >= 0) & (t < self.opens[jj] + self.lengths[jj])
-
-    def covers(self, lo: int, hi: int, extra_ns: int) -> bool:
-        if not self.total or not (self.start_ns <= lo and hi < self.end_ns):
-            return False
-        return not extra_ns or self.total - self.measure(np.array([hi]))[0] >= extra_ns
-
-
-def _bucket_step(widest_ns: int, span_ns: int) -> int:
-    """A bucket width: at most an hour and `widest_ns`, wide enough to bound the buckets."""
-    return max(min(_HOUR_NS, widest_ns), -(-span_ns // _Table.MAX_BUCKETS), 1)
-
-
-def _steps(first_index: np.ndarray) -> int | None:
-    """Steps a search needs past its bucket's first index; None when too many."""
-    most = int(np.diff(first_index).max(initial=1))
-    return max(most, 1) if most <= _Table.MAX_STEPS else None
 
 
 class BusinessCalendar:
@@ -495,291 +405,3 @@ class BusinessCalendar:
             pd.DatetimeIndex([f"{first_year}-01-01", f"{last_year + 1}-01-01"]), self.tz
         )
         return _Table(first_year, last_year, int(edges[0]), int(edges[1]), opens, closes - opens)
-
-
-class AroundTheClock:
-    """A clock that never stops (service levels kept 24/7), with BusinessCalendar's API.
-
-    Every instant is open and every day a business day; `periods_on` gives () since no
-    period ends (the day is one stretch), and no day is closed.
-
-    >>> clock = AroundTheClock()
-    >>> clock.deadline(pd.Timestamp("2026-03-07 22:00", tz="UTC"), 24)  # across the DST change
-    Timestamp('2026-03-08 22:00:00+0000', tz='UTC')
-    >>> clock.elapsed("2026-03-07 22:00", "2026-03-08 22:00")
-    86400
-    """
-
-    weekdays = (0, 1, 2, 3, 4, 5, 6)
-    extra_closures = ()
-    include_easter_monday = False
-
-    def __init__(self, tz: str = DEFAULT_TZ):
-        self.tz = str(tz)
-        pd.Timestamp("2000-01-01", tz=self.tz)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, AroundTheClock) and self.tz == other.tz
-
-    def __hash__(self) -> int:
-        return hash(("AroundTheClock", self.tz))
-
-    def __repr__(self) -> str:
-        return f"AroundTheClock(tz={self.tz!r})"
-
-    def elapsed(self, start, end):
-        """Wall seconds in [start, end), rounded down; 0 when end <= start."""
-        (s, e), missing, shape = _instants(start, end)
-        spent = np.where(missing, 0, np.maximum(e - s, 0)) // NS
-        return _numbers_out(spent, missing, shape)
-
-    def deadline(self, start, hours):
-        """start + hours of real time, in UTC (broadcast as BusinessCalendar.deadline)."""
-        (s,), missing, shape = _instants(start)
-        s, budget = np.broadcast_arrays(s, _hours_ns(hours))
-        missing = np.broadcast_to(missing, s.shape) | (budget == _NAT)
-        due = np.where(missing, 0, s) + np.where(missing, 0, budget)
-        return _instants_out(due, missing, _with_array_shape(shape, hours))
-
-    def is_open(self, t):
-        (u,), missing, shape = _instants(t)
-        if shape[0] == "scalar":
-            return not missing[0]
-        return pd.Series(~missing, index=shape[1]) if shape[0] == "series" else ~missing
-
-    def next_open(self, t):
-        (u,), missing, shape = _instants(t)
-        return _instants_out(u, missing, shape)
-
-    def periods_on(self, day) -> tuple:
-        return ()
-
-    def schedule_name(self, day) -> None:
-        return None
-
-    def is_exceptional_opening(self, day) -> bool:
-        return False
-
-    def closed_days(self, start_date, end_date) -> dict:
-        return {}
-
-    def holidays_between(self, start_date, end_date) -> list:
-        return []
-
-    def is_business_day(self, day) -> bool:
-        return True
-
-    def business_days(self, start_date, end_date) -> list[date]:
-        days = pd.date_range(_as_date(start_date), _as_date(end_date), freq="D")
-        return [d.date() for d in days]
-
-
-# --- rules ------------------------------------------------------------------
-
-
-def _shorthand_week(open_time, close_time, weekdays) -> tuple:
-    """One period on each given weekday, as the original three arguments said."""
-    if not open_time < close_time:
-        raise ValueError("open_time must come before close_time on the same day")
-    days = {int(d) for d in weekdays}
-    if not days or not days <= set(range(7)):
-        raise ValueError("weekdays must be a non-empty set of 0 (Monday) to 6 (Sunday)")
-    return tuple(((open_time, close_time),) if d in days else () for d in range(7))
-
-
-def _as_week(weekly: Mapping, since: date | None = None) -> tuple:
-    """{weekday: periods} as 7 tuples of checked periods, Monday first."""
-    week: list[tuple] = [()] * 7
-    for day, periods in weekly.items():
-        if isinstance(day, bool) or int(day) not in range(7) or int(day) != day:
-            raise ValueError(f"weekly schedules are keyed by weekday, 0 to 6, not {day!r}")
-        week[int(day)] = _as_periods(periods or (), int(day), since)
-    return tuple(week)
-
-
-def _as_periods(periods, day, since: date | None = None) -> tuple[tuple[time, time], ...]:
-    """Periods in order of opening, each ending after it starts, none overlapping."""
-    checked = []
-    for pair in periods:
-        opens, closes = (_as_time(t) for t in pair)
-        if not opens < closes:
-            raise PeriodError(day, [(opens, closes)], "order", since)
-        checked.append((opens, closes))
-    checked.sort()
-    for before, after in zip(checked, checked[1:], strict=False):
-        if after[0] < before[1]:
-            raise PeriodError(day, [before, after], "overlap", since)
-    return tuple(checked)
-
-
-def _as_changes(changes: Iterable[tuple]) -> tuple:
-    out = []
-    for change in changes:
-        day, weekly, *rest = change
-        day = _as_date(day)
-        out.append((day, _as_week(weekly, since=day), _as_name(rest[0]) if rest else None))
-    out.sort(key=lambda change: change[0])
-    days = [day for day, _, _ in out]
-    if len(set(days)) != len(days):
-        raise ValueError("two schedule changes start on the same day")
-    return tuple(out)
-
-
-def _as_openings(openings: Mapping) -> tuple:
-    out = {}
-    for day, periods in openings.items():
-        day = _as_date(day)
-        if not periods:
-            raise ValueError(f"an exceptional opening needs periods ({day}: use extra_closures)")
-        out[day] = _as_periods(periods, day)
-    return tuple(sorted(out.items()))
-
-
-def _as_closures(closures) -> dict[date, tuple[str, str]]:
-    if isinstance(closures, Mapping):
-        named = {_as_date(day): _as_name(name) or CLOSURE for day, name in closures.items()}
-    else:
-        named = {_as_date(day): CLOSURE for day in closures}
-    return dict(sorted(named.items()))
-
-
-def _as_name(name) -> tuple[str, str] | None:
-    """A name as (French, English): a single string serves both."""
-    if name is None:
-        return None
-    if isinstance(name, str):
-        return (name, name)
-    fr, en = name
-    return (str(fr), str(en))
-
-
-def _as_time(value) -> time:
-    return time.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _week_repr(week: tuple) -> str:
-    return repr({day: list(periods) for day, periods in enumerate(week) if periods})
-
-
-def _hhmm(t: time) -> str:
-    return f"{t:%H:%M:%S}" if t.second or t.microsecond else f"{t:%H:%M}"
-
-
-# --- conversions -----------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=256)
-def _public_holidays(year: int) -> tuple[tuple[date, tuple[str, str]], ...]:
-    """Québec public holidays of a year, observed days included: (date, (French, English))."""
-    # Cached across calendars: every settings change builds a new calendar, and the
-    # holidays package takes tens of milliseconds per year and language.
-    fr = holidays_lib.country_holidays("CA", subdiv="QC", years=year, language="fr")
-    en = holidays_lib.country_holidays("CA", subdiv="QC", years=year, language="en_CA")
-    return tuple((day, (name, en.get(day, name))) for day, name in sorted(fr.items()))
-
-
-def _as_date(value) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return pd.Timestamp(value).date()
-
-
-def _time_ns(t: time) -> int:
-    return ((t.hour * 60 + t.minute) * 60 + t.second) * NS + t.microsecond * 1000
-
-
-def _day_ns(day: date) -> int:
-    """A date's local midnight as naive nanoseconds, as `DatetimeIndex.asi8` gives it."""
-    return (day - date(1970, 1, 1)).days * 86400 * NS
-
-
-def _wall(ns: np.ndarray) -> pd.DatetimeIndex:
-    return pd.DatetimeIndex(ns.view("datetime64[ns]"))
-
-
-def _valid_range(arrays) -> tuple[int, int]:
-    """The earliest and latest instants, NaT aside (NaT is int64's minimum)."""
-    lows, highs = [], []
-    for a in arrays:
-        if not a.size or a.max() == _NAT:
-            continue
-        low = a.min()
-        lows.append(int(low if low != _NAT else a[a != _NAT].min()))
-        highs.append(int(a.max()))
-    return (min(lows), max(highs)) if lows else (0, 0)
-
-
-def _local_to_utc_ns(wall: pd.DatetimeIndex, tz: str) -> np.ndarray:
-    # A wall time skipped by a DST change moves forward to the first real instant;
-    # a repeated one takes its first (daylight) occurrence.
-    local = wall.tz_localize(
-        tz, ambiguous=np.ones(len(wall), dtype=bool), nonexistent="shift_forward"
-    )
-    return local.tz_convert("UTC").as_unit("ns").asi8
-
-
-def _instants(*values):
-    """UTC nanoseconds for each argument (broadcast together), a NaT mask, and the shape.
-
-    The shape is ("scalar", None), ("array", None) or ("series", index of the first Series).
-    """
-    shape = ("scalar", None)
-    arrays = []
-    for value in values:
-        if isinstance(value, pd.Series):
-            if shape[0] != "series":
-                shape = ("series", value.index)
-            arrays.append(_utc_ns(pd.to_datetime(value, utc=True)))
-        elif isinstance(value, _ARRAY_TYPES):
-            if shape[0] == "scalar":
-                shape = ("array", None)
-            arrays.append(_utc_ns(pd.to_datetime(value, utc=True)))
-        else:
-            ts = utc(value)
-            arrays.append(np.array([_NAT if ts is pd.NaT else ts.as_unit("ns").value]))
-    arrays = np.broadcast_arrays(*arrays)
-    missing = np.zeros(arrays[0].shape, dtype=bool)
-    for a in arrays:
-        missing |= a == _NAT
-    return arrays, missing, shape
-
-
-def _utc_ns(values) -> np.ndarray:
-    return pd.DatetimeIndex(values).as_unit("ns").asi8
-
-
-def _hours_ns(hours) -> np.ndarray:
-    """Nanoseconds for a number (0-d) or an array-like of hours; NaN becomes NaT."""
-    h = np.asarray(hours.to_numpy() if isinstance(hours, pd.Series) else hours, dtype=float)
-    if (h < 0).any():
-        raise ValueError("a deadline needs a number of hours that is not negative")
-    ns = np.where(np.isnan(h), 0, np.rint(h * 3600 * NS)).astype(np.int64)
-    return np.where(np.isnan(h), _NAT, ns)
-
-
-def _with_array_shape(shape, hours):
-    """The output shape once `hours` joins the instants: an array-like makes it an array."""
-    if shape[0] == "series" or not isinstance(hours, _ARRAY_TYPES):
-        return shape
-    if isinstance(hours, pd.Series):
-        return ("series", hours.index)
-    return ("array", None)
-
-
-def _numbers_out(values: np.ndarray, missing: np.ndarray, shape):
-    kind, index = shape
-    if kind == "scalar":
-        return float("nan") if missing[0] else int(values[0])
-    out = np.where(missing, np.nan, values) if missing.any() else values.astype(np.int64)
-    return pd.Series(out, index=index) if kind == "series" else out
-
-
-def _instants_out(ns: np.ndarray, missing: np.ndarray, shape):
-    kind, index = shape
-    ns = np.where(missing, _NAT, ns)
-    stamps = pd.DatetimeIndex(ns.view("datetime64[ns]")).tz_localize("UTC")
-    if kind == "scalar":
-        return stamps[0]
-    return pd.Series(stamps, index=index) if kind == "series" else stamps

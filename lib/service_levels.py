@@ -36,6 +36,16 @@ CONDITIONS = ("flags", "platforms", "accounts")
 # A level's code: what exports and the database hold; lower-case letters, digits, _ and -.
 CODE = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 DEFAULT_NAMES = {"fr": "Par défaut", "en": "Default"}
+# A ready level for what cannot wait: threats and people in distress (the `urgent` flag),
+# one hour around the clock; Paramètres offers it in one click.
+EMERGENCY_LEVEL = {
+    "code": "urgence",
+    "name": {"fr": "Urgence", "en": "Emergency"},
+    "flags": ["urgent"],
+    "target_hours": 1.0,
+    "clock": "continuous",
+    "alerting": True,
+}
 
 
 @dataclass(frozen=True)

@@ -127,16 +127,22 @@ def states_for(frame: pd.DataFrame, settings, now) -> pd.DataFrame:
     missing or no longer defined code is the default level. The result keeps `frame`'s
     order and index, and its `service_level` column holds the level each was measured on.
     """
-    codes = _level_codes(frame, settings)
+    levels = service_levels.levels(settings)
+    codes = _level_codes(frame, settings) if len(levels) > 1 else None
     parts = []
-    for level in service_levels.levels(settings):
-        rows = frame.loc[codes == level.code]
+    for level in levels:
+        # Without levels of its own, the team's comments are all the default level's.
+        rows = frame if codes is None else frame.loc[codes == level.code]
         if len(rows) or level.code == service_levels.DEFAULT_LEVEL:
             clock = settings.clock(level)
             part = comment_states(rows, clock, now, level.target_hours, settings.at_risk_hours)
-            parts.append(part.assign(service_level=level.code))
+            part["service_level"] = level.code
+            parts.append(part)
+    if len(parts) == 1:
+        return parts[0]
     out = pd.concat([p for p in parts if len(p)] or parts[-1:])
-    return out.loc[[i for i in frame.index if i in out.index]] if len(parts) > 1 else out
+    # `frame`'s order, without the comments received after `now`.
+    return out.loc[frame.index[frame.index.isin(out.index)]]
 
 
 def _level_codes(frame: pd.DataFrame, settings) -> pd.Series:

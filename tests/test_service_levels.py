@@ -27,9 +27,9 @@ from lib.states import (
     comment_states,
     state_clock,
     state_of,
-    state_where,
     states_for,
 )
+from tests.test_states import states_read_three_ways
 
 URGENT = {
     "code": "urgence",
@@ -306,23 +306,7 @@ def test_each_comment_is_measured_on_its_level_and_the_three_forms_agree(data):
                 strict=True,
             )
         )
-        where = "status = 'new'"
-        in_sql = dict(
-            db.execute(f"SELECT id, {STATE_SQL} FROM comments WHERE {where}", clock.params())
-        )
-        per_state = {
-            s: {
-                r[0]
-                for r in db.execute(
-                    f"SELECT id FROM comments WHERE {where} AND {state_where([s])}",
-                    clock.params(),
-                )
-            }
-            for s in OPEN_STATES
-        }
-        one_by_one = {
-            r["id"]: state_of(r, clock) for r in db.query(f"SELECT * FROM comments WHERE {where}")
-        }
+        in_sql, per_state, one_by_one = states_read_three_ways(db, clock)
     assert in_sql == expected.to_dict()
     assert one_by_one == expected.to_dict()
     assert per_state == {s: set(expected.index[expected == s]) for s in OPEN_STATES}

@@ -101,6 +101,27 @@ def stored(db, frame: pd.DataFrame, rules: Settings, now: pd.Timestamp) -> None:
     )
 
 
+def states_read_three_ways(db, clock) -> tuple[dict, dict, dict]:
+    """The states of the stored open comments (status 'new'): by `STATE_SQL`, by one
+    `state_where` query per state, and by `state_of` row by row."""
+    where = "status = 'new'"
+    in_sql = dict(db.execute(f"SELECT id, {STATE_SQL} FROM comments WHERE {where}", clock.params()))
+    per_state = {
+        state: {
+            row[0]
+            for row in db.execute(
+                f"SELECT id FROM comments WHERE {where} AND {state_where([state])}",
+                clock.params(),
+            )
+        }
+        for state in OPEN_STATES
+    }
+    one_by_one = {
+        row["id"]: state_of(row, clock) for row in db.query(f"SELECT * FROM comments WHERE {where}")
+    }
+    return in_sql, per_state, one_by_one
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_the_three_forms_of_the_state_rule_agree(data):
@@ -113,24 +134,7 @@ def test_the_three_forms_of_the_state_rule_agree(data):
     clock = state_clock(now, cal, rules.at_risk_hours)
     with open_db(":memory:") as db:
         stored(db, frame[frame["received_at"] <= now], rules, now)
-        where = "status = 'new'"
-        in_sql = dict(
-            db.execute(f"SELECT id, {STATE_SQL} FROM comments WHERE {where}", clock.params())
-        )
-        per_state = {
-            state: {
-                row[0]
-                for row in db.execute(
-                    f"SELECT id FROM comments WHERE {where} AND {state_where([state])}",
-                    clock.params(),
-                )
-            }
-            for state in OPEN_STATES
-        }
-        one_by_one = {
-            row["id"]: state_of(row, clock)
-            for row in db.query(f"SELECT * FROM comments WHERE {where}")
-        }
+        in_sql, per_state, one_by_one = states_read_three_ways(db, clock)
 
     assert in_sql == expected.to_dict()
     assert one_by_one == expected.to_dict()

@@ -14,22 +14,13 @@ import streamlit as st
 
 from lib.db import PLATFORMS
 from lib.i18n import format_amount, label
-from lib.service_levels import CLOCKS, levels
+from lib.service_levels import CLOCKS, EMERGENCY_LEVEL, levels
 from lib.taxonomy import FLAGS
 from lib.ui.fields import number_field, numbers_or_say_why
 from lib.ui.session import lang, t
 
 NEW = ""  # the level picker's choice for a new level
 PICK_KEY = "levels_pick"
-# A ready level for what cannot wait: threats and people in distress, around the clock.
-URGENT_LEVEL = {
-    "code": "urgence",
-    "name": {"fr": "Urgence", "en": "Emergency"},
-    "flags": ["urgent"],
-    "target_hours": 1.0,
-    "clock": "continuous",
-    "alerting": True,
-}
 
 
 def levels_tab(settings, save) -> None:
@@ -41,8 +32,8 @@ def levels_tab(settings, save) -> None:
     st.dataframe(_table(settings), hide_index=True)
     stored = list(settings.service_levels)
     codes = [level["code"] for level in stored]
-    if URGENT_LEVEL["code"] not in codes and st.button(t("levels.add_urgent")):
-        save(service_levels=[URGENT_LEVEL, *stored])
+    if EMERGENCY_LEVEL["code"] not in codes and st.button(t("levels.add_urgent")):
+        save(service_levels=[EMERGENCY_LEVEL, *stored])
     picked = st.selectbox(
         t("levels.pick"),
         [NEW, *codes],

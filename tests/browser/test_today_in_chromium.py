@@ -42,7 +42,7 @@ def plotly_tab(browser):
 
 def drawn(tab, present: float, lang: str, width: int):
     by_hour = pd.DataFrame({"hour": range(24), "received": [3] * 24, "previous": [2] * 24})
-    figure = charts.arrivals_by_hour(by_hour, (8.5, 16.5), present, lang)
+    figure = charts.arrivals_by_hour(by_hour, ((8.5, 16.5),), present, lang)
     figure.update_layout(width=width, height=450)
     tab.evaluate("f => Plotly.newPlot('chart', f.data, f.layout)", figure.to_plotly_json())
     return tab.evaluate(MEASURE), tab.evaluate(FIGURE_BOX)

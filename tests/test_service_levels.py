@@ -49,8 +49,11 @@ QUESTION = {
 }
 
 
+TZ = "America/Toronto"
+
+
 def local(text: str) -> pd.Timestamp:
-    return pd.Timestamp(text, tz="America/Toronto").tz_convert("UTC")
+    return pd.Timestamp(text, tz=TZ).tz_convert("UTC")
 
 
 @pytest.fixture
@@ -320,3 +323,37 @@ def test_a_lunch_closure_moves_an_open_comments_due_time(db):
     save_settings(db, "lea", weekly=lunch)
     due = next(db.query("SELECT due_at FROM comments"))["due_at"]
     assert due == to_db_time(local("2026-03-03 09:30"))  # one hour later, Tuesday
+
+
+def test_figures_exports_and_aujourdhui_break_down_by_level(db):
+    from lib import metrics, reports
+    from lib.times import now_utc
+
+    save_settings(db, "lea", service_levels=[URGENT])
+    # Read at the present: the figures take the settings in force at their instant.
+    now = now_utc().floor("s")
+    received = (now - pd.Timedelta(hours=2)).tz_convert(TZ)
+    frame = pd.DataFrame(
+        [
+            comment("1", "Je vais vous tuer", "2026-01-01 00:00"),
+            comment("2", "Bonjour, quelle est l'adresse?", "2026-01-01 00:00"),
+            comment("3", "Merci pour l'information", "2026-01-01 00:00"),
+        ]
+    ).assign(received_at=received)
+    insert_comments(db, frame)
+    day = received.date()
+    # Two hours: the threat's hour around the clock is past; eight business hours are not.
+    figures = metrics.compliance_figures(db, day, day, now)
+    by_level = figures.breakdowns["service_level"].set_index("service_level")
+    assert by_level["received"].to_dict() == {"default": 2, "urgence": 1}
+    assert by_level["open_breached"].to_dict() == {"default": 0, "urgence": 1}
+    assert by_level.loc["urgence", "compliance_pct"] == 0
+
+    exported = reports.compliance(db, day, day, now).set_index("comment_id")
+    assert list(exported.columns)[-1] == "service_level"
+    assert exported["service_level"].to_dict() == {1: "urgence", 2: "default", 3: "default"}
+    queue = reports.queue(db, now).set_index("comment_id")
+    assert queue.loc[1, "state"] == "open_breached" and queue.loc[1, "service_level"] == "urgence"
+
+    today = metrics.today_figures(db, day, now).by_level.set_index("service_level")
+    assert today["received"].to_dict() == {"default": 2, "urgence": 1}

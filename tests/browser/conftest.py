@@ -293,19 +293,26 @@ def queue_ids(tab) -> list[int]:
     return [int(x) for x in texts]
 
 
+# The row of a comment in the queue's first grid (an object: a row of 0 is falsy).
+_ROW_OF = """id => {
+    const grid = document.querySelector('[data-testid="stMain"] [data-testid="stDataFrame"]');
+    const cells = grid ? grid.querySelectorAll('table[role=grid] tbody td[aria-colindex="2"]')
+                       : [];
+    const row = [...cells].findIndex(cell => cell.textContent === String(id));
+    return row < 0 ? null : {row};
+}"""
+
+
 def click_queue_row(tab, comment_id: int) -> None:
     """Tick the comment's row in the queue's table, as a person clicks its box."""
-    import re
-
     from playwright.sync_api import expect
 
+    settle(tab)
     grid = main(tab).get_by_test_id("stDataFrame").first
-    # The grid's accessible table follows the canvas a moment after a rerun.
-    number = re.compile(rf"^{comment_id}$")
-    grid.locator('table[role=grid] tbody td[aria-colindex="2"]', has_text=number).wait_for(
-        state="attached", timeout=30_000
-    )
-    row = queue_ids(tab).index(comment_id)
+    # The grid's accessible table follows the canvas a moment after a rerun, and a rerun
+    # may replace the grid: the row is found and read in one look at the page.
+    found = tab.wait_for_function(_ROW_OF, arg=comment_id, polling=100, timeout=30_000)
+    row = found.json_value()["row"]
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     y = box["y"] + QUEUE_HEADER + QUEUE_ROW * row + QUEUE_ROW / 2

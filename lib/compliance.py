@@ -21,6 +21,7 @@ A comment's state is `lib.states`' rule; this module counts states: compliance i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
@@ -119,7 +120,12 @@ NOTED_DAYS = 62
 
 
 def explain_clock(
-    received_at, cal, target_hours: float = 8.0, lang="fr", level: str | None = None
+    received_at,
+    cal,
+    target_hours: float = 8.0,
+    lang="fr",
+    level: str | None = None,
+    quote: Callable[[str], str] = str,
 ) -> str:
     """A comment's clock in words, in Québec local time.
 
@@ -136,6 +142,9 @@ def explain_clock(
     within a day ("fermé de 12 h à 13 h"), the closed days, a dated schedule in force
     ("Horaire d'été en vigueur") and exceptional openings. `cal` may be an
     `AroundTheClock` (a service level `level` that cannot wait), whose clock never stops.
+    `quote` writes the names that come from outside (a level's, a schedule's, a closed
+    day's, perhaps from an imported .ics) into the sentence: a page that shows it as
+    Markdown passes `lib.ui.session.plain`.
     """
     received = utc(received_at)
     started, due = cal.next_open(received), cal.deadline(received, target_hours)
@@ -146,7 +155,7 @@ def explain_clock(
             lang,
             received=_moment(r, r.date(), lang),
             due=_moment(d, r.date(), lang),
-            level=level or "",
+            level=quote(level or ""),
         )
     start_text = t("clock.on_receipt", lang) if s == r else _moment(s, r.date(), lang)
     text = t(
@@ -156,7 +165,7 @@ def explain_clock(
         started=start_text,
         due=_moment(d, r.date(), lang),
     )
-    notes = _met_on_the_way(cal, s, d, lang)
+    notes = _met_on_the_way(cal, s, d, lang, quote)
     skipped = [
         (day, names)
         for day, names in cal.closed_days(r.date(), d.date()).items()
@@ -165,7 +174,7 @@ def explain_clock(
     if skipped:
         label = t("clock.skipped_one" if len(skipped) == 1 else "clock.skipped_many", lang)
         which = t("clock.separator", lang).join(
-            f"{names[0 if lang == 'fr' else 1]}, {_day(day, lang)}" for day, names in skipped
+            f"{quote(names[0 if lang == 'fr' else 1])}, {_day(day, lang)}" for day, names in skipped
         )
         notes.append(f"{label}{which}")
     if notes:
@@ -173,7 +182,7 @@ def explain_clock(
     return text
 
 
-def _met_on_the_way(cal: BusinessCalendar, started: pd.Timestamp, due: pd.Timestamp, lang: str):
+def _met_on_the_way(cal: BusinessCalendar, started, due, lang: str, quote: Callable[[str], str]):
     """The closures within days, dated schedules and exceptional openings between a
     clock's start and its due time (local timestamps), each named once, in order."""
     notes: list[str] = []
@@ -193,7 +202,7 @@ def _met_on_the_way(cal: BusinessCalendar, started: pd.Timestamp, due: pd.Timest
                 )
         name = cal.schedule_name(day) if periods else None
         if name:
-            notes.append(t("clock.schedule", lang, name=name[0 if lang == "fr" else 1]))
+            notes.append(t("clock.schedule", lang, name=quote(name[0 if lang == "fr" else 1])))
         if periods and cal.is_exceptional_opening(day):
             hours = t("clock.separator", lang).join(
                 f"{_time(_at(day, a, cal.tz), lang)}–{_time(_at(day, b, cal.tz), lang)}"

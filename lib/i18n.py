@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import time
 
 import pandas as pd
 
@@ -138,6 +140,7 @@ def format_amount(value, lang: str = DEFAULT_LANGUAGE, most_decimals: int = 2) -
 
 
 # Spaces people put between thousands or before a unit: plain, no-break, narrow no-break.
+NUMBER_MAX_CHARS = 40
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]{1,12}(?:\.[0-9]{1,12})?")
 _ENGLISH_THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,12})?")
@@ -155,13 +158,106 @@ def parse_number(text, lang: str = DEFAULT_LANGUAGE) -> float | None:
     >>> parse_number("1,500"), parse_number("1.234,5"), parse_number("huit")
     (1.5, None, None)
     """
-    compact = _SPACES.sub("", str(text or "")).lower().removesuffix("%").removesuffix("h")
+    text = str(text or "")
+    if len(text) > NUMBER_MAX_CHARS:  # no number a person types is longer
+        return None
+    compact = _SPACES.sub("", text).lower().removesuffix("%").removesuffix("h")
     if lang == "en" and _ENGLISH_THOUSANDS.fullmatch(compact):
         compact = compact.replace(",", "")
     if compact.count(",") + compact.count(".") > 1:
         return None
     compact = compact.replace(",", ".")
     return float(compact) if _PLAIN_NUMBER.fullmatch(compact) else None
+
+
+# --- opening periods as people type them ---------------------------------------------
+
+PERIODS_MAX_CHARS = 200
+# A time of day: "8", "8 h", "8 h 30", "8h30", "08:30", "1:30 p.m.".
+_CLOCK = r"(\d{1,2})(?:\s?[h:]\s?(\d{2})?)?\s?([ap])?\.?\s?(?:m\.?)?"
+_PERIOD = re.compile(rf"\s*{_CLOCK}\s*(?:-|–|—|à|a|to)\s*{_CLOCK}\s*", re.IGNORECASE)
+_CLOSED_WORDS = {"", "fermé", "ferme", "closed", "—", "-"}
+
+
+def read_periods(text: str) -> list[list[str]] | None:
+    """Periods typed in a box, as stored ([["08:30", "12:00"], ...]); None if unreadable.
+
+    >>> read_periods("8 h 30 – 12 h, 13 h – 16 h 30")
+    [['08:30', '12:00'], ['13:00', '16:30']]
+    >>> read_periods("8:30-12:00; 1 pm to 4:30 pm"), read_periods("fermé"), read_periods("midi")
+    ([['08:30', '12:00'], ['13:00', '16:30']], [], None)
+    """
+    text = text.strip()
+    if text.lower() in _CLOSED_WORDS:
+        return []
+    if len(text) > PERIODS_MAX_CHARS:
+        return None
+    periods = []
+    for part in re.split(r"[,;\n]|\bet\b|\band\b", text):
+        if not part.strip():
+            continue
+        match = _PERIOD.fullmatch(part)
+        if match is None:
+            return None
+        opens, closes = _clock(*match.groups()[:3]), _clock(*match.groups()[3:])
+        if opens is None or closes is None:
+            return None
+        periods.append([opens, closes])
+    return periods
+
+
+def _clock(hour: str, minute: str | None, half: str | None) -> str | None:
+    hour_number, minute_number = int(hour), int(minute or 0)
+    if half:
+        if not 1 <= hour_number <= 12:
+            return None
+        hour_number = hour_number % 12 + (12 if half.lower() == "p" else 0)
+    if hour_number > 23 or minute_number > 59:
+        return None
+    return f"{hour_number:02d}:{minute_number:02d}"
+
+
+def periods_text(periods, language: str) -> str:
+    """Stored periods as the language writes them: '8 h 30 – 12 h, 13 h – 16 h 30'.
+
+    >>> periods_text([["08:30", "12:00"], ["13:00", "16:30"]], "en")
+    '8:30 – 12:00, 13:00 – 16:30'
+    """
+    return ", ".join(f"{_hour(a, language)} – {_hour(b, language)}" for a, b in periods or ())
+
+
+def _hour(hhmm: str, language: str) -> str:
+    clock = time.fromisoformat(hhmm)
+    if language == "en":
+        return f"{clock.hour}:{clock.minute:02d}"
+    return f"{clock.hour} h {clock.minute:02d}" if clock.minute else f"{clock.hour} h"
+
+
+def week_summary(weekly: dict, language: str) -> str:
+    """A week in a line: 'lun.–jeu. 8 h – 12 h, 13 h – 16 h ; ven. 8 h – 12 h'.
+
+    Consecutive days with the same periods share one entry.
+
+    >>> week = {str(d): [["08:00", "12:00"]] for d in range(5)}
+    >>> week_summary({**week, "4": [["08:00", "11:00"]]}, "en")
+    'Mon–Thu 8:00 – 12:00; Fri 8:00 – 11:00'
+    """
+    runs: list[list] = []  # [first day, last day, periods]
+    for day in range(7):
+        periods = weekly.get(str(day)) or []
+        if periods and runs and runs[-1][1] == day - 1 and runs[-1][2] == periods:
+            runs[-1][1] = day
+        elif periods:
+            runs.append([day, day, periods])
+    if not runs:
+        return t("calendar.always_closed", language)
+
+    def days(first: int, last: int) -> str:
+        short = [t(f"calendar.day_short.{d}", language) for d in (first, last)]
+        return short[0] if first == last else "–".join(short)
+
+    parts = [f"{days(a, b)} {periods_text(p, language)}" for a, b, p in runs]
+    return (" ; " if language == "fr" else "; ").join(parts)
 
 
 def format_clock(ts, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -229,11 +325,14 @@ class Worded:
         self.code, self.values = code, values
         super().__init__(f"{self.describe('fr')} / {self.describe('en')}")
 
-    def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
+    def describe(self, language: str = DEFAULT_LANGUAGE, quote: Callable[[str], str] = str) -> str:
+        """The sentence in `language`; `quote` writes its text values (what a person typed
+        or a file held), e.g. `lib.ui.session.plain` where the sentence is read as Markdown."""
         values = {
             name: value[language] if isinstance(value, dict) and language in value else value
             for name, value in self.values.items()
         }
+        values = {name: quote(v) if isinstance(v, str) else v for name, v in values.items()}
         return t(f"{self.KEY}.{self.code}", language, **values)
 
 

@@ -232,13 +232,6 @@ def state_of(row: dict, clock: StateClock) -> str:
 CLOCK_COLUMNS = ("service_level", "around_the_clock", "due_at")
 
 
-def due_dates_for(received_at, settings) -> pd.Series:
-    """Due instants (UTC) of comments received at these instants (one or many) that meet
-    no level's condition: the default level's target on the calendar."""
-    default = service_levels.levels(settings)[-1]
-    return settings.calendar().deadline(pd.to_datetime(received_at, utc=True), default.target_hours)
-
-
 def clock_columns(frame: pd.DataFrame, settings) -> pd.DataFrame:
     """Each comment's service level, whether it runs around the clock, and its due time
     (UTC timestamps; store them with `lib.db.to_db_times`), from `received_at` and what

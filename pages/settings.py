@@ -20,7 +20,7 @@ from lib.settings import (
 from lib.taxonomy import HANDLE_MAX_CHARS, LABEL_MAX_CHARS, NOTE_MAX_CHARS, REPLY_MAX_CHARS
 from lib.team import TeamRefused
 from lib.templates import DEFAULT_TEMPLATES, templates
-from lib.ui import current_user, database, lang, t
+from lib.ui import current_user, database, lang, plain, t
 from lib.ui.calendar_settings import calendar_tab as draw_calendar_tab
 from lib.ui.calendar_settings import closures_tab as draw_closures_tab
 from lib.ui.policy import policy_tab as draw_policy_tab
@@ -49,7 +49,8 @@ def run_and_report(change, *args, **kwargs) -> None:
     try:
         change(db, username, *args, **kwargs)
     except REFUSALS as refusal:
-        st.error(refusal.describe(lang()))
+        # The values it names were typed or imported: shown as typed, not as Markdown.
+        st.error(refusal.describe(lang(), plain))
         return
     st.session_state[FLASH_KEY] = t("settings.saved")
     st.rerun()

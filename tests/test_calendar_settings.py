@@ -10,14 +10,13 @@ from lib.business_time import BusinessCalendar
 from lib.compliance import explain_clock
 from lib.db import open_db
 from lib.settings import (
-    REGULAR_HOURS,
-    SUMMER_HOURS,
     Settings,
     SettingsError,
     load_settings,
     save_settings,
     summer_hours_changes,
 )
+from lib.settings.calendar import REGULAR_HOURS, SUMMER_HOURS
 
 LUNCH = {d: [(time(8, 30), time(12)), (time(13), time(16, 30))] for d in range(5)}
 

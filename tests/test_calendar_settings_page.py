@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib.db import immediate
+from lib.i18n import periods_text, read_periods
 from lib.ingest import insert_comments
 from lib.settings import load_settings, save_settings, settings_history, summer_hours_changes
 from lib.times import utc
-from lib.ui.calendar_settings import periods_text, read_periods
 from tests.conftest import new_app, reading
 
 SETTINGS_PAGE = "pages/settings.py"

@@ -10,7 +10,7 @@ from lib.business_time import BusinessCalendar
 from lib.compliance import daily, explain_clock, summarise
 from lib.db import to_db_time
 from lib.settings import Settings, load_settings, save_settings
-from lib.states import comment_states, due_dates_for, recompute_due_dates
+from lib.states import clock_columns, comment_states, recompute_due_dates
 
 TZ = "America/Toronto"
 CAL = BusinessCalendar()
@@ -254,16 +254,20 @@ def insert_comment(db, id, status, received, handled=None):
             "received_at": to_db_time(received_utc),
             "status": status,
             "first_handled_at": to_db_time(local(handled)) if handled else None,
-            "due_at": to_db_time(due_dates_for(received_utc, Settings())),
+            "due_at": to_db_time(Settings().calendar().deadline(received_utc, 8)),
         }
     )
 
 
-def test_due_dates_for_uses_the_settings_calendar_and_target():
-    received = pd.Series([local("2026-12-23 12:30")], index=[42])
-    assert due_dates_for(received, Settings()).to_dict() == {42: local("2026-12-24 12:30")}
+def test_due_times_use_the_settings_calendar_and_target():
+    received = pd.DataFrame({"received_at": [local("2026-12-23 12:30")]}, index=[42])
+
+    def due_dates_for(settings):
+        return clock_columns(received, settings)["due_at"]
+
+    assert due_dates_for(Settings()).to_dict() == {42: local("2026-12-24 12:30")}
     four_hours = Settings(target_hours=4, closures=("2026-12-23",))
-    assert due_dates_for(received, four_hours).to_dict() == {42: local("2026-12-24 12:30")}
+    assert due_dates_for(four_hours).to_dict() == {42: local("2026-12-24 12:30")}
 
 
 @pytest.fixture

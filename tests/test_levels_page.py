@@ -95,12 +95,9 @@ def test_an_urgent_comment_on_a_24_7_level_is_overdue_at_night_a_question_is_not
     team_db, team_path
 ):
     at = page(SETTINGS_PAGE, "lea", FRIDAY_EVENING)
-    levels_tab = next(tab for tab in at.tabs if tab.label == "Niveaux de service")
-    next(b for b in levels_tab.button if b.label.startswith("Ajouter le niveau Urgence")).click()
-    at.run()
+    press(at, "Ajouter le niveau Urgence")
     assert not at.exception, [e.value for e in at.exception]
-    levels = reading(team_path, lambda db: load_settings(db).service_levels)
-    assert [level["code"] for level in levels] == ["urgence"]
+    assert stored_codes(team_path) == ["urgence"]
     assert reading(team_path, settings_history)[0]["key"] == "service_levels"
 
     receive(
@@ -127,16 +124,41 @@ def levels_tab(at):
     return next(tab for tab in at.tabs if tab.label == "Niveaux de service")
 
 
+def press(at, label: str):
+    """Click the levels tab's button whose label starts with `label`, and rerun."""
+    next(b for b in levels_tab(at).button if b.label.startswith(label)).click()
+    return at.run()
+
+
+def save_level(at, code, name_fr, name_en, flags=(), platforms=(), target=None):
+    """Fill the level form as a lead does (the target left as drawn when None) and save."""
+    tab = levels_tab(at)
+    for box, value in zip(tab.text_input[:3], (code, name_fr, name_en), strict=True):
+        box.input(value)
+    for choice in flags:
+        tab.multiselect[0].select(choice)
+    for choice in platforms:
+        tab.multiselect[1].select(choice)
+    if target is not None:
+        tab.text_input[4].input(target)
+    return press(at, "Enregistrer le niveau")
+
+
+def stored_codes(path) -> list[str]:
+    return [lv["code"] for lv in reading(path, lambda db: load_settings(db).service_levels)]
+
+
 def test_a_lead_adds_edits_orders_and_removes_a_level_through_the_form(team_path):
     at = page(SETTINGS_PAGE, "lea", MONDAY_TEN)
-    tab = levels_tab(at)
-    tab.text_input[0].input("questions-fb")
-    tab.text_input[1].input("Questions Facebook")
-    tab.text_input[2].input("Facebook questions")
-    tab.multiselect[0].select("question")
-    tab.multiselect[1].select("facebook")
-    tab.text_input[4].input("16")
-    next(b for b in tab.button if b.label == "Enregistrer le niveau").click().run()
+    save_level(
+        at,
+        "questions-fb",
+        "Questions Facebook",
+        "Facebook questions",
+        ["question"],
+        ["facebook"],
+        "16",
+    )
     assert not at.exception, [e.value for e in at.exception]
     stored = reading(team_path, lambda db: load_settings(db).service_levels)
     assert stored == (
@@ -156,40 +178,46 @@ def test_a_lead_adds_edits_orders_and_removes_a_level_through_the_form(team_path
     assert table["Cible (heures)"].tolist() == ["16\u00a0h", "8\u00a0h"]
 
     # The ready Emergency level goes first; the question level is moved back up.
-    next(b for b in levels_tab(at).button if b.label.startswith("Ajouter le niveau")).click()
-    at.run()
-    codes = [lv["code"] for lv in reading(team_path, lambda db: load_settings(db).service_levels)]
-    assert codes == ["urgence", "questions-fb"]
+    press(at, "Ajouter le niveau")
+    assert stored_codes(team_path) == ["urgence", "questions-fb"]
     levels_tab(at).selectbox[0].select("questions-fb").run()
-    next(b for b in levels_tab(at).button if b.label == "Monter d'un rang").click().run()
-    codes = [lv["code"] for lv in reading(team_path, lambda db: load_settings(db).service_levels)]
-    assert codes == ["questions-fb", "urgence"]
+    press(at, "Monter d'un rang")
+    assert stored_codes(team_path) == ["questions-fb", "urgence"]
 
     levels_tab(at).selectbox[0].select("urgence").run()
-    next(b for b in levels_tab(at).button if b.label == "Retirer ce niveau").click().run()
-    codes = [lv["code"] for lv in reading(team_path, lambda db: load_settings(db).service_levels)]
-    assert codes == ["questions-fb"]
+    press(at, "Retirer ce niveau")
+    assert stored_codes(team_path) == ["questions-fb"]
 
 
 def test_a_level_without_a_condition_is_refused_in_words_and_nothing_is_saved(team_path):
-    at = page(SETTINGS_PAGE, "lea", MONDAY_TEN)
-    tab = levels_tab(at)
-    tab.text_input[0].input("tout")
-    tab.text_input[1].input("Tout")
-    tab.text_input[2].input("All")
-    next(b for b in tab.button if b.label == "Enregistrer le niveau").click().run()
+    at = save_level(page(SETTINGS_PAGE, "lea", MONDAY_TEN), "tout", "Tout", "All")
     assert any("doit viser un indicateur" in e.value for e in at.error)
     assert reading(team_path, lambda db: load_settings(db).service_levels) == ()
 
 
 def test_a_target_that_is_not_a_number_is_refused_by_its_field(team_path):
     at = page(SETTINGS_PAGE, "lea", MONDAY_TEN)
-    tab = levels_tab(at)
-    tab.text_input[0].input("urg")
-    tab.text_input[1].input("Urgent")
-    tab.text_input[2].input("Urgent")
-    tab.multiselect[0].select("urgent")
-    tab.text_input[4].input("une heure")
-    next(b for b in tab.button if b.label == "Enregistrer le niveau").click().run()
+    save_level(at, "urg", "Urgent", "Urgent", ["urgent"], target="une heure")
     assert any("Cible (heures)" in e.value and "une heure" in e.value for e in at.error)
     assert reading(team_path, lambda db: load_settings(db).service_levels) == ()
+
+
+def test_a_closure_name_from_outside_reaches_the_clock_line_as_plain_text(team_db, team_path):
+    from lib.settings import save_settings
+    from lib.ui.session import plain
+
+    hostile = "[Session expirée](https://evil.example) ![x](https://evil.example/p.png)"
+    save_settings(team_db, "lea", closures=["2027-03-02"], closure_names={"2027-03-02": hostile})
+    receive(team_db, MONDAY_TEN, "Bonjour")
+    sentence = clock_sentence(page(QUEUE_PAGE, "ana", MONDAY_TEN, comment=1))
+    # The caption's Markdown holds the name escaped: shown as typed, no link, no image.
+    assert f"congé sauté : {plain(hostile)}, mardi 2 mars" in sentence
+    assert "](https" not in sentence.replace("\\]\\(https", "")
+
+
+def test_a_refused_code_is_named_in_the_error_as_typed_not_as_markdown(team_path):
+    hostile = "[Session expirée](https://evil.example)"
+    at = page(SETTINGS_PAGE, "lea", MONDAY_TEN)
+    save_level(at, hostile, "Urgent", "Urgent", ["urgent"])
+    assert any("\\[session expirée\\]\\(https\\://evil.example\\)" in e.value for e in at.error)
+    assert stored_codes(team_path) == []

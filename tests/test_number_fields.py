@@ -94,6 +94,11 @@ def test_what_people_type_is_read(typed, number):
     assert parse_number(typed) == number
 
 
+def test_a_pasted_page_is_no_number_and_is_refused_at_once():
+    assert parse_number("7" + " " * 10_000_000) is None
+    assert parse_number("7" + " " * 38) == 7.0  # within the cap, spaces still count for nothing
+
+
 def test_a_comma_between_thousands_is_read_as_such_in_english_only():
     assert parse_number("1,500", "en") == 1500.0
     assert parse_number("1,500.25", "en") == 1500.25

@@ -19,7 +19,6 @@ from lib.reports import (
     unmasked_exports,
 )
 from lib.settings import Settings, save_settings
-from lib.states import due_dates_for
 
 # Friday 6 November 2026, noon in Québec (EST since 1 November).
 NOW = pd.Timestamp("2026-11-06 17:00", tz="UTC")
@@ -42,7 +41,9 @@ def comment(id, received_at, status="new", handled_at=None, handled_by=None, **e
         "flags": "",
         "version": 1,
         # As ingest stores it: the calendar's due time under the default settings.
-        "due_at": to_db_time(due_dates_for(pd.Timestamp(received_at, tz="UTC"), Settings())),
+        "due_at": to_db_time(
+            Settings().calendar().deadline(pd.Timestamp(received_at, tz="UTC"), 8)
+        ),
     }
     return row | extra
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lib.business_time import AroundTheClock
 from lib.db import open_db, to_db_time, to_db_times
 from lib.ingest import insert_comments
-from lib.service_levels import DEFAULT_LEVEL, assign, level_of, levels
+from lib.service_levels import DEFAULT_LEVEL, EMERGENCY_LEVEL, assign, level_of, levels
 from lib.settings import (
     Settings,
     SettingsError,
@@ -31,14 +31,7 @@ from lib.states import (
 )
 from tests.test_states import states_read_three_ways
 
-URGENT = {
-    "code": "urgence",
-    "name": {"fr": "Urgence", "en": "Emergency"},
-    "flags": ["urgent"],
-    "target_hours": 1.0,
-    "clock": "continuous",
-    "alerting": True,
-}
+URGENT = EMERGENCY_LEVEL  # threats and distress, 1 h around the clock
 QUESTION = {
     "code": "question",
     "name": {"fr": "Question", "en": "Question"},

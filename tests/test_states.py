@@ -11,8 +11,8 @@ from lib.settings import Settings
 from lib.states import (
     OPEN_STATES,
     STATE_SQL,
+    clock_columns,
     comment_states,
-    due_dates_for,
     first_after,
     state_changes,
     state_clock,
@@ -95,7 +95,7 @@ def stored(db, frame: pd.DataFrame, rules: Settings, now: pd.Timestamp) -> None:
         for row, still_open, due in zip(
             frame.itertuples(),
             open_now,
-            to_db_times(due_dates_for(frame["received_at"], rules)),
+            to_db_times(clock_columns(frame, rules)["due_at"]),
             strict=True,
         )
     )

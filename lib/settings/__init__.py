@@ -43,12 +43,8 @@ from lib.settings import calendar as calendar_rules
 from lib.settings import levels as level_rules
 from lib.settings.calendar import (
     CALENDAR_KEYS,
-    REGULAR_HOURS,
-    SUMMER_HOURS,
-    SUMMER_WEEK,
     around_the_clock,
     boxing_day_closure,
-    business_calendar,
     calendar_of,
     holiday_season_closures,
     summer_hours_changes,
@@ -67,13 +63,8 @@ from lib.templates import DEFAULT_TEMPLATES, reply_text
 from lib.times import local_today, now_utc, utc
 
 __all__ = [  # what pages and the command line take from here besides what is defined
-    "CALENDAR_KEYS",
-    "REGULAR_HOURS",
-    "SUMMER_HOURS",
-    "SUMMER_WEEK",
     "SettingsError",
     "boxing_day_closure",
-    "business_calendar",
     "holiday_season_closures",
     "summer_hours_changes",
 ]

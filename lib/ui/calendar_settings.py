@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from lib import i18n
 from lib.calendar_import import CalendarImportError, closures_from_ics, printable_name
+from lib.i18n import PERIODS_MAX_CHARS, periods_text, read_periods, week_summary
 from lib.settings import (
     Settings,
     boxing_day_closure,
@@ -32,95 +32,6 @@ from lib.ui.fields import number_field, numbers_or_say_why
 from lib.ui.session import lang, plain, present, t
 
 DAYS = range(7)
-PERIODS_MAX_CHARS = 200
-# A time of day: "8", "8 h", "8 h 30", "8h30", "08:30", "1:30 p.m.".
-_CLOCK = r"(\d{1,2})(?:\s?[h:]\s?(\d{2})?)?\s?([ap])?\.?\s?(?:m\.?)?"
-_PERIOD = re.compile(rf"\s*{_CLOCK}\s*(?:-|–|—|à|a|to)\s*{_CLOCK}\s*", re.IGNORECASE)
-_CLOSED_WORDS = {"", "fermé", "ferme", "closed", "—", "-"}
-
-
-# --- periods as text ------------------------------------------------------------------
-
-
-def read_periods(text: str) -> list[list[str]] | None:
-    """Periods typed in a box, as stored ([["08:30", "12:00"], ...]); None if unreadable.
-
-    >>> read_periods("8 h 30 – 12 h, 13 h – 16 h 30")
-    [['08:30', '12:00'], ['13:00', '16:30']]
-    >>> read_periods("8:30-12:00; 1 pm to 4:30 pm"), read_periods("fermé"), read_periods("midi")
-    ([['08:30', '12:00'], ['13:00', '16:30']], [], None)
-    """
-    text = text.strip()
-    if text.lower() in _CLOSED_WORDS:
-        return []
-    if len(text) > PERIODS_MAX_CHARS:
-        return None
-    periods = []
-    for part in re.split(r"[,;\n]|\bet\b|\band\b", text):
-        if not part.strip():
-            continue
-        match = _PERIOD.fullmatch(part)
-        if match is None:
-            return None
-        opens, closes = _clock(*match.groups()[:3]), _clock(*match.groups()[3:])
-        if opens is None or closes is None:
-            return None
-        periods.append([opens, closes])
-    return periods
-
-
-def _clock(hour: str, minute: str | None, half: str | None) -> str | None:
-    hour_number, minute_number = int(hour), int(minute or 0)
-    if half:
-        if not 1 <= hour_number <= 12:
-            return None
-        hour_number = hour_number % 12 + (12 if half.lower() == "p" else 0)
-    if hour_number > 23 or minute_number > 59:
-        return None
-    return f"{hour_number:02d}:{minute_number:02d}"
-
-
-def periods_text(periods, language: str) -> str:
-    """Stored periods as the language writes them: '8 h 30 – 12 h, 13 h – 16 h 30'.
-
-    >>> periods_text([["08:30", "12:00"], ["13:00", "16:30"]], "en")
-    '8:30 – 12:00, 13:00 – 16:30'
-    """
-    return ", ".join(f"{_hour(a, language)} – {_hour(b, language)}" for a, b in periods or ())
-
-
-def _hour(hhmm: str, language: str) -> str:
-    clock = time.fromisoformat(hhmm)
-    if language == "en":
-        return f"{clock.hour}:{clock.minute:02d}"
-    return f"{clock.hour} h {clock.minute:02d}" if clock.minute else f"{clock.hour} h"
-
-
-def week_summary(weekly: dict, language: str) -> str:
-    """A week in a line: 'lun.–jeu. 8 h – 12 h, 13 h – 16 h ; ven. 8 h – 12 h'.
-
-    Consecutive days with the same periods share one entry.
-
-    >>> week = {str(d): [["08:00", "12:00"]] for d in range(5)}
-    >>> week_summary({**week, "4": [["08:00", "11:00"]]}, "en")
-    'Mon–Thu 8:00 – 12:00; Fri 8:00 – 11:00'
-    """
-    runs: list[list] = []  # [first day, last day, periods]
-    for day in DAYS:
-        periods = weekly.get(str(day)) or []
-        if periods and runs and runs[-1][1] == day - 1 and runs[-1][2] == periods:
-            runs[-1][1] = day
-        elif periods:
-            runs.append([day, day, periods])
-    if not runs:
-        return i18n.t("calendar.always_closed", language)
-
-    def days(first: int, last: int) -> str:
-        short = [i18n.t(f"calendar.day_short.{d}", language) for d in (first, last)]
-        return short[0] if first == last else "–".join(short)
-
-    parts = [f"{days(a, b)} {periods_text(p, language)}" for a, b, p in runs]
-    return (" ; " if language == "fr" else "; ").join(parts)
 
 
 def _full_week(weekly: dict) -> dict[str, list]:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from lib.db import PLATFORMS
 from lib.i18n import format_amount, label
-from lib.service_levels import CLOCKS, EMERGENCY_LEVEL, levels
+from lib.service_levels import CLOCKS, EMERGENCY_LEVEL, level_names, levels
 from lib.taxonomy import FLAGS
 from lib.ui.fields import number_field, numbers_or_say_why
 from lib.ui.session import lang, t
@@ -32,12 +32,13 @@ def levels_tab(settings, save) -> None:
     st.dataframe(_table(settings), hide_index=True)
     stored = list(settings.service_levels)
     codes = [level["code"] for level in stored]
+    names = level_names(settings, lang())
     if EMERGENCY_LEVEL["code"] not in codes and st.button(t("levels.add_urgent")):
         save(service_levels=[EMERGENCY_LEVEL, *stored])
     picked = st.selectbox(
         t("levels.pick"),
         [NEW, *codes],
-        format_func=lambda code: t("levels.new") if code == NEW else _name(stored, code),
+        format_func=lambda code: t("levels.new") if code == NEW else names[code],
         key=PICK_KEY,
     )
     current = next((level for level in stored if level["code"] == picked), None)
@@ -132,8 +133,3 @@ def _table(settings) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-def _name(stored: list[dict], code: str) -> str:
-    level = next(level for level in stored if level["code"] == code)
-    return level["name"]["fr" if lang() == "fr" else "en"] or code

@@ -32,7 +32,7 @@ from lib.ui.queue.keys import (
     pop_other_approvals,
 )
 from lib.ui.queue.tabs import action_tabs
-from lib.ui.session import database, lang, t
+from lib.ui.session import database, lang, plain, t
 
 DETAIL_KEY = "queue_detail"  # the detail panel's container (CSS class st-key-queue_detail)
 # Sticky below Streamlit's header, scrolling on its own when taller than the window: the
@@ -84,20 +84,22 @@ def _clock(row: dict, settings: Settings, language: str) -> None:
     level = level_of(settings, row.get("service_level"))
     name = level.name(language)
     clock = settings.clock(level)
-    st.caption(explain_clock(row["received_at"], clock, level.target_hours, language, name))
+    # Names from outside (a closure imported from an .ics, a level, a schedule) are
+    # quoted as plain text: a caption reads Markdown.
+    st.caption(explain_clock(row["received_at"], clock, level.target_hours, language, name, plain))
     db = database()
     version = calendar_version_row(db, row.get("calendar_version") or 0)
     which = (
         t(
             "clock.version_of",
             date=format_date(version["at"], language, weekday=False),
-            actor=team_names(db).get(version["actor"], version["actor"]),
+            actor=plain(team_names(db).get(version["actor"], version["actor"])),
             number=version["id"],
         )
         if version
         else t("clock.version_default")
     )
-    st.caption(t("clock.version", level=name, version=which))
+    st.caption(t("clock.version", level=plain(name), version=which))
 
 
 def _author_and_post(row: dict) -> None:

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sqlite_utils import Database, Migrations
+from sqlite_utils import Database
 
+from lib.schema import migrations
 from lib.times import utc
 
 # Vigie's folder, where `make run` and `python -m lib` run from.
@@ -44,8 +45,6 @@ STATUSES = (
 )
 OPEN_STATUSES = ("new", "assigned", "awaiting_approval")
 ROLES = ("moderator", "lead")
-
-migrations = Migrations("vigie")
 
 
 def db_path() -> Path:
@@ -203,121 +202,6 @@ def from_db_times(values) -> pd.Series:
     return pd.to_datetime(pd.Series(values), format=DB_TIME_FORMAT, utc=True)
 
 
-# --- migrations -----------------------------------------------------------
-# Each migration is applied once, in order, and recorded in
-# _sqlite_migrations; never edit one that has shipped: add the next.
-
-
-@migrations()
-def m001_core_tables(db: Database) -> None:
-    db["users"].create(
-        {"username": str, "display_name": str, "role": str},
-        pk="username",
-        not_null={"display_name", "role"},
-    )
-    db["comments"].create(
-        {
-            "id": int,
-            "platform": str,
-            "account": str,
-            "external_id": str,
-            "post_ref": str,
-            "author_name": str,
-            "author_handle": str,
-            "text": str,
-            "language": str,
-            "received_at": str,
-            "status": str,
-            "assignee": str,
-            "first_handled_at": str,
-            "first_handled_by": str,
-            "due_at": str,
-            "flags": str,
-            "version": int,
-        },
-        pk="id",
-        not_null={"platform", "external_id", "received_at", "status", "version"},
-        defaults={"status": "new", "version": 1, "flags": "", "text": ""},
-    )
-    db["comments"].create_index(["platform", "external_id"], unique=True)
-    db["comments"].create_index(["received_at"])
-    db["comments"].create_index(["status", "due_at"])
-    db["comments"].create_index(["author_handle"])
-    db["actions"].create(
-        {
-            "id": int,
-            "comment_id": int,
-            "at": str,
-            "actor": str,
-            "kind": str,
-            "reasons": str,
-            "reply": str,
-            "template": str,
-            "note": str,
-            "version": int,
-        },
-        pk="id",
-        foreign_keys=[("comment_id", "comments", "id")],
-        not_null={"comment_id", "at", "actor", "kind"},
-    )
-    db["actions"].create_index(["comment_id", "at"])
-    db["actions"].create_index(["at"])
-    db["actions"].create_index(["kind", "at"])
-    db["settings"].create({"key": str, "value": str}, pk="key")
-
-
-@migrations()
-def m002_history_is_append_only(db: Database) -> None:
-    for verb in ("UPDATE", "DELETE"):
-        db.execute(
-            f"""
-            CREATE TRIGGER actions_no_{verb.lower()}
-            BEFORE {verb} ON actions
-            BEGIN
-                SELECT RAISE(ABORT, 'actions is append-only');
-            END
-            """
-        )
-
-
-@migrations()
-def m003_people_and_settings_history(db: Database) -> None:
-    db["users"].add_column("password_hash", str)
-    db["comments"].add_column("proposed_reply", str)
-    db["comments"].add_column("suggested_reasons", str)
-    db["comments"].add_column("suggested_redirect", str)
-    db["excluded_authors"].create(
-        {
-            "platform": str,
-            "author_handle": str,
-            "until": str,
-            "reason": str,
-            "added_by": str,
-            "added_at": str,
-        },
-        pk=("platform", "author_handle"),
-    )
-    db["settings_history"].create(
-        {"id": int, "at": str, "actor": str, "key": str, "old": str, "new": str},
-        pk="id",
-    )
-
-
-@migrations()
-def m004_comment_text_search(db: Database) -> None:
-    # Accent-insensitive ("region" finds "région"); the triggers keep the index
-    # in step with every insert, update and delete, and existing rows are indexed now.
-    db["comments"].enable_fts(
-        ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
-    )
-
-
-@migrations()
-def m005_assignee_in_history(db: Database) -> None:
-    # Who was assigned is part of the history, not only of the comment's current row.
-    db["actions"].add_column("assignee", str)
-
-
 @contextlib.contextmanager
 def bulk_load(
     db: Database, table: str, rebuild_indexes: bool = False, cache_kib: int = 256 * 1024
@@ -363,137 +247,3 @@ def bulk_load(
     for _kind, _name, sql in suspended:
         db.execute(sql)
     db.execute(f"PRAGMA cache_size = {cache}")
-
-
-@migrations()
-def m006_queue_order_index(db: Database) -> None:
-    # The queue sorts open comments by flags (urgent first) and due time: with
-    # flags in the index, finding one page reads the index alone, not every open row.
-    db["comments"].create_index(["status", "due_at", "flags"], if_not_exists=True)
-
-
-@migrations()
-def m007_drop_index_covered_by_queue_order(db: Database) -> None:
-    # (status, due_at, flags) serves every query (status, due_at) served; one
-    # index less to maintain on each write.
-    db.execute("DROP INDEX IF EXISTS idx_comments_status_due_at")
-
-
-def _refuse(db: Database, table: str, verb: str, when: str = "") -> None:
-    """A trigger that aborts every `verb` (optionally `WHEN ...`) on `table`."""
-    name = f"{table}_no_{'replace' if when else verb.lower()}"
-    db.execute(
-        f"CREATE TRIGGER {name} BEFORE {verb} ON {table} {when} "
-        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-    )
-
-
-@migrations()
-def m008_history_cannot_be_replaced(db: Database) -> None:
-    # INSERT OR REPLACE deletes the old row without firing a DELETE trigger (unless
-    # recursive triggers are on): refuse an insert over an existing history row. The
-    # settings history is kept append-only the same way as the actions history.
-    for table in ("actions", "settings_history"):
-        _refuse(db, table, "INSERT", f"WHEN EXISTS (SELECT 1 FROM {table} WHERE id = NEW.id)")
-    _refuse(db, "settings_history", "UPDATE")
-    _refuse(db, "settings_history", "DELETE")
-
-
-@migrations()
-def m009_export_audit(db: Database) -> None:
-    # Who took personal information out of Vigie (an unmasked export), when, which
-    # export and which range: append-only, apart from the settings history.
-    db["export_audit"].create(
-        {
-            "id": int,
-            "at": str,
-            "actor": str,
-            "kind": str,
-            "start": str,
-            "end": str,
-            "now": str,
-            "rows": int,
-        },
-        pk="id",
-        not_null={"at", "actor", "kind"},
-    )
-    _refuse(
-        db, "export_audit", "INSERT", "WHEN EXISTS (SELECT 1 FROM export_audit WHERE id = NEW.id)"
-    )
-    _refuse(db, "export_audit", "UPDATE")
-    _refuse(db, "export_audit", "DELETE")
-
-
-@migrations()
-def m010_sign_in_security(db: Database) -> None:
-    # A team member's organisation account (OpenID Connect) is bound on their first
-    # verified sign-in: afterwards only that issuer and subject sign them in.
-    db["users"].add_column("identity_issuer", str)
-    db["users"].add_column("identity_subject", str)
-    db["users"].add_column("identity_bound_at", str)
-    db.execute(
-        "CREATE UNIQUE INDEX idx_users_identity ON users (identity_issuer, identity_subject)"
-    )
-    # Raised to end every open session of a person; the last local sign-in restarts
-    # the count of that account's failures.
-    db["users"].add_column("session_epoch", int, not_null_default=0)
-    db["users"].add_column("signed_in_at", str)
-    # Every refused sign-in: the typed username, the client, why; append-only.
-    db["failed_signins"].create(
-        {"id": int, "at": str, "username": str, "client": str, "reason": str},
-        pk="id",
-        not_null={"at", "reason"},
-    )
-    db["failed_signins"].create_index(["at"])
-    _refuse(
-        db,
-        "failed_signins",
-        "INSERT",
-        "WHEN EXISTS (SELECT 1 FROM failed_signins WHERE id = NEW.id)",
-    )
-    _refuse(db, "failed_signins", "UPDATE")
-    _refuse(db, "failed_signins", "DELETE")
-
-
-@migrations()
-def m011_team_administration(db: Database) -> None:
-    # A member who leaves is deactivated, never deleted: their name stays on what they did.
-    db["users"].add_column("active", int, not_null_default=1)
-    # The address their organisation account vouches for (single sign-on), if not the username.
-    db["users"].add_column("email", str)
-    db.execute(
-        "CREATE UNIQUE INDEX idx_users_email ON users (lower(email)) WHERE email IS NOT NULL"
-    )
-
-
-@migrations()
-def m012_what_the_organisation_publishes(db: Database) -> None:
-    # The draft checks an action's note overrode (space-separated codes), and whether a
-    # lead published a reply that needed approval without another's assent.
-    db["actions"].add_column("overridden", str)
-    db["actions"].add_column("self_approved", int)
-    # The other commenters of a post, whose names a reply must not publish unasked.
-    db["comments"].create_index(["platform", "post_ref"], if_not_exists=True)
-
-
-@migrations()
-def m013_posts(db: Database) -> None:
-    # What a comment was posted under, as the imports learn it: its first words (bounded),
-    # its address and when it was published; a later import fills what an earlier one
-    # left empty (`lib.ingest.store_posts`).
-    db["posts"].create(
-        {"platform": str, "post_ref": str, "title": str, "url": str, "published_at": str},
-        pk=("platform", "post_ref"),
-        not_null={"platform", "post_ref"},
-    )
-
-
-@migrations()
-def m014_service_levels(db: Database) -> None:
-    # The service level a comment met at arrival (lib.service_levels; NULL: the default
-    # level), whether its clock runs around the clock (so that SQL reads its state), and
-    # the calendar version its due time was computed under (lib.settings.calendar_version;
-    # 0: the defaults, and the comments stored before versions were kept).
-    db["comments"].add_column("service_level", str)
-    db["comments"].add_column("around_the_clock", int, not_null_default=0)
-    db["comments"].add_column("calendar_version", int, not_null_default=0)

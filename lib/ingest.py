@@ -31,6 +31,7 @@ INGEST_COLUMNS = (
     "author_handle",
     "text",
     "received_at",
+    "permalink",
     *POST_COLUMNS,
 )
 # A post's first words are what a moderator needs: its title is kept to this many characters.
@@ -73,6 +74,8 @@ def prepare_comments(
         detected["suggested_reasons"].to_numpy(), repeat, "anonyme_repetitif"
     )
     rows["suggested_redirect"] = detected["suggested_redirect"].to_numpy()
+    # A link the queue opens: only an address a page may open is kept.
+    rows["permalink"] = _web_addresses(rows["permalink"]).to_numpy()
     clocks = clock_columns(rows.assign(received_at=received), settings)
     rows["service_level"] = (
         clocks["service_level"].where(clocks["service_level"] != DEFAULT_LEVEL, None).to_numpy()

@@ -58,7 +58,14 @@ ACTION_KINDS = (
     "reject",
     "note",
     "reopen",
+    "edit_reply",
+    "remove_reply",
 )
+# Corrections to a reply the organisation published: the policies' "correct, don't erase",
+# so the history keeps every version, and a removal says why (a note).
+CORRECTION_KINDS = ("edit_reply", "remove_reply")
+# The statuses of a comment that holds a published reply.
+REPLIED_STATUSES = ("answered", "redirected")
 REMOVAL_KINDS = ("hide", "delete")
 # The statuses of a comment no longer shown to the public: whatever put it there
 # (a removal, a `prive` redirection) recorded at least one reason.

@@ -567,7 +567,12 @@ def test_available_kinds_offer_what_the_role_and_state_allow(db):
     assert "reply" in available_kinds(comment(db, 2), "lead")
     assert "approve" not in available_kinds(comment(db, 2), "lead")
     act(db, 1, "reply", "ana", 1, reply="Merci")
-    assert available_kinds(comment(db), "moderator") == ("note", "reopen")
+    assert available_kinds(comment(db), "moderator") == (
+        "note",
+        "reopen",
+        "edit_reply",
+        "remove_reply",
+    )
 
 
 def test_available_kinds_accept_a_frame_row_with_missing_flags(db):
@@ -659,6 +664,8 @@ _ARGUMENTS = {
     "reject": [{"note": "À revoir"}, {}, {"note": "Non", "proposal": 2}],
     "note": [{"note": "vu"}, {"note": " "}],
     "reopen": [{}, {"note": "réponse incomplète"}],
+    "edit_reply": [{"reply": "Merci, corrigé"}, {}],
+    "remove_reply": [{"note": "Réponse erronée"}, {}],
     "archive": [{}],
 }
 _STEP = st.sampled_from([*ACTION_KINDS, "archive"]).flatmap(

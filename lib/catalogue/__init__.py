@@ -15,6 +15,7 @@ from lib.catalogue import (
     lead_pages,
     levels,
     newcomer,
+    platforms,
     posts,
     presets,
     queue,
@@ -26,7 +27,7 @@ from lib.catalogue import (
 
 AREAS = (core, taxonomy, queue, lead, io, settings, cli, team, presets, empty, drafts)
 AREAS += (today_page, lead_pages, posts, newcomer, levels)
-AREAS += (calendar,)
+AREAS += (calendar, platforms)
 
 STRINGS: dict[str, dict[str, str]] = {}
 for _area in AREAS:

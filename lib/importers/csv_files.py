@@ -21,6 +21,7 @@ CSV_OPTIONAL = {
     "post": "post_ref",
     "post_title": "post_title",
     "post_url": "post_url",
+    "permalink": "permalink",
 }
 # Other names for the post's columns, as a French or English team may head them; spaces
 # and hyphens count as underscores ("Lien de la publication").
@@ -34,6 +35,10 @@ CSV_ALIASES = {
     "url_publication": "post_url",
     "lien_publication": "post_url",
     "lien_de_la_publication": "post_url",
+    "comment_url": "permalink",
+    "lien": "permalink",
+    "lien_commentaire": "permalink",
+    "lien_du_commentaire": "permalink",
 }
 
 

@@ -140,6 +140,7 @@ def _read_facebook(document, text: str) -> CommentTable:
             post_url=_known(item, "post.permalink_url")
             or _post_of_comment_address(_known(item, "permalink_url")),
             post_published_at=_known(item, "post.created_time"),
+            permalink=_known(item, "permalink_url"),
         )
     return table
 
@@ -189,6 +190,8 @@ def _read_instagram(document, text: str) -> CommentTable:
             post_title=_known(item, "media.caption"),
             post_url=_known(item, "media.permalink"),
             post_published_at=_known(item, "media.timestamp"),
+            # Instagram gives no comment's own address: the post's is where it is read.
+            permalink=_known(item, "media.permalink"),
         )
     return table
 
@@ -224,6 +227,7 @@ def _read_youtube(document, text: str) -> CommentTable:
                 external_id=_value(comment, "id", line, where, required=True),
                 post_ref=video_id,
                 post_url=_address(YOUTUBE_VIDEO, video_id),
+                permalink=_comment_address(video_id, comment),
                 received_at=_value(comment, "snippet.publishedAt", line, where, required=True),
                 text=_value(comment, "snippet.textOriginal", line, where, required=True),
                 author_name=_value(comment, "snippet.authorDisplayName", line, where),
@@ -244,15 +248,17 @@ def _read_x(document, text: str) -> CommentTable:
         user = users.get(author_id, {})
         conversation = _value(item, "conversation_id", line, path)
         first = tweets.get(conversation, {})
+        tweet_id = _value(item, "id", line, path, required=True)
         table.add(
             line,
             path,
             platform="x",
-            external_id=_value(item, "id", line, path, required=True),
+            external_id=tweet_id,
             post_ref=conversation,
             post_title=_known(first, "text"),
             post_url=_address(X_STATUS, conversation),
             post_published_at=_known(first, "created_at"),
+            permalink=_address(X_STATUS, tweet_id),
             received_at=_value(item, "created_at", line, path, required=True),
             text=_value(item, "text", line, path),
             author_name=_value(user, "name", line, "includes.users"),
@@ -274,6 +280,18 @@ def _by_id(includes, kind: str) -> dict[str, dict]:
 # The address of a YouTube video and of an X conversation (its first tweet), from its id.
 YOUTUBE_VIDEO = "https://www.youtube.com/watch?v={id}"
 X_STATUS = "https://x.com/i/web/status/{id}"
+
+
+def _comment_address(video_id: str | None, comment) -> str | None:
+    """A YouTube comment's own address: its video's, highlighting it (`lc`).
+
+    >>> _comment_address("v1", {"id": "Ug_x"})
+    'https://www.youtube.com/watch?v=v1&lc=Ug_x'
+    """
+    comment_id = comment.get("id") if isinstance(comment, dict) else None
+    if not video_id or not isinstance(comment_id, str):
+        return None
+    return f"{_address(YOUTUBE_VIDEO, video_id)}&lc={quote(comment_id, safe='')}"
 
 
 def _address(form: str, platform_id: str | None) -> str | None:

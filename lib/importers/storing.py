@@ -40,6 +40,7 @@ def import_file(
     fmt: str = "auto",
     progress: Callable[[int, int], None] | None = None,
     phase: Callable[[str], None] | None = None,
+    account: str | None = None,
 ) -> ImportSummary:
     """Import a file in one transaction: every comment or none.
 
@@ -62,6 +63,9 @@ def import_file(
     comments in each of the last two phases: once with 0, then after each chunk
     of about `IMPORT_CHUNK_ROWS`, so that a bar moves from the start.
 
+    `account` names the account every comment of the file belongs to (a connected
+    account's key, for what the sync process pulls), whatever the file says.
+
     >>> from lib.db import open_db
     >>> raw = b"platform;external_id;received_at;text\\nx;1;2026-11-02 9:15;Allo\\n"
     >>> db = open_db(":memory:")
@@ -80,7 +84,7 @@ def import_file(
         format=reading.format,
         ambiguous_times=reading.ambiguous_times,
     )
-    frame = reading.frame
+    frame = reading.frame if account is None else reading.frame.assign(account=account)
     del reading  # from here on, the analysed rows hold what is written
     try:
         # A re-imported comment adds nothing, but what the file says of its post

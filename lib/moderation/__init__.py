@@ -3,6 +3,7 @@
 - `acting`: `act()` and `act_many()`, the history they leave, the proposal a lead judges;
 - `rules`: the refusals (`InvalidAction` and its codes), who may do what in which state,
   the status each action leaves;
+- `platform_changes`: what a platform did to a comment on its own, as the sync notices it;
 - `drafts`: what the organisation is about to publish, checked before it is.
 """
 
@@ -15,6 +16,7 @@ from lib.moderation.acting import (
     history,
 )
 from lib.moderation.drafts import DraftContext, Finding, check_draft, draft_context
+from lib.moderation.platform_changes import PLATFORM_KINDS, record_platform_change
 from lib.moderation.rules import (
     INVALID_ACTION_CODES,
     STATUS_AFTER,
@@ -33,6 +35,8 @@ __all__ = [
     "current_proposal",
     "draft_context",
     "history",
+    "record_platform_change",
+    "PLATFORM_KINDS",
     "status_after",
     "DraftContext",
     "Finding",

@@ -24,6 +24,7 @@ from lib.moderation.rules import (
     status_after,
     valid_reasons,
 )
+from lib.outbox import enqueue_decision
 from lib.settings import Settings, load_settings
 from lib.times import now_utc
 
@@ -116,6 +117,10 @@ def act(
     - A comment awaiting approval takes no reply, redirection, "no reply
       needed" or new escalation from anyone, a lead included: the lead
       approves or rejects (with a note). Assigning it keeps it waiting.
+    - A correction (`edit_reply`, with the new text; `remove_reply`, with a note) needs a
+      comment that holds a published reply (answered or redirected); the history keeps
+      every version. On a connected account, every decision also writes what it asks of
+      the platform (`lib.outbox`), in the same transaction.
     - Every kind but `note` and `reopen` needs an open comment; `reopen`
       needs a closed one and does not reset `first_handled_at`.
     - `approve` stops the clock (it publishes the reply); `first_handled_by`
@@ -188,6 +193,10 @@ def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, a
                 "self_approved": 1 if self_approved else None,
             }
         )
+        # What the decision asks of the platform, in the same transaction (lib.outbox).
+        status = changes.get("status", comment["status"])
+        action_id = db["actions"].last_pk
+        enqueue_decision(db, comment, kind, action_id, status, row["reply"], at_text)
     return version
 
 

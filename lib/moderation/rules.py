@@ -8,6 +8,7 @@ from lib.db import OPEN_STATUSES
 from lib.settings import Settings
 from lib.taxonomy import (
     ACTION_KINDS,
+    CORRECTION_KINDS,
     HANDLING_KINDS,
     NOTE_MAX_CHARS,
     PERSONAL_INFORMATION_REASON,
@@ -16,6 +17,7 @@ from lib.taxonomy import (
     REDIRECTS,
     REMOVAL_KINDS,
     REMOVED_STATUSES,
+    REPLIED_STATUSES,
     REPLY_MAX_CHARS,
 )
 
@@ -26,7 +28,7 @@ CLOCK_STOPPING_KINDS = (*HANDLING_KINDS, "approve")
 # The kinds whose reply text the organisation publishes, or proposes to (escalate):
 # the draft checks (`lib.moderation.drafts`) read it first.
 PUBLISHING_KINDS = ("reply", "redirect")
-DRAFT_KINDS = (*PUBLISHING_KINDS, "escalate", "approve")
+DRAFT_KINDS = (*PUBLISHING_KINDS, "escalate", "approve", "edit_reply")
 
 # Which optional arguments each kind accepts; anything else is a caller's bug
 # that would otherwise be silently dropped from the history. A redirection (or
@@ -44,6 +46,8 @@ ACCEPTS = {
     "reject": {"proposal"},
     "note": set(),
     "reopen": set(),
+    "edit_reply": {"reply"},
+    "remove_reply": set(),
 }
 
 INVALID_ACTION_CODES = (
@@ -69,6 +73,7 @@ INVALID_ACTION_CODES = (
     "not_open",
     "not_closed",
     "not_assigned",
+    "no_published_reply",
     "before_received",
     "draft_blocked",
     "draft_needs_note",
@@ -99,9 +104,9 @@ def check_arguments(kind: str, given: dict) -> None:
     hides = kind in REMOVAL_KINDS or given["template"] == PRIVATE_REDIRECT
     if given["reasons"] and not hides:
         raise InvalidAction("unexpected_argument", f"{kind} takes reasons only if it hides")
-    if kind in ("reply", "escalate") and given["reply"] is None:
+    if kind in ("reply", "escalate", "edit_reply") and given["reply"] is None:
         raise InvalidAction("reply_required", f"{kind} needs the reply text")
-    if kind in ("reject", "note") and given["note"] is None:
+    if kind in ("reject", "note", "remove_reply") and given["note"] is None:
         raise InvalidAction("note_required", f"{kind} needs a note")
     for name, longest in (("reply", REPLY_MAX_CHARS), ("note", NOTE_MAX_CHARS)):
         if len(given[name] or "") > longest:
@@ -167,6 +172,10 @@ def check_state(comment: dict, kind: str, role: str, settings: Settings = DEFAUL
             raise InvalidAction("not_closed", f"comment is {status}: nothing to reopen")
         return
     if kind == "note":
+        return
+    if kind in CORRECTION_KINDS:
+        if status not in REPLIED_STATUSES:
+            raise InvalidAction("no_published_reply", f"comment is {status}: no reply to correct")
         return
     if not is_open:
         raise InvalidAction("not_open", f"comment is {status}: reopen it first")

@@ -38,6 +38,7 @@ from lib.business_time import (
 from lib.db import PLATFORMS, immediate, to_db_time
 from lib.detect.word_lists import link_host
 from lib.i18n import LANGUAGES, label
+from lib.outbox import enqueue_block
 from lib.presets import PRESET_NAMES
 from lib.settings import calendar as calendar_rules
 from lib.settings import levels as level_rules
@@ -373,6 +374,8 @@ def exclude_author(
         old = _exclusion(db, platform, handle)
         db["excluded_authors"].upsert(row, pk=("platform", "author_handle"))
         record_change(db, at, actor, "excluded_authors", old, row)
+        if old is None:  # blocked on the connected accounts of its platform (lib.outbox)
+            enqueue_block(db, platform, handle, at)
     return row
 
 

@@ -1,0 +1,112 @@
+"""Words of the connected platforms: corrections to a published reply, what a platform
+cannot do, what came of an operation on it, and the sync process' own."""
+
+STRINGS = {
+    "queue.kind.edit_reply": {
+        "fr": "Corriger la réponse publiée",
+        "en": "Correct the published reply",
+    },
+    "queue.kind.remove_reply": {
+        "fr": "Retirer la réponse publiée",
+        "en": "Remove the published reply",
+    },
+    "queue.kind.platform_hidden": {
+        "fr": "Masqué sur la plateforme",
+        "en": "Hidden on the platform",
+    },
+    "queue.kind.platform_deleted": {
+        "fr": "Supprimé sur la plateforme",
+        "en": "Deleted on the platform",
+    },
+    "queue.invalid.no_published_reply": {
+        "fr": "Ce commentaire n'a pas de réponse publiée à corriger.",
+        "en": "This comment has no published reply to correct.",
+    },
+    # Platform operations (lib.platforms.OPERATIONS)
+    "platforms.operation.reply": {"fr": "réponse", "en": "reply"},
+    "platforms.operation.hide": {"fr": "masquage", "en": "hide"},
+    "platforms.operation.unhide": {"fr": "démasquage", "en": "unhide"},
+    "platforms.operation.delete": {"fr": "suppression", "en": "deletion"},
+    "platforms.operation.restore": {"fr": "rétablissement", "en": "restoring"},
+    "platforms.operation.block": {"fr": "blocage de l'auteur", "en": "blocking the author"},
+    "platforms.operation.edit_reply": {"fr": "correction de la réponse", "en": "reply correction"},
+    "platforms.operation.remove_reply": {"fr": "retrait de la réponse", "en": "reply removal"},
+    # What a platform cannot do (lib.platforms.limitation), said before acting
+    "platforms.limit.youtube_cannot_delete": {
+        "fr": "YouTube ne permet pas de supprimer le commentaire d'une autre personne : il sera "
+        "supprimé dans Vigie seulement. Masquez-le pour le retirer de YouTube.",
+        "en": "YouTube does not let a channel delete someone else's comment: it will be "
+        "deleted in Vigie only. Hide it to take it off YouTube.",
+    },
+    "platforms.limit.x_cannot_reply": {
+        "fr": "X ne permet à Vigie que de masquer des réponses : la réponse sera enregistrée "
+        "dans Vigie, publiez-la vous-même sur X.",
+        "en": "X only lets Vigie hide replies: the reply is recorded in Vigie, publish it "
+        "yourself on X.",
+    },
+    "platforms.limit.x_cannot_delete": {
+        "fr": "X ne permet pas de supprimer la publication d'une autre personne : elle sera "
+        "supprimée dans Vigie seulement. Masquez-la pour la retirer de la conversation.",
+        "en": "X does not let an account delete someone else's post: it will be deleted in "
+        "Vigie only. Hide it to take it out of the conversation.",
+    },
+    "platforms.limit.x_cannot_block": {
+        "fr": "Vigie ne peut pas bloquer un auteur sur X : faites-le sur X.",
+        "en": "Vigie cannot block an author on X: do it on X.",
+    },
+    "platforms.limit.x_cannot_edit_reply": {
+        "fr": "X ne permet pas à Vigie de corriger une réponse : faites-le sur X.",
+        "en": "X does not let Vigie correct a reply: do it on X.",
+    },
+    "platforms.limit.x_cannot_remove_reply": {
+        "fr": "X ne permet pas à Vigie de retirer une réponse : faites-le sur X.",
+        "en": "X does not let Vigie remove a reply: do it on X.",
+    },
+    "platforms.limit.instagram_cannot_block": {
+        "fr": "Instagram n'offre pas le blocage par son API : bloquez l'auteur dans "
+        "l'application Instagram.",
+        "en": "Instagram's API offers no blocking: block the author in the Instagram app.",
+    },
+    "platforms.limit.instagram_cannot_edit_reply": {
+        "fr": "Instagram ne permet pas de modifier un commentaire : retirez la réponse et "
+        "publiez-en une nouvelle.",
+        "en": "Instagram does not let a comment be edited: remove the reply and publish a new one.",
+    },
+    "platforms.limit.cannot_restore": {
+        "fr": "Un commentaire supprimé sur la plateforme ne peut pas y revenir : il sera "
+        "rouvert dans Vigie seulement.",
+        "en": "A comment deleted on the platform cannot come back: it is reopened in Vigie only.",
+    },
+    "platforms.limit.nothing_to_act_on": {
+        "fr": "Aucun commentaire de cet auteur n'est connu sur ce compte : rien par quoi le "
+        "bannir.",
+        "en": "No comment by this author is known on this account: nothing to ban them by.",
+    },
+    # Registering an account (lib.accounts.AccountRefused)
+    "accounts.error.bad_key": {
+        "fr": "La clé du compte est faite de lettres, de chiffres, de « _ » ou de « - », "
+        "{longest} caractères au plus.",
+        "en": "An account key is letters, digits, '_' or '-', at most {longest} characters.",
+    },
+    "accounts.error.unknown_platform": {
+        "fr": "Plateforme inconnue : choisissez parmi {known}.",
+        "en": "Unknown platform: choose among {known}.",
+    },
+    "accounts.error.unknown_mode": {
+        "fr": "Mode inconnu : choisissez parmi {known}.",
+        "en": "Unknown mode: choose among {known}.",
+    },
+    "accounts.error.needs_platform_id": {
+        "fr": "Indiquez l'identifiant du compte sur la plateforme (page, compte Instagram, "
+        "chaîne ou utilisateur X).",
+        "en": "Give the account's id on the platform (page, Instagram account, channel or X user).",
+    },
+    "accounts.error.bad_name": {
+        "fr": "Le nom du compte tient sur une ligne de {longest} caractères au plus.",
+        "en": "The account's name fits on one line of at most {longest} characters.",
+    },
+    "accounts.error.unknown_account": {
+        "fr": "Aucun compte « {key} » n'est inscrit.",
+        "en": "No account '{key}' is registered.",
+    },
+}

@@ -109,4 +109,53 @@ STRINGS = {
         "fr": "Aucun compte « {key} » n'est inscrit.",
         "en": "No account '{key}' is registered.",
     },
+    # What went wrong with an account or an operation (lib.connectors.errors.PlatformError.code)
+    "sync.problem.token_expired": {
+        "fr": "Le jeton d'accès a expiré ou a été révoqué : un·e responsable doit en obtenir "
+        "un nouveau et le mettre dans .streamlit/secrets.toml.",
+        "en": "The access token expired or was revoked: a lead must get a new one and put it "
+        "in .streamlit/secrets.toml.",
+    },
+    "sync.problem.not_configured": {
+        "fr": "Aucun jeton n'est configuré pour ce compte dans .streamlit/secrets.toml.",
+        "en": "No token is configured for this account in .streamlit/secrets.toml.",
+    },
+    "sync.problem.rate_limited": {
+        "fr": "La plateforme demande de ralentir : Vigie reprend d'elle-même.",
+        "en": "The platform asks to slow down: Vigie resumes by itself.",
+    },
+    "sync.problem.quota_exhausted": {
+        "fr": "Le quota quotidien de la plateforme est atteint : Vigie reprend après sa remise "
+        "à zéro (minuit, heure du Pacifique, pour YouTube).",
+        "en": "The platform's daily quota is used up: Vigie resumes after it resets "
+        "(midnight Pacific time, for YouTube).",
+    },
+    "sync.problem.unavailable": {
+        "fr": "La plateforme ne répond pas correctement (erreur {status}) : nouvel essai plus tard.",
+        "en": "The platform is not answering properly (error {status}): trying again later.",
+    },
+    "sync.problem.timeout": {
+        "fr": "La plateforme n'a pas répondu à temps : nouvel essai plus tard.",
+        "en": "The platform did not answer in time: trying again later.",
+    },
+    "sync.problem.garbage": {
+        "fr": "La plateforme a répondu quelque chose d'illisible : nouvel essai plus tard.",
+        "en": "The platform answered something unreadable: trying again later.",
+    },
+    "sync.problem.refused": {
+        "fr": "La plateforme a refusé : {detail}",
+        "en": "The platform refused: {detail}",
+    },
+    "sync.problem.permission": {
+        "fr": "Le jeton n'a pas la permission requise : {detail}",
+        "en": "The token lacks the permission required: {detail}",
+    },
+    "sync.problem.not_found": {
+        "fr": "Le commentaire n'existe plus sur la plateforme.",
+        "en": "The comment no longer exists on the platform.",
+    },
+    "sync.problem.gave_up": {
+        "fr": "Toujours en échec après {attempts} essais : un·e responsable doit regarder.",
+        "en": "Still failing after {attempts} attempts: a lead must look.",
+    },
 }

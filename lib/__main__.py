@@ -1,4 +1,4 @@
-"""Vigie's command line: `python -m lib init | team | demo | import | export | password`.
+"""Vigie's command line: `python -m lib init | team | demo | import | export | password | sync`.
 
 Each command prints a one-line summary and exits 0, or prints a one-line
 reason on standard error and exits non-zero, leaving the database as it was.
@@ -30,6 +30,8 @@ from lib.auth import (
     team_accounts,
     user,
 )
+from lib.connectors import ConfigProblem
+from lib.connectors import command as sync_command
 from lib.db import ROLES, db_path, open_db, read_only, table_names
 from lib.demo import DemoError, generate
 from lib.i18n import Worded, both, t
@@ -198,7 +200,19 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=_team_change, change=name)
     team_parsers = (team, listing, add, role, deactivating, reactivating)
 
-    for sub in (demo, imp, exp, pwd, init, *team_parsers):
+    sync = commands.add_parser(
+        "sync",
+        help="pull comments from the connected accounts and carry decisions to the platforms",
+        description="Connected accounts are read from .streamlit/secrets.toml ([connectors.KEY]) "
+        "or the TOML file given with --config; see the README, « Comptes connectés ».",
+    )
+    how_often = sync.add_mutually_exclusive_group(required=True)
+    how_often.add_argument("--once", action="store_true", help="one run, then stop")
+    how_often.add_argument("--every", type=float, metavar="SECONDS", help="a run every SECONDS")
+    sync.add_argument("--config", type=Path, help="a TOML file with [connectors.KEY] tables")
+    sync.set_defaults(run=_sync)
+
+    for sub in (demo, imp, exp, pwd, init, sync, *team_parsers):
         sub.add_argument("--db", type=Path, default=None, help="database file (default VIGIE_DB)")
     return parser
 
@@ -262,6 +276,20 @@ def _as_lead(db, actor: str | None, flag: str, permission: str) -> None:
         require_credentials(db, actor, password, permission)
     except (BadCredentials, PermissionDenied) as error:
         raise CommandError.of(error) from None
+
+
+def _sync(args) -> str:
+    if args.every is not None and args.every < 1:
+        raise CommandError("sync_every_too_short")
+    path = args.db or db_path()
+    with _existing_db(args):
+        pass  # a missing or foreign file is refused before any platform is called
+    try:
+        return sync_command.run(path, args.config, args.every, say=print)
+    except ConfigProblem as problem:
+        raise CommandError.of(problem) from None
+    except KeyboardInterrupt:
+        return t("cli.done.sync_stopped", "fr")
 
 
 def _demo(args) -> str:

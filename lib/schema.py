@@ -318,5 +318,5 @@ def m015_connected_accounts(db: Database) -> None:
     # Units or requests spent per account and platform window (a YouTube day in Pacific
     # time, an X fifteen minutes), so that a limit is respected across runs.
     db["platform_usage"].create(
-        {"account": str, "window": str, "units": int}, pk=("account", "window")
+        {"account": str, "period": str, "units": int}, pk=("account", "period")
     )

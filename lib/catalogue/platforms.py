@@ -131,7 +131,8 @@ STRINGS = {
         "(midnight Pacific time, for YouTube).",
     },
     "sync.problem.unavailable": {
-        "fr": "La plateforme ne répond pas correctement (erreur {status}) : nouvel essai plus tard.",
+        "fr": "La plateforme ne répond pas correctement (erreur {status}) : nouvel essai "
+        "plus tard.",
         "en": "The platform is not answering properly (error {status}): trying again later.",
     },
     "sync.problem.timeout": {
@@ -158,4 +159,53 @@ STRINGS = {
         "fr": "Toujours en échec après {attempts} essais : un·e responsable doit regarder.",
         "en": "Still failing after {attempts} attempts: a lead must look.",
     },
+    # The configuration of connected accounts (lib.connectors.config.ConfigProblem)
+    "config.error.file_not_found": {
+        "fr": "Fichier de configuration introuvable : {path}",
+        "en": "Configuration file not found: {path}",
+    },
+    "config.error.unreadable": {
+        "fr": "Le fichier {path} n'est pas du TOML lisible : {error}",
+        "en": "The file {path} is not readable TOML: {error}",
+    },
+    "config.error.not_a_table": {
+        "fr": "« {key} » doit être une table TOML ([{key}]).",
+        "en": "'{key}' must be a TOML table ([{key}]).",
+    },
+    "config.error.unknown_platform": {
+        "fr": "Compte « {key} » : plateforme inconnue; choisissez parmi {known}.",
+        "en": "Account '{key}': unknown platform; choose among {known}.",
+    },
+    "config.error.missing_id": {
+        "fr": "Compte « {key} » : indiquez {field}, l'identifiant du compte sur {platform}.",
+        "en": "Account '{key}': give {field}, the account's id on {platform}.",
+    },
+    "config.error.bad_mode": {
+        "fr": "Compte « {key} » : mode inconnu; choisissez parmi {known}.",
+        "en": "Account '{key}': unknown mode; choose among {known}.",
+    },
+    "config.error.missing_token": {
+        "fr": "Compte « {key} » : un compte synchronisé a besoin de son jeton (token).",
+        "en": "Account '{key}': a synced account needs its token.",
+    },
+    "config.error.bad_base_url": {
+        "fr": "Compte « {key} » : base_url doit être une adresse http ou https.",
+        "en": "Account '{key}': base_url must be an http or https address.",
+    },
+    "config.error.refused": {
+        "fr": "Compte « {key} » : {reason}",
+        "en": "Account '{key}': {reason}",
+    },
+    "sync.done": {
+        "fr": "synchronisé {accounts} compte(s) : {added} commentaire(s) reçu(s), "
+        "{applied} décision(s) appliquée(s) sur les plateformes; problèmes : {problems}",
+        "en": "synced {accounts} account(s): {added} comment(s) received, {applied} "
+        "decision(s) applied on the platforms; problems: {problems}",
+    },
+    "sync.no_problem": {"fr": "aucun", "en": "none"},
+    "cli.error.sync_every_too_short": {
+        "fr": "--every attend au moins 1 seconde entre deux synchronisations.",
+        "en": "--every needs at least 1 second between two syncs.",
+    },
+    "cli.done.sync_stopped": {"fr": "synchronisation arrêtée", "en": "sync stopped"},
 }

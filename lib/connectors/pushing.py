@@ -27,11 +27,12 @@ class Pushed:
     applied: int = 0
     failed: int = 0
     attention: int = 0
+    problem: PlatformError | None = None  # what stopped the account, if anything
 
 
 def push_account(db: Database, connector: Connector, key: str, now) -> Pushed:
     """Apply the account's due operations; a problem of the whole account (its token, a
-    limit) stops there and is raised, the operation left as it was."""
+    limit) stops there (`Pushed.problem`), the operation left as it was."""
     pushed = Pushed()
     waiting: set[int] = set()  # comments whose earlier operation is not done
     for row in _due(db, key, now):
@@ -45,7 +46,8 @@ def push_account(db: Database, connector: Connector, key: str, now) -> Pushed:
         except PlatformError as error:
             if error.code in ACCOUNT_PROBLEMS:
                 _defer(db, row, error, now)
-                raise
+                pushed.problem = error
+                break
             state = _failed(db, row, error, now)
             pushed.failed += 1
             pushed.attention += state == "attention"

@@ -105,6 +105,7 @@ def sync_account(db: Database, config: AccountConfig, now, client=None) -> Accou
                 continue  # a pull that failed does not keep decisions from the platform
             if name == "pushed":
                 report.applied, report.failed = done.applied, done.failed
+                problem = problem or done.problem
             else:
                 setattr(report, name, done)
     finally:

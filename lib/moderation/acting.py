@@ -177,7 +177,7 @@ def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, a
             changes.update(first_handled_at=at_text, first_handled_by=actor)
         changes["version"] = version
         _update_comment(db, comment_id, expected_version, changes)
-        db["actions"].insert(
+        recorded = db["actions"].insert(
             {
                 "comment_id": comment_id,
                 "at": at_text,
@@ -195,8 +195,7 @@ def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, a
         )
         # What the decision asks of the platform, in the same transaction (lib.outbox).
         status = changes.get("status", comment["status"])
-        action_id = db["actions"].last_pk
-        enqueue_decision(db, comment, kind, action_id, status, row["reply"], at_text)
+        enqueue_decision(db, comment, kind, recorded.last_pk, status, row["reply"], at_text)
     return version
 
 

@@ -162,7 +162,12 @@ def list_comments(state: State, req: Request, channel: Owner) -> Response:
     kind = "youtube#commentListResponse"
     if "id" in req.query:
         found = [state.live(PLATFORM, i.strip()) for i in req.query["id"].split(",")]
-        return listing(kind, req, [c for c in found if c], render, 100)
+
+        def owned(comment: Comment) -> dict:
+            # The channel's owner sees each comment's moderation status (rejected: hidden).
+            return render(comment, owner_view=comment.owner_id == channel.id)
+
+        return listing(kind, req, [c for c in found if c], owned, 100)
     if "parentId" in req.query:
         parent = state.comments.get(req.query["parentId"])
         replies = public_replies(state, parent) if parent else []

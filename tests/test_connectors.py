@@ -90,9 +90,10 @@ def test_a_first_sync_pulls_every_account_with_its_permalink_and_registers_it(te
     rows = team_db.execute(
         "SELECT external_id, account, permalink, author_name FROM comments ORDER BY external_id"
     ).fetchall()
+    post = "https://www.facebook.com/1001/posts/1/?comment_id="
     assert rows == [
-        ("1001_1_c1", "fb", "https://www.facebook.com/1001/posts/1/?comment_id=c1", "Ana Citoyenne"),
-        ("1001_1_c2", "fb", "https://www.facebook.com/1001/posts/1/?comment_id=c2", "Promo Lunettes"),
+        ("1001_1_c1", "fb", post + "c1", "Ana Citoyenne"),
+        ("1001_1_c2", "fb", post + "c2", "Promo Lunettes"),
         ("101", "xx", "https://x.com/i/web/status/101", "Jo"),
         ("igc1", "ig", "https://www.instagram.com/p/m1/", "marie"),
         ("ytc1", "yt", "https://www.youtube.com/watch?v=v1&lc=ytc1", "Paul"),

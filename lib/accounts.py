@@ -101,7 +101,7 @@ def set_paused(db: Database, actor: str, key: str, paused: bool) -> None:
     with immediate(db):
         old = account(db, key)
         if old is None:
-            raise AccountRefused("unknown_account", key=key)
+            raise AccountRefused("unknown_account", account=key)
         if bool(old["paused"]) == paused:
             return
         db["accounts"].update(key, {"paused": int(paused)})

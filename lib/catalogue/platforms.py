@@ -106,8 +106,8 @@ STRINGS = {
         "en": "The account's name fits on one line of at most {longest} characters.",
     },
     "accounts.error.unknown_account": {
-        "fr": "Aucun compte « {key} » n'est inscrit.",
-        "en": "No account '{key}' is registered.",
+        "fr": "Aucun compte « {account} » n'est inscrit.",
+        "en": "No account '{account}' is registered.",
     },
     # What went wrong with an account or an operation (lib.connectors.errors.PlatformError.code)
     "sync.problem.token_expired": {
@@ -169,32 +169,32 @@ STRINGS = {
         "en": "The file {path} is not readable TOML: {error}",
     },
     "config.error.not_a_table": {
-        "fr": "« {key} » doit être une table TOML ([{key}]).",
-        "en": "'{key}' must be a TOML table ([{key}]).",
+        "fr": "« {table} » doit être une table TOML ([{table}]).",
+        "en": "'{table}' must be a TOML table ([{table}]).",
     },
     "config.error.unknown_platform": {
-        "fr": "Compte « {key} » : plateforme inconnue; choisissez parmi {known}.",
-        "en": "Account '{key}': unknown platform; choose among {known}.",
+        "fr": "Compte « {account} » : plateforme inconnue; choisissez parmi {known}.",
+        "en": "Account '{account}': unknown platform; choose among {known}.",
     },
     "config.error.missing_id": {
-        "fr": "Compte « {key} » : indiquez {field}, l'identifiant du compte sur {platform}.",
-        "en": "Account '{key}': give {field}, the account's id on {platform}.",
+        "fr": "Compte « {account} » : indiquez {field}, l'identifiant du compte sur {platform}.",
+        "en": "Account '{account}': give {field}, the account's id on {platform}.",
     },
     "config.error.bad_mode": {
-        "fr": "Compte « {key} » : mode inconnu; choisissez parmi {known}.",
-        "en": "Account '{key}': unknown mode; choose among {known}.",
+        "fr": "Compte « {account} » : mode inconnu; choisissez parmi {known}.",
+        "en": "Account '{account}': unknown mode; choose among {known}.",
     },
     "config.error.missing_token": {
-        "fr": "Compte « {key} » : un compte synchronisé a besoin de son jeton (token).",
-        "en": "Account '{key}': a synced account needs its token.",
+        "fr": "Compte « {account} » : un compte synchronisé a besoin de son jeton (token).",
+        "en": "Account '{account}': a synced account needs its token.",
     },
     "config.error.bad_base_url": {
-        "fr": "Compte « {key} » : base_url doit être une adresse http ou https.",
-        "en": "Account '{key}': base_url must be an http or https address.",
+        "fr": "Compte « {account} » : base_url doit être une adresse http ou https.",
+        "en": "Account '{account}': base_url must be an http or https address.",
     },
     "config.error.refused": {
-        "fr": "Compte « {key} » : {reason}",
-        "en": "Account '{key}': {reason}",
+        "fr": "Compte « {account} » : {reason}",
+        "en": "Account '{account}': {reason}",
     },
     "sync.done": {
         "fr": "synchronisé {accounts} compte(s) : {added} commentaire(s) reçu(s), "

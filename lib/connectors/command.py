@@ -16,7 +16,7 @@ from lib.times import now_utc
 def summary(report: SyncReport, problems: list, language: str = "fr") -> str:
     """One line: what came in, what went out, which accounts have a problem."""
     troubled = [f"{a.key} ({a.problem})" for a in report.accounts if a.problem]
-    troubled += [p.values.get("key", "?") + " (config)" for p in problems]
+    troubled += [p.values.get("account", "?") + " (config)" for p in problems]
     return t(
         "sync.done",
         language,

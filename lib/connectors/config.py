@@ -94,7 +94,7 @@ def load_config(path: Path | str | None = None) -> tuple[list[AccountConfig], li
         raise ConfigProblem("unreadable", path=str(path), error=str(error)) from None
     section = document.get("connectors", {})
     if not isinstance(section, dict):
-        raise ConfigProblem("not_a_table", key="connectors")
+        raise ConfigProblem("not_a_table", table="connectors")
     accounts, problems = [], []
     for key, entry in section.items():
         try:
@@ -106,31 +106,33 @@ def load_config(path: Path | str | None = None) -> tuple[list[AccountConfig], li
 
 def _account(key: str, entry) -> AccountConfig:
     if not isinstance(entry, dict):
-        raise ConfigProblem("not_a_table", key=f"connectors.{key}")
+        raise ConfigProblem("not_a_table", table=f"connectors.{key}")
     platform = str(entry.get("platform", "")).strip().lower()
     if platform not in BASE_URLS:
-        raise ConfigProblem("unknown_platform", key=key, known=", ".join(BASE_URLS))
+        raise ConfigProblem("unknown_platform", account=key, known=", ".join(BASE_URLS))
     field = ID_FIELDS[platform]
     platform_id = str(entry.get(field, "")).strip()
     mode = str(entry.get("mode", "sync"))
     token = entry.get("token")
     if not platform_id:
-        raise ConfigProblem("missing_id", key=key, field=field, platform=platform_name(platform))
+        raise ConfigProblem(
+            "missing_id", account=key, field=field, platform=platform_name(platform)
+        )
     if mode not in MODES:
-        raise ConfigProblem("bad_mode", key=key, known=", ".join(MODES))
+        raise ConfigProblem("bad_mode", account=key, known=", ".join(MODES))
     if mode == "sync" and not (isinstance(token, str) and token.strip()):
-        raise ConfigProblem("missing_token", key=key)
+        raise ConfigProblem("missing_token", account=key)
     base_url = str(entry.get("base_url", ""))
     if base_url and (
         urlsplit(base_url).scheme not in ("http", "https") or not urlsplit(base_url).netloc
     ):
-        raise ConfigProblem("bad_base_url", key=key)
+        raise ConfigProblem("bad_base_url", account=key)
     name = str(entry.get("name", "")) or key
     try:
         check_account(key, platform, name, platform_id, mode)
     except AccountRefused as refusal:
         words = {lang: refusal.describe(lang) for lang in ("fr", "en")}
-        raise ConfigProblem("refused", key=key, reason=words) from None
+        raise ConfigProblem("refused", account=key, reason=words) from None
     return AccountConfig(
         key=key,
         platform=platform,

@@ -27,7 +27,7 @@ from lib.demo import texts
 from lib.demo.comments import draw_comments
 from lib.demo.handling import draw_handling
 from lib.demo.history import history_rows
-from lib.demo.posts import draw_posts
+from lib.demo.posts import comment_addresses, draw_posts
 from lib.i18n import Worded
 from lib.ingest import POST_COLUMNS, insert_rows, prepare_comments, store_posts
 from lib.settings import calendar_version, load_settings
@@ -69,6 +69,8 @@ def generate(
     cal = settings.calendar()
 
     comments = draw_comments(rng, rows, start, end)
+    posts = draw_posts(comments)
+    comments["permalink"] = comment_addresses(comments, posts).to_numpy()
     # Detected first: how the team may handle a comment depends on its flags.
     stored = prepare_comments(comments, settings).drop(columns=list(POST_COLUMNS))
     stored["calendar_version"] = calendar_version(db)
@@ -84,7 +86,7 @@ def generate(
             insert_rows(db, "comments", stored)
         with bulk_load(db, "actions", rebuild_indexes=True):
             insert_rows(db, "actions", actions)
-        store_posts(db, draw_posts(comments))
+        store_posts(db, posts)
     return DemoSummary(len(stored), len(actions), len(accounts), start, end)
 
 

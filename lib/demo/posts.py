@@ -75,6 +75,31 @@ def draw_posts(comments: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def comment_addresses(comments: pd.DataFrame, posts: pd.DataFrame) -> pd.Series:
+    """Each demo comment's permalink, in its platform's form under its post's address
+    (`draw_posts`); an X reply is a status of its own, under the invented account.
+
+    >>> comments = pd.DataFrame({"platform": ["facebook", "youtube"],
+    ...     "external_id": ["demo-00000007", "demo-00000008"], "post_ref": ["p1", "p2"]})
+    >>> posts = pd.DataFrame({"post_ref": ["p1", "p2"], "post_url": [
+    ...     "https://www.facebook.com/vigie.demo/posts/1", "https://www.youtube.com/watch?v=d"]})
+    >>> comment_addresses(comments, posts).tolist()
+    ['https://www.facebook.com/vigie.demo/posts/1?comment_id=00000007', 'https://www.youtube.com/watch?v=d&lc=00000008']
+    """
+    post = comments["post_ref"].map(posts.set_index("post_ref")["post_url"]).astype(object)
+    number = comments["external_id"].str.removeprefix("demo-")
+    platform = comments["platform"]
+    address = post.copy()
+    for name, form in (
+        ("facebook", post + "?comment_id=" + number),
+        ("instagram", post + "c/" + number + "/"),
+        ("youtube", post + "&lc=" + number),
+        ("x", "https://x.com/vigie_demo/status/vigie-demo-" + number),
+    ):
+        address = address.where(platform != name, form)
+    return address
+
+
 def _title(pick: int) -> str:
     """One of `TITLES` with a programme and a place, chosen by `pick`.
 

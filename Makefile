@@ -62,3 +62,4 @@ bench: $(VENV)/.dev chromium
 	$(BIN)/python bench/bench_queue.py $(BENCH_DB)
 	$(BIN)/python bench/bench_lead_pages.py $(BENCH_DB)
 	$(BIN)/python bench/bench_pages.py $(BENCH_DB)
+	$(BIN)/python bench/bench_sync.py

@@ -1,0 +1,114 @@
+"""End to end, in Chromium: comments on a Facebook page (served for real on localhost) reach
+the queue with `python -m lib sync --once`; a moderator hides one and replies to another in
+the browser; the next `sync --once` carries both to the page, the reply exactly once."""
+
+import subprocess
+import sys
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import (
+    choose,
+    click_queue_row,
+    main,
+    screenshot,
+    serving,
+    settle,
+    sign_in,
+)
+from tests.browser.test_flows import query, search_queue, t, visible
+from tests.platforms.fake_server import FakePlatforms
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+MODERATOR = "agirard"
+TOKEN = "EAAB-browser-test-not-real"
+
+
+@pytest.fixture(scope="module")
+def own_server(demo_template, tmp_path_factory):
+    """This module registers a connected account: it serves its own copy of the demo."""
+    with serving(demo_template, tmp_path_factory.mktemp("platforms")) as served:
+        yield served
+
+
+def sync_once(config: Path, db: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "lib", "sync", "--once", "--config", str(config), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_moderators_decisions_in_the_browser_happen_on_facebook(own_server, page, tmp_path):
+    word = "zq" + uuid.uuid4().hex[:10]
+    now = datetime.now(UTC)
+    with FakePlatforms() as platform:
+        platform.add_facebook_page("2002", "Ministère des Transports (démo)", TOKEN)
+        platform.add_facebook_post("2002", "2002_9", "Fermeture du pont", now - timedelta(hours=6))
+        platform.add_facebook_comment(
+            "2002_9", "2002_9_spam", f"Gagnez 5000 $ par semaine, cliquez ici {word}",
+            now - timedelta(hours=2), "u71", "Promo Rapide",
+        )  # fmt: skip
+        platform.add_facebook_comment(
+            "2002_9", "2002_9_question", f"Le pont rouvre quand? {word}",
+            now - timedelta(hours=1), "u72", "Julie Tremblay",
+        )  # fmt: skip
+        config = tmp_path / "connectors.toml"
+        config.write_text(
+            f'[connectors.mtq_fb]\nplatform = "facebook"\nname = "MTQ (Facebook)"\n'
+            f'page_id = "2002"\ntoken = "{TOKEN}"\nbase_url = "{platform.graph_url}"\n',
+            encoding="utf-8",
+        )
+        assert "1 compte(s) : 2 commentaire(s) reçu(s)" in sync_once(config, own_server["db"])
+        ids = {
+            r["external_id"]: r["id"]
+            for r in query(
+                own_server, "SELECT id, external_id FROM comments WHERE account = 'mtq_fb'"
+            )
+        }
+        spam, question = ids["2002_9_spam"], ids["2002_9_question"]
+
+        sign_in(page, own_server["url"], MODERATOR, t("nav.queue"))
+        search_queue(page, word)
+        click_queue_row(page, spam)
+        link = main(page).get_by_role("link", name=t("queue.platform.open", platform="Facebook"))
+        expect(link).to_have_attribute(
+            "href", "https://www.facebook.com/2002/posts/9/?comment_id=spam"
+        )
+        main(page).get_by_role("tab", name=t("queue.tab.remove")).click()
+        choose(main(page), t("queue.reasons"), "Pourriel")
+        visible(main(page).get_by_role("button", name=t("queue.kind.hide"), exact=True)).click()
+        done = t("queue.done", id=spam, what=t("queue.kind.hide"))
+        expect(main(page).get_by_text(done)).to_be_visible(timeout=30_000)
+        settle(page)
+
+        click_queue_row(page, question)
+        main(page).get_by_role("tab", name=t("queue.tab.reply")).click()
+        reply = "Bonjour, le pont rouvre lundi à 6 h."
+        visible(main(page).get_by_label(t("queue.reply"), exact=True)).fill(reply)
+        visible(main(page).get_by_role("button", name=t("queue.kind.reply"), exact=True)).click()
+        done = t("queue.done", id=question, what=t("queue.kind.reply"))
+        expect(main(page).get_by_text(done)).to_be_visible(timeout=30_000)
+        settle(page)
+        screenshot(page, "flow-platforms-decided")
+
+        # Nothing reaches Facebook before the sync process runs.
+        assert not platform.comment("2002_9_spam")["hidden"]
+        assert "2 décision(s) appliquée(s)" in sync_once(config, own_server["db"])
+        assert platform.comment("2002_9_spam")["hidden"]
+        assert [r["text"] for r in platform.replies("2002_9_question")] == [reply]
+        # A second run publishes nothing again.
+        assert "0 décision(s) appliquée(s)" in sync_once(config, own_server["db"])
+        assert len(platform.replies("2002_9_question")) == 1
+        assert TOKEN not in (own_server["db"].parent / "streamlit.log").read_text()

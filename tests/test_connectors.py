@@ -4,10 +4,13 @@ pulling, pushing, and what happens when the network or a platform fails."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib.accounts import account, set_paused
 from lib.connectors import AccountConfig, Token, sync_once
 from lib.connectors.pushing import MAX_ATTEMPTS
+from lib.db import open_db
 from lib.moderation import act, history
 from lib.outbox import outcomes
 from tests.platforms.fake_server import FakePlatforms
@@ -19,32 +22,37 @@ TOKENS = {"fb": "EAAB-fb-not-real", "ig": "EAAB-ig-not-real", "yt": "ya29-yt", "
 @pytest.fixture
 def server():
     with FakePlatforms() as fake:
-        fake.add_facebook_page("1001", "Ville de Lévis-Nord", TOKENS["fb"])
-        fake.add_facebook_post("1001", "1001_1", "Travaux rue Principale", NOW - timedelta(days=2))
-        fake.add_facebook_comment(
-            "1001_1", "1001_1_c1", "Quand finissent les travaux?", NOW - timedelta(hours=3),
-            "u1", "Ana Citoyenne",
-        )  # fmt: skip
-        fake.add_facebook_comment(
-            "1001_1", "1001_1_c2", "Achetez des lunettes ici", NOW - timedelta(hours=2),
-            "u2", "Promo Lunettes",
-        )  # fmt: skip
-        fake.add_instagram_account("ig1", "villelevisnord", TOKENS["ig"])
-        fake.add_instagram_media("ig1", "m1", "Le parc en hiver", NOW - timedelta(days=1))
-        fake.add_instagram_comment("m1", "igc1", "Magnifique!", NOW - timedelta(hours=4), "marie")
-        fake.add_youtube_channel("UC1", "Ville de Lévis-Nord", TOKENS["yt"])
-        fake.add_youtube_video("UC1", "v1", "Conseil municipal")
-        fake.add_youtube_comment(
-            "v1", "ytc1", "Merci pour la diffusion", NOW - timedelta(hours=5), "UCpaul", "Paul"
-        )
-        fake.add_x_user("55", "villelevisnord", "Ville", TOKENS["xx"])
-        fake.add_x_user("66", "jo_q", "Jo", None)
-        fake.add_x_tweet("100", "55", "Collecte des sapins lundi", NOW - timedelta(days=1))
-        fake.add_x_tweet(
-            "101", "66", "@villelevisnord merci pour l'info", NOW - timedelta(hours=1),
-            conversation_id="100", in_reply_to_user_id="55",
-        )  # fmt: skip
-        yield fake
+        yield seeded(fake)
+
+
+def seeded(fake: FakePlatforms) -> FakePlatforms:
+    """Two Facebook comments, one on each other platform; the accounts' own posts."""
+    fake.add_facebook_page("1001", "Ville de Lévis-Nord", TOKENS["fb"])
+    fake.add_facebook_post("1001", "1001_1", "Travaux rue Principale", NOW - timedelta(days=2))
+    fake.add_facebook_comment(
+        "1001_1", "1001_1_c1", "Quand finissent les travaux?", NOW - timedelta(hours=3),
+        "u1", "Ana Citoyenne",
+    )  # fmt: skip
+    fake.add_facebook_comment(
+        "1001_1", "1001_1_c2", "Achetez des lunettes ici", NOW - timedelta(hours=2),
+        "u2", "Promo Lunettes",
+    )  # fmt: skip
+    fake.add_instagram_account("ig1", "villelevisnord", TOKENS["ig"])
+    fake.add_instagram_media("ig1", "m1", "Le parc en hiver", NOW - timedelta(days=1))
+    fake.add_instagram_comment("m1", "igc1", "Magnifique!", NOW - timedelta(hours=4), "marie")
+    fake.add_youtube_channel("UC1", "Ville de Lévis-Nord", TOKENS["yt"])
+    fake.add_youtube_video("UC1", "v1", "Conseil municipal")
+    fake.add_youtube_comment(
+        "v1", "ytc1", "Merci pour la diffusion", NOW - timedelta(hours=5), "UCpaul", "Paul"
+    )
+    fake.add_x_user("55", "villelevisnord", "Ville", TOKENS["xx"])
+    fake.add_x_user("66", "jo_q", "Jo", None)
+    fake.add_x_tweet("100", "55", "Collecte des sapins lundi", NOW - timedelta(days=1))
+    fake.add_x_tweet(
+        "101", "66", "@villelevisnord merci pour l'info", NOW - timedelta(hours=1),
+        conversation_id="100", in_reply_to_user_id="55",
+    )  # fmt: skip
+    return fake
 
 
 def configs(server, timeout=5.0, **changes):
@@ -349,3 +357,31 @@ def test_no_token_is_ever_written_to_the_database(team_db, server):
     dump = "\n".join(team_db.conn.iterdump())
     assert not any(token in dump for token in TOKENS.values())
     assert all(r["headers"].get("Authorization") in (None, "<redacted>") for r in server.requests)
+
+
+_KEYS = ["data", "paging", "next", "id", "message", "created_time", "from", "items", "meta"]
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from([*_KEYS, "error", "code"]), inner, max_size=4)
+    ),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    body=_JSON,
+    status=st.sampled_from([200, 400, 403, 500]),
+    where=st.sampled_from(["/1001/feed", "/1001_1/comments", "/ig1/media", "commentThreads"]),
+)
+def test_any_answer_from_a_platform_stops_at_most_that_account_for_that_run(body, status, where):
+    with FakePlatforms() as fake, open_db(":memory:") as db:
+        seeded(fake)
+        fake.fail_next("GET", where, status=status, body=body)
+        first = sync_once(db, configs(fake))
+        assert sum(a.problem is not None for a in first.accounts) <= 1
+        then = sync_once(db, configs(fake), now=datetime.now(UTC) + timedelta(hours=1))
+        assert then.problems == 0
+        assert db["comments"].count == 5

@@ -208,4 +208,8 @@ STRINGS = {
         "en": "--every needs at least 1 second between two syncs.",
     },
     "cli.done.sync_stopped": {"fr": "synchronisation arrêtée", "en": "sync stopped"},
+    "sync.database_problem": {
+        "fr": "synchronisation reportée : la base de données a refusé ({error})",
+        "en": "sync postponed: the database refused ({error})",
+    },
 }

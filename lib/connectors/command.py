@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lib.connectors.config import load_config
 from lib.connectors.sync import SyncReport, sync_once
-from lib.db import open_db
+from lib.db import DatabaseError, open_db
 from lib.i18n import t
 from lib.times import now_utc
 
@@ -41,9 +41,15 @@ def run(
     while True:
         started = time.monotonic()
         accounts, problems = load_config(config)
-        with open_db(db_path) as db:
-            report = sync_once(db, accounts, now_utc())
-        line = summary(report, problems)
+        try:
+            with open_db(db_path) as db:
+                report = sync_once(db, accounts, now_utc())
+            line = summary(report, problems)
+        except DatabaseError as error:
+            if every is None:
+                raise
+            # Kept running: the database may be busy or full for a moment.
+            line = t("sync.database_problem", "fr", error=error)
         done += 1
         if every is None or (runs is not None and done >= runs):
             return line

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import datetime
 
 from lib.i18n import Worded
@@ -49,3 +51,13 @@ class PlatformError(Worded, Exception):
         self.status = status
         self.retry_at = retry_at
         self.unsure = unsure
+
+
+@contextlib.contextmanager
+def unexpected_answers(write: bool = False) -> Iterator[None]:
+    """Turn an answer of an unexpected shape (a field missing, a list for an object) into
+    the platform's `garbage`, so that it stops one step of one account, never the run."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
+        raise PlatformError("garbage", detail=type(error).__name__, unsure=write) from None

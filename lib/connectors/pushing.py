@@ -9,7 +9,12 @@ from datetime import timedelta
 from sqlite_utils import Database
 
 from lib.connectors.base import Connector
-from lib.connectors.errors import ACCOUNT_PROBLEMS, PASSING_PROBLEMS, PlatformError
+from lib.connectors.errors import (
+    ACCOUNT_PROBLEMS,
+    PASSING_PROBLEMS,
+    PlatformError,
+    unexpected_answers,
+)
 from lib.db import immediate, to_db_time
 from lib.outbox import published_reply
 
@@ -97,11 +102,13 @@ def _apply(db: Database, connector: Connector, row: dict) -> str | None:
             raise PlatformError("not_found")
     if operation == "reply" and row["unsure"]:
         # An earlier attempt ended without an answer: it may have been published.
-        found = connector.find_reply(target, text)
+        with unexpected_answers():
+            found = connector.find_reply(target, text)
         if found is not None:
             return found
     try:
-        return connector.push(operation, target, text, reply)
+        with unexpected_answers(write=True):
+            return connector.push(operation, target, text, reply)
     except PlatformError as error:
         if operation == "reply" and error.code not in ("refused", "permission", "not_found"):
             error.unsure = True  # a reply whose fate is unknown is looked for before a retry

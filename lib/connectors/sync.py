@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from lib.accounts import account, cursor_of, note_problem, register_account, save_progress
 from lib.connectors.base import Connector
 from lib.connectors.config import AccountConfig
-from lib.connectors.errors import ACCOUNT_PROBLEMS, PlatformError
+from lib.connectors.errors import ACCOUNT_PROBLEMS, PlatformError, unexpected_answers
 from lib.connectors.graph import Facebook, Instagram
 from lib.connectors.http import Http
 from lib.connectors.limits import X_HIDES_PER_WINDOW, Budget, x_window, youtube_day
@@ -97,7 +97,8 @@ def sync_account(db: Database, config: AccountConfig, now, client=None) -> Accou
     try:
         for name, step in steps:
             try:
-                done = step()
+                with unexpected_answers():
+                    done = step()
             except PlatformError as error:
                 problem = problem or error
                 if error.code in ACCOUNT_PROBLEMS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from lib.db import immediate
 from lib.platforms import limitation, operations
 
 # pending: to do; applied: done on the platform; attention: failed too often, or refused by
@@ -44,6 +45,8 @@ def enqueue_decision(
     if account is None:
         return 0
     wanted = operations(kind, comment["status"], status_after)
+    if wanted in (("unhide",), ("restore",)) and _withdrawn(db, comment["id"], wanted[0]):
+        return 0  # what the reopening undoes never reached the platform: nothing to ask
     for operation in wanted:
         _write(
             db,
@@ -56,6 +59,42 @@ def enqueue_decision(
             text=reply if operation in TEXT_OPERATIONS else None,
         )
     return len(wanted)
+
+
+# What a reopening undoes, by the operation it would ask for.
+_UNDOES = {"unhide": "hide", "restore": "delete"}
+
+
+def _withdrawn(db: Database, comment_id: int, operation: str) -> bool:
+    """Cancel the comment's latest hide or delete if it is still waiting; True if it was."""
+    cursor = db.execute(
+        "UPDATE outbox SET state = 'cancelled' WHERE id = (SELECT max(id) FROM outbox "
+        "WHERE comment_id = ? AND operation = ?) AND state = 'pending' AND unsure = 0",
+        [comment_id, _UNDOES[operation]],
+    )
+    return cursor.rowcount == 1
+
+
+def settle(db: Database, row: dict, at: str, **changes) -> None:
+    """Record what came of an operation the sync process performed.
+
+    A reopening may have cancelled it while it was under way (`_withdrawn`): it happened
+    on the platform all the same, so what undoes it is asked for now.
+    """
+    with immediate(db):
+        done = db.execute(
+            "UPDATE outbox SET {} WHERE id = ? AND state = 'pending'".format(
+                ", ".join(f"{name} = ?" for name in changes)
+            ),
+            [*changes.values(), row["id"]],
+        ).rowcount
+        if done or changes.get("state") != "applied" or row["operation"] not in ("hide", "delete"):
+            return
+        db["outbox"].update(row["id"], changes)
+        account = synced_account(db, row["account"])
+        if account is not None:
+            undo = "unhide" if row["operation"] == "hide" else "restore"
+            _write(db, account, undo, row["target"], at, comment_id=row["comment_id"])
 
 
 def enqueue_block(db: Database, platform: str, handle: str, at: str) -> int:

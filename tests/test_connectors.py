@@ -385,3 +385,27 @@ def test_any_answer_from_a_platform_stops_at_most_that_account_for_that_run(body
         then = sync_once(db, configs(fake), now=datetime.now(UTC) + timedelta(hours=1))
         assert then.problems == 0
         assert db["comments"].count == 5
+
+
+def test_a_correction_is_applied_to_the_reply_vigie_published(team_db, server):
+    sync_once(team_db, configs(server))
+    question = comment_id(team_db, "1001_1_c1")
+    version = act(team_db, question, "reply", "ana", 1, reply="Le 15 décembre.")
+    sync_once(team_db, configs(server))
+    act(team_db, question, "edit_reply", "ana", version, reply="Le 16 décembre, pardon.")
+    sync_once(team_db, configs(server))
+    assert [r["text"] for r in server.replies("1001_1_c1")] == ["Le 16 décembre, pardon."]
+
+
+def test_a_correction_of_a_reply_published_elsewhere_is_left_to_do_by_hand(team_db, server):
+    record_only = configs(server, fb={"mode": "record-only"})
+    sync_once(team_db, configs(server))
+    sync_once(team_db, record_only)  # the account is switched to record-only
+    question = comment_id(team_db, "1001_1_c1")
+    version = act(team_db, question, "reply", "ana", 1, reply="Le 15 décembre.")
+    sync_once(team_db, configs(server))  # connected again
+    act(team_db, question, "edit_reply", "ana", version, reply="Le 16 décembre.")
+    sync_once(team_db, configs(server))
+    assert states(team_db, "1001_1_c1") == [("edit_reply", "unsupported")]
+    assert outcomes(team_db, question)[0]["problem"] == "reply_not_published"
+    assert server.replies("1001_1_c1") == []

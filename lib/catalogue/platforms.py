@@ -77,6 +77,11 @@ STRINGS = {
         "rouvert dans Vigie seulement.",
         "en": "A comment deleted on the platform cannot come back: it is reopened in Vigie only.",
     },
+    "platforms.limit.reply_not_published": {
+        "fr": "Cette réponse n'a pas été publiée par Vigie sur la plateforme : corrigez-la "
+        "sur la plateforme.",
+        "en": "This reply was not published by Vigie on the platform: correct it on the platform.",
+    },
     "platforms.limit.nothing_to_act_on": {
         "fr": "Aucun commentaire de cet auteur n'est connu sur ce compte : rien par quoi le "
         "bannir.",

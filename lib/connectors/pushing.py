@@ -16,7 +16,7 @@ from lib.connectors.errors import (
     unexpected_answers,
 )
 from lib.db import immediate, to_db_time
-from lib.outbox import published_reply
+from lib.outbox import published_reply, settle
 
 # Attempts before an operation that keeps failing is shown to the leads (Aujourd'hui).
 MAX_ATTEMPTS = 5
@@ -25,6 +25,10 @@ FIRST_WAIT = timedelta(seconds=30)
 LONGEST_WAIT = timedelta(hours=1)
 # Operations taken per account and per run at most.
 BATCH = 500
+
+
+class NothingPublished(Exception):
+    """A correction of a reply Vigie never published on the platform."""
 
 
 @dataclass
@@ -46,8 +50,14 @@ def push_account(db: Database, connector: Connector, key: str, now) -> Pushed:
         ):
             waiting.add(row["comment_id"])
             continue
+        if not _still_pending(db, row):
+            continue  # a reopening cancelled it since the run began
         try:
             result = _apply(db, connector, row)
+        except NothingPublished:
+            # The reply was published before the account was connected, or by hand.
+            _update(db, row, state="unsupported", problem="reply_not_published")
+            continue
         except PlatformError as error:
             if error.code in ACCOUNT_PROBLEMS:
                 _defer(db, row, error, now)
@@ -60,16 +70,8 @@ def push_account(db: Database, connector: Connector, key: str, now) -> Pushed:
                 break  # the platform is down or slow: the rest waits for the next run
             waiting.add(row["comment_id"])
             continue
-        _update(
-            db,
-            row,
-            state="applied",
-            applied_at=to_db_time(now),
-            result_ref=result,
-            problem=None,
-            problem_detail=None,
-            unsure=0,
-        )
+        done = {"state": "applied", "applied_at": to_db_time(now), "result_ref": result}
+        settle(db, row, to_db_time(now), **done, problem=None, problem_detail=None, unsure=0)
         pushed.applied += 1
     return pushed
 
@@ -82,6 +84,11 @@ def _due(db: Database, key: str, now) -> list[dict]:
             [key, to_db_time(now), BATCH],
         )
     )
+
+
+def _still_pending(db: Database, row: dict) -> bool:
+    state = db.execute("SELECT state FROM outbox WHERE id = ?", [row["id"]]).fetchone()
+    return state is not None and state[0] == "pending"
 
 
 def _earlier_pending(db: Database, row: dict) -> bool:
@@ -99,7 +106,7 @@ def _apply(db: Database, connector: Connector, row: dict) -> str | None:
     if operation in ("edit_reply", "remove_reply"):
         reply = published_reply(db, row["comment_id"])
         if reply is None:
-            raise PlatformError("not_found")
+            raise NothingPublished
     if operation == "reply" and row["unsure"]:
         # An earlier attempt ended without an answer: it may have been published.
         with unexpected_answers():

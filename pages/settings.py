@@ -1,10 +1,11 @@
 """Paramètres (leads only): hours, targets, closures, service levels, reasons, templates,
-policy, exclusions, team, history."""
+policy, exclusions, team, connected accounts, history."""
 
 import pandas as pd
 import streamlit as st
 
 from lib import i18n
+from lib.accounts import AccountRefused
 from lib.auth import PasswordRefused, PermissionDenied, can
 from lib.db import PLATFORMS
 from lib.settings import (
@@ -21,6 +22,7 @@ from lib.taxonomy import HANDLE_MAX_CHARS, LABEL_MAX_CHARS, NOTE_MAX_CHARS, REPL
 from lib.team import TeamRefused
 from lib.templates import DEFAULT_TEMPLATES, templates
 from lib.ui import current_user, database, lang, plain, t
+from lib.ui.accounts import accounts_tab as draw_accounts_tab
 from lib.ui.calendar_settings import calendar_tab as draw_calendar_tab
 from lib.ui.calendar_settings import closures_tab as draw_closures_tab
 from lib.ui.policy import policy_tab as draw_policy_tab
@@ -29,7 +31,7 @@ from lib.ui.team import team_tab as draw_team_tab
 
 FLASH_KEY = "settings_flash"
 # What a change may be refused with, in words for the person (lib.i18n.Worded).
-REFUSALS = (SettingsError, PermissionDenied, TeamRefused, PasswordRefused)
+REFUSALS = (SettingsError, PermissionDenied, TeamRefused, PasswordRefused, AccountRefused)
 
 st.title(t("settings.title"))
 db = database()
@@ -225,6 +227,11 @@ def team_tab(settings) -> None:
     draw_team_tab(db, run_and_report)
 
 
+def accounts_tab(settings) -> None:
+    """The organisation's accounts on the platforms: state, last sync, register, pause."""
+    draw_accounts_tab(db, run_and_report)
+
+
 def history_tab(settings) -> None:
     """Every change to the settings: who, when, before and after."""
     st.caption(t("settings.history_help"))
@@ -259,6 +266,7 @@ TABS = (
     ("policy", policy_tab),
     ("excluded", excluded_tab),
     ("team", team_tab),
+    ("accounts", accounts_tab),
     ("history", history_tab),
 )
 names = [t(f"settings.tab.{name}") for name, _draw in TABS]

@@ -8,7 +8,8 @@ from lib.i18n import format_date, format_datetime, format_number, label
 from lib.service_levels import level_names
 from lib.tables import readable
 from lib.times import local_today
-from lib.ui import lang, present, t
+from lib.ui import database, lang, present, t
+from lib.ui.attention import attention_block
 from lib.ui.cached import current_settings, figure, today_figures
 from lib.ui.empty import no_comments_yet
 from lib.ui.lead import QUEUE_PAGE, card, chart, decimals_as_text, people
@@ -23,6 +24,9 @@ END_OF_DAY = {
 }
 
 st.title(t("today.title"))
+# A lead's « À regarder »: connected accounts and platform operations that need one (even
+# before the first comment arrives: a token may be missing).
+attention_block(database(), st.session_state.get("user"))
 if no_comments_yet("today"):
     st.stop()
 cal = current_settings().calendar()

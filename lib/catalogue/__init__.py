@@ -5,6 +5,7 @@ strings sit together; keys are unique across areas (the tests check it).
 """
 
 from lib.catalogue import (
+    accounts_ui,
     calendar,
     cli,
     core,
@@ -27,7 +28,7 @@ from lib.catalogue import (
 
 AREAS = (core, taxonomy, queue, lead, io, settings, cli, team, presets, empty, drafts)
 AREAS += (today_page, lead_pages, posts, newcomer, levels)
-AREAS += (calendar, platforms)
+AREAS += (calendar, platforms, accounts_ui)
 
 STRINGS: dict[str, dict[str, str]] = {}
 for _area in AREAS:

@@ -1,8 +1,9 @@
 """The File d'attente page's Streamlit parts; the page draws them in this order.
 
 Modules depend one way: `keys` (session state, messages) → `display` → `acting`
-(the callbacks that call `act`), `drafts` (the checks under a draft box) → `filters`,
-`table`, `tabs`, `history` → `detail`.
+(the callbacks that call `act`), `drafts` (the checks under a draft box), `platform`
+(the comment on its platform: its link, what an action will do there, what came of it)
+→ `corrections` (the Corriger tab) → `filters`, `table`, `tabs`, `history` → `detail`.
 """
 
 from lib.ui.queue.detail import DETAIL_KEY, detail_panel, keep_detail_in_view

@@ -13,7 +13,7 @@ import streamlit as st
 from lib.db import DatabaseError, problem
 from lib.i18n import format_number
 from lib.moderation import InvalidAction, StaleVersion, act, act_many
-from lib.taxonomy import ACTION_KINDS
+from lib.taxonomy import ACTION_KINDS, CORRECTION_KINDS
 from lib.ui.queue.keys import (
     CONFLICT,
     CURRENT,
@@ -28,8 +28,10 @@ from lib.ui.queue.keys import (
 )
 from lib.ui.session import database, lang, t
 
-# After these the comment leaves the moderator's hands: show the next one.
-MOVING_KINDS = tuple(kind for kind in ACTION_KINDS if kind not in ("assign", "note", "reopen"))
+# After these the comment leaves the moderator's hands: show the next one. A correction
+# stays on its comment, whose history then shows both versions.
+STAYING_KINDS = ("assign", "note", "reopen", *CORRECTION_KINDS)
+MOVING_KINDS = tuple(kind for kind in ACTION_KINDS if kind not in STAYING_KINDS)
 # The draft box each button publishes from: its note answers for the draft's checks.
 DRAFT_BOXES = {
     "reply": "reply",
@@ -37,6 +39,7 @@ DRAFT_BOXES = {
     "redirect": "redirect",
     "escalate_redirect": "redirect",
     "approve": "approve",
+    "edit_reply": "edit_reply",
 }
 
 
@@ -71,6 +74,10 @@ def arguments(comment_id: int, kind: str, proposal: int | None = None) -> tuple[
         return kind, {"note": state.get(key("reject_note", comment_id)), "proposal": proposal}
     if kind == "note":
         return kind, {"note": state.get(key("note", comment_id))}
+    if kind == "edit_reply":
+        return kind, {"reply": state.get(key("edit_reply", comment_id)), "note": note}
+    if kind == "remove_reply":
+        return kind, {"note": state.get(key("remove_note", comment_id))}
     return kind, {}
 
 
@@ -108,6 +115,9 @@ def submit(comment_id: int, version: int, requested: str, proposal: int | None =
     flash("success", t("queue.done", id=comment_id, what=t("queue.kind." + kind)))
     if kind == "note":
         st.session_state[key("note", comment_id)] = ""
+    if kind in CORRECTION_KINDS:  # the boxes start again from what is now published
+        st.session_state.pop(key("edit_reply", comment_id), None)
+        st.session_state.pop(key("remove_note", comment_id), None)
     if requested in DRAFT_BOXES:
         st.session_state.pop(override_key(DRAFT_BOXES[requested], comment_id), None)
     if kind in MOVING_KINDS:

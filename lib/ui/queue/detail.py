@@ -31,6 +31,7 @@ from lib.ui.queue.keys import (
     override_key,
     pop_other_approvals,
 )
+from lib.ui.queue.platform import permalink_button, platform_note
 from lib.ui.queue.tabs import action_tabs
 from lib.ui.session import database, lang, plain, t
 
@@ -68,6 +69,7 @@ def detail_panel(comment_id: int, viewer: dict, clock: StateClock, settings: Set
     st.text(row["account"] or "")
     st.text(row["text"] or "")
     _author_and_post(row)
+    permalink_button(row)
     _clock(row, settings, language)
     kinds = available_kinds(row, viewer["role"], settings)
     if "approve" in kinds:
@@ -186,6 +188,8 @@ def _approval(row: dict, viewer: dict, settings: Settings) -> None:
             on_click=submit,
             args=(row["id"], row["version"], "reject", proposal["version"]),
         )
+        with left:
+            platform_note(row, "approve", proposal.get("template"))
 
 
 def _note_revision(comment_id: int, version: int | None) -> None:
@@ -243,6 +247,8 @@ def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
                 on_click=confirm,
                 args=(row["id"], row["version"], "hide", {key("reasons", row["id"]): reasons}),
             )
+            with columns[0]:
+                platform_note(row, "hide", limits_only=True)
         if redirect is not None:
             text = settings.reply_text(redirect, row["language"])
             label_key = "queue.suggested.redirect" + (
@@ -259,3 +265,5 @@ def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
                     {key("redirect", row["id"]): redirect, key("redirect_text", row["id"]): text},
                 ),
             )
+            with columns[1]:
+                platform_note(row, redirect_kind, redirect, limits_only=True)

@@ -10,23 +10,27 @@ from sqlite_utils import Database
 
 from lib.auth import team_names
 from lib.i18n import format_date, format_datetime, format_number, label
-from lib.moderation import history
+from lib.moderation import PLATFORM_KINDS, history
+from lib.platforms import platform_name
 from lib.queries import AuthorHistory, author_history
 from lib.settings import Settings, current_exclusion
 from lib.taxonomy import split_codes
 from lib.times import local_today
 from lib.ui.queue.display import preview
+from lib.ui.queue.platform import operation_outcomes
 from lib.ui.session import lang, present, t
 
 
 def comment_history(db: Database, row: dict, settings: Settings) -> None:
-    """Every action on the comment, oldest first, in an expander that gives their number."""
+    """Every action on the comment, oldest first, in an expander that gives their number,
+    then what each operation asked of its platform came to."""
     rows = history(db, row["id"])
     with st.expander(t("queue.history", count=format_number(len(rows), lang()))):
         if not rows:
             st.caption(t("common.empty"))
             return
         st.dataframe(_actions_frame(db, rows, settings), hide_index=True, width="stretch")
+        operation_outcomes(db, row["id"])
 
 
 def _actions_frame(db: Database, rows: list[dict], settings: Settings) -> pd.DataFrame:
@@ -37,7 +41,7 @@ def _actions_frame(db: Database, rows: list[dict], settings: Settings) -> pd.Dat
             t("queue.when"): [
                 format_datetime(pd.Timestamp(r["at"], tz="UTC"), language) for r in rows
             ],
-            t("queue.who"): [names.get(r["actor"], r["actor"]) for r in rows],
+            t("queue.who"): [_who(r, names) for r in rows],
             t("queue.what"): [_what(r, language) for r in rows],
             t("queue.reasons"): [
                 ", ".join(
@@ -50,6 +54,13 @@ def _actions_frame(db: Database, rows: list[dict], settings: Settings) -> pd.Dat
             t("queue.note"): [r["note"] or "" for r in rows],
         }
     )
+
+
+def _who(action: dict, names: dict[str, str]) -> str:
+    """A member's name; a platform that acted on its own by its name (« YouTube »)."""
+    if action["kind"] in PLATFORM_KINDS.values():
+        return platform_name(action["actor"])
+    return names.get(action["actor"], action["actor"])
 
 
 def _what(action: dict, language: str) -> str:

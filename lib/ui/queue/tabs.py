@@ -11,8 +11,10 @@ from lib.taxonomy import NOTE_MAX_CHARS, REASONS, REDIRECTS, REPLY_MAX_CHARS
 from lib.templates import REPLY_CODES
 from lib.ui.policy import netiquette
 from lib.ui.queue.acting import submit
+from lib.ui.queue.corrections import correct_tab
 from lib.ui.queue.drafts import draft_checks
 from lib.ui.queue.keys import key, override_key
+from lib.ui.queue.platform import platform_note
 from lib.ui.session import database, lang, t
 
 
@@ -25,6 +27,7 @@ def action_tabs(row: dict, kinds: tuple[str, ...], viewer: dict, settings: Setti
             ("redirect", _redirect_tab, ("redirect", "escalate")),
             ("remove", _remove_tab, ("hide", "delete")),
             ("assign", _assign_tab, ("assign",)),
+            ("correct", correct_tab, ("edit_reply", "remove_reply")),
             ("other", _other_tab, ("no_reply_needed", "note", "reopen")),
         )
         if any(k in kinds for k in needs)
@@ -38,7 +41,10 @@ def action_tabs(row: dict, kinds: tuple[str, ...], viewer: dict, settings: Setti
             draw(row, kinds, viewer, settings)
 
 
-def _button(row: dict, kind: str, label_key: str | None = None, primary: bool = False) -> None:
+def _button(
+    row: dict, kind: str, label_key: str | None = None, primary: bool = False, template=None
+) -> None:
+    """The action's button, and under it what a connected account's platform will do of it."""
     st.button(
         t(label_key or "queue.kind." + kind),
         key=key("do_" + kind, row["id"]),
@@ -46,6 +52,7 @@ def _button(row: dict, kind: str, label_key: str | None = None, primary: bool = 
         on_click=submit,
         args=(row["id"], row["version"], kind),
     )
+    platform_note(row, kind, template)
 
 
 def _reply_tab(row, kinds, viewer, settings) -> None:
@@ -109,7 +116,7 @@ def _redirect_tab(row, kinds, viewer, settings) -> None:
     escalating = "redirect" not in kinds
     draft_checks(row, text_key, override_key("redirect", row["id"]), viewer, settings, escalating)
     if "redirect" in kinds:
-        _button(row, "redirect", primary=True)
+        _button(row, "redirect", primary=True, template=st.session_state[code_key])
     elif "escalate" in kinds:
         st.info(t("queue.needs_approval"))
         st.button(

@@ -109,6 +109,33 @@ def set_paused(db: Database, actor: str, key: str, paused: bool) -> None:
         record_change(db, at, actor, f"accounts.{key}.paused", bool(old["paused"]), paused)
 
 
+def retry_operation(db: Database, actor: str, operation_id: int) -> None:
+    """A lead sends an operation that needed attention again, from its first attempt (a
+    token renewed, a permission granted); recorded in the settings history."""
+    _resolve(db, actor, operation_id, "pending")
+
+
+def abandon_operation(db: Database, actor: str, operation_id: int) -> None:
+    """A lead gives up an operation that needed attention (done by hand on the platform,
+    or no longer wanted); recorded in the settings history."""
+    _resolve(db, actor, operation_id, "cancelled")
+
+
+def _resolve(db: Database, actor: str, operation_id: int, state: str) -> None:
+    require_lead(db, actor)
+    at = to_db_time(now_utc())
+    with immediate(db):
+        rows = list(db.query("SELECT * FROM outbox WHERE id = ?", [int(operation_id)]))
+        if not rows or rows[0]["state"] != "attention":
+            raise AccountRefused("operation_not_waiting", operation=int(operation_id))
+        update = {"state": state}
+        if state == "pending":
+            update.update(attempts=0, next_attempt_at=at)
+        db["outbox"].update(int(operation_id), update)
+        old = {"state": "attention", "problem": rows[0]["problem"]}
+        record_change(db, at, actor, f"outbox.{int(operation_id)}", old, {"state": state})
+
+
 def note_problem(db: Database, key: str, problem: str | None, at, token_expired=None) -> None:
     """What went wrong with the account at its last sync (a catalogue code, `sync.problem.*`),
     or None when it went well; `token_expired` marks (or clears) the need for a new token."""

@@ -77,7 +77,7 @@ def problem_words(
 ) -> str:
     """The catalogue's words for a sync problem; `detail` is the platform's own message.
 
-    The HTTP status of an `unavailable` platform is not stored: its message stands for it.
+    A platform that answered an error without words has its HTTP status as its message.
 
     >>> problem_words("refused", "en", "(#10) Not allowed")
     'The platform refused: (#10) Not allowed'
@@ -90,7 +90,7 @@ def problem_words(
         return quote(str(code or "—"))
     said = quote(str(detail)) if detail else "—"
     count = format_number(attempts or 0, language)
-    return t(key, language, detail=said, status=said, attempts=count)
+    return t(key, language, detail=said, attempts=count)
 
 
 def limit_words(code: str | None, language: str) -> str:

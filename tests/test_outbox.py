@@ -197,3 +197,20 @@ def test_every_action_kind_maps_to_known_operations_and_every_limit_has_words():
             code = limitation(platform, operation)
             if code is not None:
                 assert {"fr", "en"} <= set(STRINGS[f"platforms.limit.{code}"])
+
+
+def test_only_a_lead_decides_on_an_operation_and_only_while_it_waits_for_one(db):
+    from lib.accounts import AccountRefused, abandon_operation, retry_operation
+    from lib.auth import PermissionDenied
+
+    c = comment(db, 1)
+    act(db, c, "hide", "ana", 1, reasons=["pourriel"])
+    operation = outcomes(db, c)[0]["id"]
+    with pytest.raises(AccountRefused) as refused:
+        retry_operation(db, "lea", operation)  # pending: nothing to decide
+    assert refused.value.code == "operation_not_waiting"
+    db["outbox"].update(operation, {"state": "attention", "attempts": 5})
+    with pytest.raises(PermissionDenied):
+        abandon_operation(db, "ana", operation)
+    retry_operation(db, "lea", operation)
+    assert (outcomes(db, c)[0]["state"], outcomes(db, c)[0]["attempts"]) == ("pending", 0)

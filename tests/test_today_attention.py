@@ -73,7 +73,7 @@ def test_a_lead_sees_an_expired_token_and_a_refused_operation_with_what_to_do(te
         f"YouTube · masquage · commentaire n° {comment_id} : "
         "Le jeton n'a pas la permission requise : \\(\\#200\\) No"
     ) in said
-    assert "faites-y l'opération à la main si elle est toujours voulue" in said
+    assert "ou faites l'opération à la main sur la plateforme et abandonnez-la ici" in said
     links = [(p.label, p.proto.query_string) for p in at.page_link]
     assert (f"Ouvrir n° {comment_id}", f"comment={comment_id}") in links
 
@@ -91,3 +91,30 @@ def test_nothing_is_shown_when_all_is_well(team_db, comment_id):
     act(team_db, comment_id, "hide", "bob", 1, reasons=["injurieux"], at="2026-11-30 15:00:00")
     at = today()
     assert TITLE not in [s.value for s in at.main.subheader], "a pending operation is not a worry"
+
+
+def _attention(team_db, comment_id) -> int:
+    act(team_db, comment_id, "hide", "bob", 1, reasons=["injurieux"], at="2026-11-30 15:00:00")
+    hide = outcomes(team_db, comment_id)[0]
+    with immediate(team_db):
+        team_db["outbox"].update(hide["id"], {"state": "attention", "attempts": 5})
+    return hide["id"]
+
+
+def test_a_lead_sends_an_operation_again_from_its_first_attempt(team_db, comment_id):
+    operation = _attention(team_db, comment_id)
+    at = today()
+    at.button(key=f"retry-{operation}").click().run()
+    row = outcomes(team_db, comment_id)[0]
+    assert (row["state"], row["attempts"]) == ("pending", 0)
+    assert TITLE not in [s.value for s in at.main.subheader]
+    change = list(team_db.query("SELECT actor, key FROM settings_history ORDER BY id DESC"))[0]
+    assert change == {"actor": "lea", "key": f"outbox.{operation}"}
+
+
+def test_a_lead_gives_up_an_operation_done_by_hand(team_db, comment_id):
+    operation = _attention(team_db, comment_id)
+    at = today()
+    at.button(key=f"abandon-{operation}").click().run()
+    assert outcomes(team_db, comment_id)[0]["state"] == "cancelled"
+    assert TITLE not in [s.value for s in at.main.subheader]

@@ -192,9 +192,21 @@ STRINGS = {
         "registration in Settings › Accounts.",
     },
     "today.attention.todo.operation": {
-        "fr": "À faire : ouvrez le commentaire, regardez-le sur {platform} et faites-y "
-        "l'opération à la main si elle est toujours voulue.",
-        "en": "To do: open the comment, look at it on {platform} and do the operation there "
-        "by hand if it is still wanted.",
+        "fr": "À faire : ouvrez le commentaire et regardez-le sur {platform}. Réessayez une "
+        "fois la cause réglée (un jeton, une permission), ou faites l'opération à la main sur "
+        "la plateforme et abandonnez-la ici.",
+        "en": "To do: open the comment and look at it on {platform}. Try again once the cause "
+        "is fixed (a token, a permission), or do the operation by hand on the platform and "
+        "give it up here.",
+    },
+    "today.attention.retry": {"fr": "Réessayer", "en": "Try again"},
+    "today.attention.abandon": {"fr": "Abandonner", "en": "Give up"},
+    "today.attention.retried": {
+        "fr": "L'opération sera tentée de nouveau à la prochaine synchronisation.",
+        "en": "The operation will be tried again at the next sync.",
+    },
+    "today.attention.abandoned": {
+        "fr": "Opération abandonnée; l'historique du commentaire le dit.",
+        "en": "Operation given up; the comment's history says so.",
     },
 }

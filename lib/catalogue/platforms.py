@@ -110,6 +110,10 @@ STRINGS = {
         "fr": "Le nom du compte tient sur une ligne de {longest} caractères au plus.",
         "en": "The account's name fits on one line of at most {longest} characters.",
     },
+    "accounts.error.operation_not_waiting": {
+        "fr": "L'opération {operation} n'attend plus de décision.",
+        "en": "Operation {operation} no longer awaits a decision.",
+    },
     "accounts.error.unknown_account": {
         "fr": "Aucun compte « {account} » n'est inscrit.",
         "en": "No account '{account}' is registered.",
@@ -136,9 +140,8 @@ STRINGS = {
         "(midnight Pacific time, for YouTube).",
     },
     "sync.problem.unavailable": {
-        "fr": "La plateforme ne répond pas correctement (erreur {status}) : nouvel essai "
-        "plus tard.",
-        "en": "The platform is not answering properly (error {status}): trying again later.",
+        "fr": "La plateforme ne répond pas correctement ({detail}) : nouvel essai plus tard.",
+        "en": "The platform is not answering properly ({detail}): trying again later.",
     },
     "sync.problem.timeout": {
         "fr": "La plateforme n'a pas répondu à temps : nouvel essai plus tard.",

@@ -45,6 +45,7 @@ class PlatformError(Worded, Exception):
         retry_at: datetime | None = None,
         unsure: bool = False,
     ):
+        detail = detail or (f"HTTP {status}" if status else "")
         detail = "".join(c if c.isprintable() else " " for c in str(detail))[:DETAIL_MAX_CHARS]
         super().__init__(code, detail=detail, status=status)
         self.detail = detail

@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 from sqlite_utils import Database
 
+from lib.accounts import AccountRefused, abandon_operation, retry_operation
 from lib.auth import LEAD
 from lib.outbox import needing_attention
 from lib.platforms import platform_name
@@ -30,7 +31,7 @@ def attention_block(db: Database, viewer: dict | None) -> None:
     for account in troubled:
         _account(account)
     for op in operations[:OPERATIONS_SHOWN]:
-        _operation(op)
+        _operation(db, viewer, op)
     if len(operations) > OPERATIONS_SHOWN:
         st.caption(t("today.attention.more", count=len(operations) - OPERATIONS_SHOWN))
 
@@ -51,7 +52,7 @@ def _account(account: dict) -> None:
         st.caption(account_todo(account, language))
 
 
-def _operation(op: dict) -> None:
+def _operation(db: Database, viewer: dict, op: dict) -> None:
     language = lang()
     platform = platform_name(op["platform"])
     values = {
@@ -74,3 +75,19 @@ def _operation(op: dict) -> None:
                 query_params={"comment": str(op["comment_id"])},
             )
         st.caption(t("today.attention.todo.operation", platform=platform))
+        again, give_up, _ = st.columns([1, 1, 3])
+        if again.button(t("today.attention.retry"), key=f"retry-{op['id']}"):
+            _resolve(retry_operation, db, viewer, op, "today.attention.retried")
+        if give_up.button(t("today.attention.abandon"), key=f"abandon-{op['id']}"):
+            _resolve(abandon_operation, db, viewer, op, "today.attention.abandoned")
+
+
+def _resolve(decide, db: Database, viewer: dict, op: dict, done: str) -> None:
+    """A lead's decision on an operation, then the page again (the block without it)."""
+    try:
+        decide(db, viewer["username"], op["id"])
+    except AccountRefused as refusal:
+        st.error(refusal.describe(lang(), plain))
+        return
+    st.toast(t(done))
+    st.rerun()

@@ -4,7 +4,7 @@
 
 >>> with open_db(":memory:") as db:
 ...     sorted(t for t in db.table_names() if not t.startswith("_"))[:3]
-['actions', 'comments', 'comments_fts']
+['accounts', 'actions', 'comments']
 """
 
 from __future__ import annotations

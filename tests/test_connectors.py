@@ -55,6 +55,11 @@ def seeded(fake: FakePlatforms) -> FakePlatforms:
     return fake
 
 
+def later(**delta) -> datetime:
+    """An instant after now: NOW is read when the module is collected, minutes earlier."""
+    return datetime.now(UTC) + timedelta(**delta)
+
+
 def configs(server, timeout=5.0, **changes):
     urls = {"facebook": server.graph_url, "instagram": server.graph_url}
     urls |= {"youtube": server.youtube_url, "x": server.x_url}
@@ -161,14 +166,14 @@ def test_a_server_error_is_retried_later_and_the_reply_published_once(team_db, s
     sync_once(team_db, configs(server))
     act(team_db, comment_id(team_db, "1001_1_c1"), "reply", "ana", 1, reply="Le 15 décembre.")
     server.fail_next("POST", "1001_1_c1/comments", status=500)
-    first = sync_once(team_db, configs(server), now=NOW + timedelta(minutes=1))
+    first = sync_once(team_db, configs(server), now=later(minutes=1))
     row = outcomes(team_db, comment_id(team_db, "1001_1_c1"))[0]
     assert (first.accounts[0].failed, row["state"], row["attempts"]) == (1, "pending", 1)
     assert row["problem"] == "unavailable" and server.replies("1001_1_c1") == []
     # Not before its back-off: a run ten seconds later leaves it.
-    sync_once(team_db, configs(server), now=NOW + timedelta(minutes=1, seconds=10))
+    sync_once(team_db, configs(server), now=later(minutes=1, seconds=10))
     assert server.replies("1001_1_c1") == []
-    sync_once(team_db, configs(server), now=NOW + timedelta(minutes=5))
+    sync_once(team_db, configs(server), now=later(minutes=5))
     assert [r["text"] for r in server.replies("1001_1_c1")] == ["Le 15 décembre."]
     assert states(team_db, "1001_1_c1") == [("reply", "applied")]
 
@@ -177,11 +182,11 @@ def test_a_timeout_whose_outcome_is_unknown_never_publishes_the_reply_twice(team
     sync_once(team_db, configs(server))
     act(team_db, comment_id(team_db, "ytc1"), "reply", "ana", 1, reply="Merci Paul!")
     server.slow_next("POST", "/comments", seconds=1.5, apply=True)
-    sync_once(team_db, configs(server, timeout=0.5), now=NOW + timedelta(minutes=1))
+    sync_once(team_db, configs(server, timeout=0.5), now=later(minutes=1))
     row = outcomes(team_db, comment_id(team_db, "ytc1"))[0]
     assert (row["state"], row["unsure"], row["problem"]) == ("pending", 1, "timeout")
     assert len(server.replies("ytc1")) == 1  # the platform did publish it
-    sync_once(team_db, configs(server), now=NOW + timedelta(minutes=10))
+    sync_once(team_db, configs(server), now=later(minutes=10))
     assert len(server.replies("ytc1")) == 1
     row = outcomes(team_db, comment_id(team_db, "ytc1"))[0]
     assert (row["state"], row["result_ref"]) == ("applied", server.replies("ytc1")[0]["id"])
@@ -192,7 +197,7 @@ def test_an_expired_token_marks_the_account_and_stops_nothing_else(team_db, serv
     act(team_db, comment_id(team_db, "1001_1_c2"), "hide", "ana", 1, reasons=["commercial"])
     act(team_db, comment_id(team_db, "ytc1"), "reply", "ana", 1, reply="Merci Paul!")
     server.expire_token(TOKENS["fb"])
-    report = sync_once(team_db, configs(server), now=NOW + timedelta(minutes=1))
+    report = sync_once(team_db, configs(server), now=later(minutes=1))
     assert [(a.key, a.problem) for a in report.accounts][:3] == [
         ("fb", "token_expired"),
         ("ig", None),
@@ -241,7 +246,7 @@ def test_a_comment_deleted_or_hidden_on_the_platform_is_recorded_as_done_by_it(t
     server.delete_on_platform("1001_1_c1")
     server.hide_on_platform("ytc1")
     server.delete_on_platform("101")
-    at = NOW + timedelta(minutes=2)
+    at = later(minutes=2)
     report = sync_once(team_db, configs(server), now=at)
     assert sum(a.changed for a in report.accounts) == 3
     rows = dict(
@@ -281,7 +286,7 @@ def test_an_operation_failing_again_and_again_ends_needing_a_leads_attention(tea
     act(team_db, comment_id(team_db, "1001_1_c2"), "hide", "ana", 1, reasons=["commercial"])
     server.fail_next("POST", "1001_1_c2", status=503, times=MAX_ATTEMPTS)
     for hour in range(1, MAX_ATTEMPTS + 1):
-        sync_once(team_db, configs(server), now=NOW + timedelta(hours=hour))
+        sync_once(team_db, configs(server), now=later(hours=hour))
     row = outcomes(team_db, comment_id(team_db, "1001_1_c2"))[0]
     assert (row["state"], row["attempts"], row["problem"]) == ("attention", MAX_ATTEMPTS, "gave_up")
 

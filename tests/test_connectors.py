@@ -13,6 +13,7 @@ from lib.connectors.pushing import MAX_ATTEMPTS
 from lib.db import open_db
 from lib.moderation import act, history
 from lib.outbox import outcomes
+from lib.settings import exclude_author
 from tests.platforms.fake_server import FakePlatforms
 
 NOW = datetime.now(UTC)
@@ -413,4 +414,21 @@ def test_a_correction_of_a_reply_published_elsewhere_is_left_to_do_by_hand(team_
     sync_once(team_db, configs(server))
     assert states(team_db, "1001_1_c1") == [("edit_reply", "unsupported")]
     assert outcomes(team_db, question)[0]["problem"] == "reply_not_published"
+    assert server.replies("1001_1_c1") == []
+
+
+def test_exclusions_reopenings_and_removed_replies_reach_each_platform(team_db, server):
+    sync_once(team_db, configs(server))
+    exclude_author(team_db, "lea", "facebook", "u2", reason="Pourriel répété")
+    exclude_author(team_db, "lea", "youtube", "UCpaul", reason="Menaces")
+    hidden = act(team_db, comment_id(team_db, "ytc1"), "hide", "ana", 1, reasons=["menace"])
+    replied = act(team_db, comment_id(team_db, "1001_1_c1"), "reply", "ana", 1, reply="Le 15.")
+    act(team_db, comment_id(team_db, "igc1"), "delete", "ana", 1, reasons=["pourriel"])
+    sync_once(team_db, configs(server))
+    assert server.blocked("1001") == {"u2"} and server.blocked("UC1") == {"UCpaul"}
+    assert server.comment("ytc1")["hidden"] and server.comment("igc1")["deleted"]
+    act(team_db, comment_id(team_db, "ytc1"), "reopen", "lea", hidden)
+    act(team_db, comment_id(team_db, "1001_1_c1"), "remove_reply", "ana", replied, note="Erreur")
+    sync_once(team_db, configs(server))
+    assert not server.comment("ytc1")["hidden"]
     assert server.replies("1001_1_c1") == []

@@ -11,11 +11,42 @@ FACEBOOK_FIELDS = "id,message,created_time,from{id,name},permalink_url,parent{id
 OVERLAP_SECONDS = 300
 
 
-class Facebook(Connector):
+class _Graph(Connector):
+    """What a Facebook page and an Instagram account do alike: look comments up one by one,
+    hide, delete, reply and remove a reply; each names its own fields and edge."""
+
+    HIDE_FIELD = ""  # the field a hide writes
+    HIDDEN_FIELD = ""  # the field a comment says it in
+    REPLY_EDGE = ""  # where a reply is written
+
+    def states(self, external_ids: list[str]) -> dict[str, str]:
+        fields = f"id,{self.HIDDEN_FIELD}"
+        return _one_by_one(self.http, external_ids, fields, self.HIDDEN_FIELD)
+
+    def push(self, operation: str, target: str, text, reply) -> str | None:
+        if operation in ("hide", "unhide"):
+            value = "true" if operation == "hide" else "false"
+            self.http.call("POST", target, write=True, data={self.HIDE_FIELD: value})
+        elif operation in ("delete", "remove_reply"):
+            self.http.call("DELETE", target if operation == "delete" else reply, write=True)
+        elif operation == "reply":
+            edge = f"{target}/{self.REPLY_EDGE}"
+            return str(self.http.call("POST", edge, write=True, data={"message": text})["id"])
+        else:
+            self.push_more(operation, target, text, reply)
+        return None
+
+    def push_more(self, operation: str, target: str, text, reply) -> None:
+        raise ValueError(f"{self.platform} cannot {operation}")
+
+
+class Facebook(_Graph):
     """A page's posts of the last 30 days and their comments and replies (`filter=stream`),
     newest first, from the last pull's time on (`since`)."""
 
     platform = "facebook"
+    HIDE_FIELD = HIDDEN_FIELD = "is_hidden"
+    REPLY_EDGE = "comments"
 
     def pull(self, cursor: dict, known: Known) -> Pulled:
         since = cursor.get("since")
@@ -53,30 +84,13 @@ class Facebook(Connector):
             posts += [p for p in page.get("data", []) if isinstance(p, dict) and p.get("id")]
         return posts
 
-    def states(self, external_ids: list[str]) -> dict[str, str]:
-        return _one_by_one(self.http, external_ids, "id,is_hidden", "is_hidden")
-
-    def push(self, operation: str, target: str, text, reply) -> str | None:
-        if operation in ("hide", "unhide"):
-            value = "true" if operation == "hide" else "false"
-            self.http.call("POST", target, write=True, data={"is_hidden": value})
-        elif operation == "delete":
-            self.http.call("DELETE", target, write=True)
-        elif operation == "reply":
-            return str(
-                self.http.call("POST", f"{target}/comments", write=True, data={"message": text})[
-                    "id"
-                ]
-            )
-        elif operation == "block":
+    def push_more(self, operation: str, target: str, text, reply) -> None:
+        if operation == "block":
             self.http.call("POST", f"{self.own_id}/blocked", write=True, data={"user": target})
         elif operation == "edit_reply":
             self.http.call("POST", reply, write=True, data={"message": text})
-        elif operation == "remove_reply":
-            self.http.call("DELETE", reply, write=True)
         else:
-            raise ValueError(f"Facebook cannot {operation}")
-        return None
+            super().push_more(operation, target, text, reply)
 
     def find_reply(self, target: str, text: str) -> str | None:
         params = {"fields": "id,message,from", "limit": PAGE_SIZE}
@@ -89,11 +103,13 @@ class Facebook(Connector):
         return None
 
 
-class Instagram(Connector):
+class Instagram(_Graph):
     """A professional account's media of the last 30 days and their comments, each with its
     replies, newest first; Instagram has no `since`: pages are read until known comments."""
 
     platform = "instagram"
+    HIDE_FIELD, HIDDEN_FIELD = "hide", "hidden"
+    REPLY_EDGE = "replies"
     _username: str | None = None
 
     def pull(self, cursor: dict, known: Known) -> Pulled:
@@ -145,27 +161,6 @@ class Instagram(Connector):
             if len(recent) < len(page.get("data", [])):
                 break  # newest first: the rest is older than the window
         return media
-
-    def states(self, external_ids: list[str]) -> dict[str, str]:
-        return _one_by_one(self.http, external_ids, "id,hidden", "hidden")
-
-    def push(self, operation: str, target: str, text, reply) -> str | None:
-        if operation in ("hide", "unhide"):
-            value = "true" if operation == "hide" else "false"
-            self.http.call("POST", target, write=True, data={"hide": value})
-        elif operation == "delete":
-            self.http.call("DELETE", target, write=True)
-        elif operation == "reply":
-            return str(
-                self.http.call("POST", f"{target}/replies", write=True, data={"message": text})[
-                    "id"
-                ]
-            )
-        elif operation == "remove_reply":
-            self.http.call("DELETE", reply, write=True)
-        else:
-            raise ValueError(f"Instagram cannot {operation}")
-        return None
 
     def find_reply(self, target: str, text: str) -> str | None:
         own = self._own_username()

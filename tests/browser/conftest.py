@@ -326,3 +326,38 @@ def click_queue_row(tab, comment_id: int) -> None:
     expect(ticked).to_have_text(str(comment_id), timeout=30_000)
     settle(tab)  # a rerun may briefly show the heading twice, the old one fading
     expect(main(tab).locator("h3").first).to_contain_text(f"#{comment_id} ·", timeout=30_000)
+
+
+def hide_in_queue(tab, comment_id: int, reason: str) -> None:
+    """Hide the comment from its detail's Retirer tab with one netiquette reason (its label),
+    and wait for the queue to say it is done."""
+    from playwright.sync_api import expect
+
+    from lib.i18n import t
+
+    click_queue_row(tab, comment_id)
+    main(tab).get_by_role("tab", name=t("queue.tab.remove", "fr")).click()
+    choose(main(tab), t("queue.reasons", "fr"), reason)
+    hide = main(tab).get_by_role("button", name=t("queue.kind.hide", "fr"), exact=True)
+    hide.filter(visible=True).click()
+    done = t("queue.done", "fr", id=comment_id, what=t("queue.kind.hide", "fr"))
+    expect(main(tab).get_by_text(done)).to_be_visible(timeout=30_000)
+    settle(tab)
+
+
+def reply_in_queue(tab, comment_id: int, reply: str) -> None:
+    """Reply to the comment from its detail's Répondre tab, and wait for the queue to say it
+    is done."""
+    from playwright.sync_api import expect
+
+    from lib.i18n import t
+
+    click_queue_row(tab, comment_id)
+    main(tab).get_by_role("tab", name=t("queue.tab.reply", "fr")).click()
+    box = main(tab).get_by_label(t("queue.reply", "fr"), exact=True).filter(visible=True)
+    box.fill(reply)
+    button = main(tab).get_by_role("button", name=t("queue.kind.reply", "fr"), exact=True)
+    button.filter(visible=True).click()
+    done = t("queue.done", "fr", id=comment_id, what=t("queue.kind.reply", "fr"))
+    expect(main(tab).get_by_text(done)).to_be_visible(timeout=30_000)
+    settle(tab)

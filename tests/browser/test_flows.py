@@ -23,7 +23,9 @@ from lib.ui.lead import QUEUE_URL
 from tests.browser.conftest import (
     choose,
     click_queue_row,
+    hide_in_queue,
     main,
+    reply_in_queue,
     screenshot,
     settle,
     sign_in,
@@ -119,23 +121,11 @@ def test_a_moderator_filters_hides_a_spam_and_replies_to_a_question(server, page
     expect(main(page).get_by_text(t("queue.page_of", page=1, pages=1, count=2))).to_be_visible()
     screenshot(page, "flow-moderator-2-filtered")
 
-    show_comment(page, spam)
-    main(page).get_by_role("tab", name=t("queue.tab.remove")).click()
-    choose(main(page), t("queue.reasons"), "Pourriel")
-    visible(main(page).get_by_role("button", name=t("queue.kind.hide"), exact=True)).click()
-    done = t("queue.done", id=spam, what=t("queue.kind.hide"))
-    expect(main(page).get_by_text(done)).to_be_visible(timeout=30_000)
-    settle(page)
+    hide_in_queue(page, spam, "Pourriel")
     screenshot(page, "flow-moderator-3-spam-hidden")
 
-    show_comment(page, question)
-    main(page).get_by_role("tab", name=t("queue.tab.reply")).click()
     reply = "Bonjour, le bureau de Rimouski est ouvert de 8 h 30 à 16 h 30."
-    visible(main(page).get_by_label(t("queue.reply"), exact=True)).fill(reply)
-    visible(main(page).get_by_role("button", name=t("queue.kind.reply"), exact=True)).click()
-    done = t("queue.done", id=question, what=t("queue.kind.reply"))
-    expect(main(page).get_by_text(done)).to_be_visible(timeout=30_000)
-    settle(page)
+    reply_in_queue(page, question, reply)
     expect(main(page).get_by_text(t("queue.empty"))).to_be_visible()
     screenshot(page, "flow-moderator-4-both-left-the-queue")
 

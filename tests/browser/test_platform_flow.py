@@ -12,15 +12,15 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
-    choose,
     click_queue_row,
+    hide_in_queue,
     main,
+    reply_in_queue,
     screenshot,
     serving,
-    settle,
     sign_in,
 )
-from tests.browser.test_flows import query, search_queue, t, visible
+from tests.browser.test_flows import query, search_queue, t
 from tests.platforms.fake_server import FakePlatforms
 
 pytestmark = pytest.mark.browser
@@ -86,21 +86,9 @@ def test_a_moderators_decisions_in_the_browser_happen_on_facebook(own_server, pa
         expect(link).to_have_attribute(
             "href", "https://www.facebook.com/2002/posts/9/?comment_id=spam"
         )
-        main(page).get_by_role("tab", name=t("queue.tab.remove")).click()
-        choose(main(page), t("queue.reasons"), "Pourriel")
-        visible(main(page).get_by_role("button", name=t("queue.kind.hide"), exact=True)).click()
-        done = t("queue.done", id=spam, what=t("queue.kind.hide"))
-        expect(main(page).get_by_text(done)).to_be_visible(timeout=30_000)
-        settle(page)
-
-        click_queue_row(page, question)
-        main(page).get_by_role("tab", name=t("queue.tab.reply")).click()
+        hide_in_queue(page, spam, "Pourriel")
         reply = "Bonjour, le pont rouvre lundi à 6 h."
-        visible(main(page).get_by_label(t("queue.reply"), exact=True)).fill(reply)
-        visible(main(page).get_by_role("button", name=t("queue.kind.reply"), exact=True)).click()
-        done = t("queue.done", id=question, what=t("queue.kind.reply"))
-        expect(main(page).get_by_text(done)).to_be_visible(timeout=30_000)
-        settle(page)
+        reply_in_queue(page, question, reply)
         screenshot(page, "flow-platforms-decided")
 
         # Nothing reaches Facebook before the sync process runs.

@@ -80,10 +80,26 @@ def handle(state: State, req: Request) -> Response:
         return common.unknown_path(req.path)
     object_id = accounts[0][1].id if parts[0] == "me" else parts[0]
     for module in MODULES:
-        found = module.find(state, object_id)
+        found = find(state, module, object_id)
         if found is not None:
             return run(state, req, module, found, accounts)
     return common.missing_object(object_id)
+
+
+def find(state: State, module, object_id: str) -> tuple[str, object, str] | None:
+    """(kind, object, the account it belongs to) for an account (a page), what it published
+    (a post, a media) or a live comment of `module`'s platform; None when unknown."""
+    platform = module.PLATFORM
+    owner_kind, container_kind = module.KINDS
+    if object_id in state.owners[platform]:
+        return owner_kind, state.owner(platform, object_id), object_id
+    if object_id in state.containers[platform]:
+        container = state.container(platform, object_id)
+        return container_kind, container, container.owner_id
+    comment = state.live(platform, object_id)
+    if comment is not None:
+        return "comment", comment, comment.owner_id
+    return None
 
 
 def run(state: State, req: Request, module, found: tuple, accounts: list) -> Response:

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-# The kinds that put a text in public; `remove_reply` takes it down.
-PUBLISHING_KINDS = ("reply", "redirect", "approve", "edit_reply")
+# The kinds whose text goes public; `remove_reply` takes it down.
+TEXT_KINDS = ("reply", "redirect", "approve", "edit_reply")
 
 
 def published_text(db: Database, comment_id: int) -> str | None:
@@ -38,6 +38,6 @@ def published_text(db: Database, comment_id: int) -> str | None:
         "SELECT kind, reply FROM actions WHERE comment_id = ? AND "
         "(kind = 'remove_reply' OR (kind IN (?, ?, ?, ?) AND reply IS NOT NULL)) "
         "ORDER BY version DESC, id DESC LIMIT 1",
-        [int(comment_id), *PUBLISHING_KINDS],
+        [int(comment_id), *TEXT_KINDS],
     ).fetchone()
     return None if row is None or row[0] == "remove_reply" else row[1]

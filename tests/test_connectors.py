@@ -432,3 +432,13 @@ def test_exclusions_reopenings_and_removed_replies_reach_each_platform(team_db, 
     sync_once(team_db, configs(server))
     assert not server.comment("ytc1")["hidden"]
     assert server.replies("1001_1_c1") == []
+
+
+def test_an_account_registered_without_a_token_in_the_configuration_is_said_so(team_db, server):
+    from lib.accounts import add_account
+
+    add_account(team_db, "lea", "ville_li", "facebook", "Ville (autre page)", "4004", "sync")
+    sync_once(team_db, configs(server))
+    registered = account(team_db, "ville_li")
+    assert registered["problem"] == "not_configured"
+    assert account(team_db, "fb")["problem"] is None

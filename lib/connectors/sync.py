@@ -13,7 +13,14 @@ from datetime import timedelta
 
 from sqlite_utils import Database
 
-from lib.accounts import account, cursor_of, note_problem, register_account, save_progress
+from lib.accounts import (
+    account,
+    accounts,
+    cursor_of,
+    note_problem,
+    register_account,
+    save_progress,
+)
 from lib.connectors.base import Connector
 from lib.connectors.config import AccountConfig
 from lib.connectors.errors import ACCOUNT_PROBLEMS, PlatformError, unexpected_answers
@@ -65,6 +72,10 @@ class SyncReport:
 def sync_once(db: Database, configs: list[AccountConfig], now=None, client=None) -> SyncReport:
     """One run over every configured account; registers those not yet registered."""
     report = SyncReport()
+    configured = {config.key for config in configs}
+    for row in accounts(db):  # registered in Paramètres, with no token in the configuration
+        if row["key"] not in configured and row["mode"] == "sync" and not row["paused"]:
+            note_problem(db, row["key"], "not_configured", now or now_utc())
     for config in configs:
         register_account(
             db, config.key, config.platform, config.name, config.platform_id, config.mode, "config"

@@ -103,17 +103,16 @@ def enqueue_block(db: Database, platform: str, handle: str, at: str) -> int:
     Call it inside the exclusion's transaction. YouTube bans an author through one of
     their comments: the latest the account holds (none: nothing to ban them by).
     """
-    accounts = db.execute(
-        "SELECT key FROM accounts WHERE platform = ? AND mode = 'sync'", [platform]
-    ).fetchall()
-    for (key,) in accounts:
-        account = synced_account(db, key)
+    accounts = list(
+        db.query("SELECT * FROM accounts WHERE platform = ? AND mode = 'sync'", [platform])
+    )
+    for account in accounts:
         target = handle
         if platform == "youtube":
             latest = db.execute(
                 "SELECT external_id FROM comments WHERE platform = 'youtube' AND account = ? "
                 "AND author_handle = ? ORDER BY received_at DESC LIMIT 1",
-                [key, handle],
+                [account["key"], handle],
             ).fetchone()
             target = latest[0] if latest else None
         _write(db, account, "block", target=target, at=at, text=handle)
@@ -147,15 +146,8 @@ def outcomes(db: Database, comment_id: int) -> list[dict]:
 
 
 def needing_attention(db: Database) -> list[dict]:
-    """Operations a lead must look at (refused, or failed too often), oldest first, with the
-    comment's platform id."""
-    return list(
-        db.query(
-            "SELECT o.*, c.text AS comment_text FROM outbox o "
-            "LEFT JOIN comments c ON c.id = o.comment_id "
-            "WHERE o.state = 'attention' ORDER BY o.id"
-        )
-    )
+    """Operations a lead must look at (refused, or failed too often), oldest first."""
+    return list(db.query("SELECT * FROM outbox WHERE state = 'attention' ORDER BY id"))
 
 
 def published_reply(db: Database, comment_id: int) -> str | None:

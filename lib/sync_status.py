@@ -9,7 +9,7 @@ page that reads Markdown shows it as typed (`lib.ui.session.plain`).
 >>> operation_line({"operation": "hide", "platform": "youtube", "state": "pending",
 ...                 "attempts": 0, "problem": None}, "fr", "2026-12-01 15:00")
 "Masquage en attente d'envoi à YouTube"
->>> ahead("youtube", "delete", "new", "deleted")
+>>> ahead("youtube", "delete", "new")
 (('delete',), ('youtube_cannot_delete',))
 """
 
@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pandas as pd
 from sqlite_utils import Database
 
 from lib.catalogue import STRINGS
 from lib.i18n import format_clock, format_date, format_datetime, format_number, t
+from lib.moderation import STATUS_AFTER, status_after
 from lib.platforms import limitation, operations, platform_name
 from lib.times import local
 
@@ -51,11 +51,16 @@ def troubled_accounts(db: Database) -> list[dict]:
 
 
 def ahead(
-    platform: str, kind: str, status_before: str, status_after: str
+    platform: str, kind: str, status_before: str, template: str | None = None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What an action of `kind` will ask of a connected account's platform (its operations)
-    and what the platform cannot do of it (`platforms.limit.<code>` codes), before acting."""
-    wanted = operations(kind, status_before, status_after)
+    and what the platform cannot do of it (`platforms.limit.<code>` codes), before acting.
+
+    `template` is a redirection's (or an approved one's): `prive` also hides the comment.
+    """
+    changes_status = kind in STATUS_AFTER or kind == "approve"
+    after = status_after(kind, template) if changes_status else status_before
+    wanted = operations(kind, status_before, after)
     limits = (limitation(platform, operation) for operation in wanted)
     return wanted, tuple(dict.fromkeys(code for code in limits if code))
 
@@ -160,8 +165,7 @@ def account_state(account: dict, language: str, quote: Callable = str) -> str:
         parts.append(t("accounts_ui.state.token_expired", language))
     problem = bare(account.get("problem"))
     if problem and not (expired and problem == "token_expired"):
-        at = account.get("problem_at")
-        when = format_datetime(pd.Timestamp(at, tz="UTC"), language) if at else "—"
+        when = format_datetime(account.get("problem_at"), language)
         words = problem_words(problem, language, quote=quote)
         parts.append(t("accounts_ui.state.problem", language, when=when, problem=words))
     return " · ".join(parts) or t("accounts_ui.state.active", language)

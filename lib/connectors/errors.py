@@ -8,20 +8,6 @@ from datetime import datetime
 
 from lib.i18n import Worded
 
-# Codes whose words are in the catalogue as `sync.problem.<code>`.
-PROBLEMS = (
-    "token_expired",
-    "not_configured",
-    "rate_limited",
-    "quota_exhausted",
-    "unavailable",
-    "timeout",
-    "garbage",
-    "refused",
-    "permission",
-    "not_found",
-    "gave_up",
-)
 # Problems of the whole account: its other work waits (until `retry_at`, or a new token).
 ACCOUNT_PROBLEMS = ("token_expired", "not_configured", "rate_limited", "quota_exhausted")
 # Problems that may pass: the operation is tried again, with back-off.

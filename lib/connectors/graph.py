@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from lib.connectors.base import PAGE_SIZE, Connector, Known, Pulled, pages, same_text, window_start
 from lib.connectors.errors import PlatformError
 
@@ -200,8 +202,6 @@ def _all_known(items: list[dict], known: Known) -> bool:
 
 def _unix(value) -> int:
     """Graph's times (2026-12-03T14:05:00+0000) as Unix seconds; 0 when unreadable."""
-    from datetime import datetime
-
     try:
         return int(datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%S%z").timestamp())
     except ValueError:

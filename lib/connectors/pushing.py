@@ -35,7 +35,6 @@ class NothingPublished(Exception):
 class Pushed:
     applied: int = 0
     failed: int = 0
-    attention: int = 0
     problem: PlatformError | None = None  # what stopped the account, if anything
 
 
@@ -43,15 +42,11 @@ def push_account(db: Database, connector: Connector, key: str, now) -> Pushed:
     """Apply the account's due operations; a problem of the whole account (its token, a
     limit) stops there (`Pushed.problem`), the operation left as it was."""
     pushed = Pushed()
-    waiting: set[int] = set()  # comments whose earlier operation is not done
     for row in _due(db, key, now):
-        if row["comment_id"] is not None and (
-            row["comment_id"] in waiting or _earlier_pending(db, row)
-        ):
-            waiting.add(row["comment_id"])
-            continue
         if not _still_pending(db, row):
             continue  # a reopening cancelled it since the run began
+        if row["comment_id"] is not None and _earlier_pending(db, row):
+            continue  # in order per comment: a reply before the hide that follows it
         try:
             result = _apply(db, connector, row)
         except NothingPublished:
@@ -63,12 +58,12 @@ def push_account(db: Database, connector: Connector, key: str, now) -> Pushed:
                 _defer(db, row, error, now)
                 pushed.problem = error
                 break
-            state = _failed(db, row, error, now)
+            if _failed(db, row, error, now):
+                pushed.applied += 1  # already so on the platform
+                continue
             pushed.failed += 1
-            pushed.attention += state == "attention"
             if error.code in PASSING_PROBLEMS:
                 break  # the platform is down or slow: the rest waits for the next run
-            waiting.add(row["comment_id"])
             continue
         done = {"state": "applied", "applied_at": to_db_time(now), "result_ref": result}
         settle(db, row, to_db_time(now), **done, problem=None, problem_detail=None, unsure=0)
@@ -122,11 +117,12 @@ def _apply(db: Database, connector: Connector, row: dict) -> str | None:
         raise
 
 
-def _failed(db: Database, row: dict, error: PlatformError, now) -> str:
-    """Record a failed attempt; the operation's state after it."""
+def _failed(db: Database, row: dict, error: PlatformError, now) -> bool:
+    """Record a failed attempt: tried again later, or shown to the leads (`attention`).
+    True when what was asked holds all the same (deleting what is already gone)."""
     if error.code == "not_found" and row["operation"] in ("delete", "remove_reply"):
         _update(db, row, state="applied", applied_at=to_db_time(now), problem="not_found")
-        return "applied"
+        return True
     attempts = row["attempts"] + 1
     passing = error.code in PASSING_PROBLEMS
     state = "pending" if passing and attempts < MAX_ATTEMPTS else "attention"
@@ -142,7 +138,7 @@ def _failed(db: Database, row: dict, error: PlatformError, now) -> str:
         problem=problem,
         problem_detail=error.detail or None,
     )
-    return state
+    return False
 
 
 def _defer(db: Database, row: dict, error: PlatformError, now) -> None:

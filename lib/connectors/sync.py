@@ -31,7 +31,7 @@ from lib.connectors.pushing import push_account
 from lib.connectors.x import X
 from lib.connectors.youtube import YouTube
 from lib.db import OPEN_STATUSES, to_db_time
-from lib.importers import BadImportFile, import_file
+from lib.importers import BadImportFile, import_file, known_ids
 from lib.moderation import record_platform_change
 from lib.times import now_utc
 
@@ -71,16 +71,16 @@ class SyncReport:
 
 def sync_once(db: Database, configs: list[AccountConfig], now=None, client=None) -> SyncReport:
     """One run over every configured account; registers those not yet registered."""
-    report = SyncReport()
+    report, now = SyncReport(), now or now_utc()
     configured = {config.key for config in configs}
     for row in accounts(db):  # registered in Paramètres, with no token in the configuration
         if row["key"] not in configured and row["mode"] == "sync" and not row["paused"]:
-            note_problem(db, row["key"], "not_configured", now or now_utc())
+            note_problem(db, row["key"], "not_configured", now)
     for config in configs:
         register_account(
             db, config.key, config.platform, config.name, config.platform_id, config.mode, "config"
         )
-        report.accounts.append(sync_account(db, config, now or now_utc(), client))
+        report.accounts.append(sync_account(db, config, now, client))
     return report
 
 
@@ -99,27 +99,17 @@ def sync_account(db: Database, config: AccountConfig, now, client=None) -> Accou
         return report
     http = Http(config.url, config.token, config.platform, config.timeout, client)
     connector = CONNECTORS[config.platform](config, http, _budget(db, config))
-    steps = (
-        ("added", lambda: _pull(db, connector, row, now)),
-        ("changed", lambda: _notice_changes(db, connector, config.key, now)),
-        ("pushed", lambda: push_account(db, connector, config.key, now)),
-    )
     problem = None
     try:
-        for name, step in steps:
+        for step in (_pull, _notice_changes, _push):
             try:
                 with unexpected_answers():
-                    done = step()
+                    step(db, connector, row, report, now)
             except PlatformError as error:
                 problem = problem or error
                 if error.code in ACCOUNT_PROBLEMS:
                     break  # nothing else can work for this account now
-                continue  # a pull that failed does not keep decisions from the platform
-            if name == "pushed":
-                report.applied, report.failed = done.applied, done.failed
-                problem = problem or done.problem
-            else:
-                setattr(report, name, done)
+                # else the next step still runs: a failed pull keeps no decision back
     finally:
         if client is None:
             http.close()
@@ -139,49 +129,34 @@ def _budget(db: Database, config: AccountConfig) -> Budget | None:
     return None
 
 
-def _pull(db: Database, connector: Connector, row: dict, now) -> int:
-    """Import what is new, through the same path as a file; how many comments were added.
+def _pull(db: Database, connector: Connector, row: dict, report: AccountReport, now) -> None:
+    """Import what is new, through the same path as a file; `report.added` says how many.
 
     The cursor moves only once the batch is stored: a failure pulls it again next time,
     and what was stored already is recognised (platform and id), never doubled.
     """
     platform = connector.platform
-    pulled = connector.pull(cursor_of(row), lambda ids: _known(db, platform, ids))
-    added = 0
+    pulled = connector.pull(cursor_of(row), lambda ids: known_ids(db, platform, ids))
     if pulled.count:
         raw = json.dumps(pulled.document).encode("utf-8")
         try:
             summary = import_file(db, raw, f"{row['key']}.json", pulled.format, account=row["key"])
         except BadImportFile as refusal:
             raise PlatformError("garbage", detail=refusal.describe("en")) from None
-        added = summary.added
+        report.added = summary.added
     save_progress(db, row["key"], cursor=pulled.cursor or None, last_pull_at=now)
-    return added
 
 
-def _known(db: Database, platform: str, ids: list[str]) -> set[str]:
-    found = set()
-    for start in range(0, len(ids), 500):
-        part = ids[start : start + 500]
-        rows = db.execute(
-            "SELECT external_id FROM comments WHERE platform = ? AND external_id IN ({})".format(
-                ", ".join("?" * len(part))
-            ),
-            [platform, *part],
-        )
-        found.update(r[0] for r in rows)
-    return found
-
-
-def _notice_changes(db: Database, connector: Connector, key: str, now) -> int:
-    """Record the account's recent comments that the platform now shows hidden or deleted."""
+def _notice_changes(db: Database, connector: Connector, row: dict, report: AccountReport, now):
+    """Record the account's recent open comments that the platform now shows hidden or
+    deleted; `report.changed` says how many."""
     rows = db.execute(
         "SELECT id, external_id FROM comments WHERE account = ? AND platform = ? "
         "AND status IN ({}) AND received_at >= ? ORDER BY received_at DESC LIMIT ?".format(
             ", ".join("?" * len(OPEN_STATUSES))
         ),
         [
-            key,
+            row["key"],
             connector.platform,
             *OPEN_STATUSES,
             to_db_time(now - CHANGES_WINDOW),
@@ -189,8 +164,14 @@ def _notice_changes(db: Database, connector: Connector, key: str, now) -> int:
         ],
     ).fetchall()
     ids = {external_id: comment_id for comment_id, external_id in rows}
-    changed = 0
     for external_id, state in connector.states(list(ids)).items():
         if external_id in ids:
-            changed += record_platform_change(db, ids[external_id], state, now)
-    return changed
+            report.changed += record_platform_change(db, ids[external_id], state, now)
+
+
+def _push(db: Database, connector: Connector, row: dict, report: AccountReport, now) -> None:
+    """Carry the account's outbox to its platform; what stopped it is raised."""
+    pushed = push_account(db, connector, row["key"], now)
+    report.applied, report.failed = pushed.applied, pushed.failed
+    if pushed.problem is not None:
+        raise pushed.problem

@@ -48,13 +48,7 @@ class YouTube(Connector):
         return author == self.own_id
 
     def _pages(self, path: str, params: dict):
-        yield from pages(self._charged(YOUTUBE_READ_UNITS), path, params)
-
-    def _charged(self, units: int):
-        """The client, after `units` are spent from the day's quota."""
-        if self.budget is not None:
-            self.budget.spend(units)
-        return _Charging(self.http, self.budget, units)
+        yield from pages(_Charging(self.http, self.budget, YOUTUBE_READ_UNITS), path, params)
 
     def states(self, external_ids: list[str]) -> dict[str, str]:
         states = {}
@@ -135,20 +129,19 @@ class YouTube(Connector):
         return None
 
     def _call(self, method: str, path: str, units: int, write: bool = False, **request) -> dict:
-        return self._charged(units).call(method, path, write=write, **request)
+        return _Charging(self.http, self.budget, units).call(method, path, write=write, **request)
 
 
 class _Charging:
-    """The client as `pages` sees it: each page after the first costs its units too, and a
-    quota the platform says is spent is believed."""
+    """The client, each call paid for from the day's quota before it is made (every page of
+    a list too); a quota the platform says is spent is believed."""
 
     def __init__(self, http, budget, units: int):
-        self.http, self.budget, self.units, self.first = http, budget, units, True
+        self.http, self.budget, self.units = http, budget, units
 
     def call(self, method: str, path: str, write: bool = False, **request) -> dict:
-        if not self.first and self.budget is not None:
+        if self.budget is not None:
             self.budget.spend(self.units)
-        self.first = False
         try:
             return self.http.call(method, path, write=write, **request)
         except PlatformError as error:

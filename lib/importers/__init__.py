@@ -7,7 +7,13 @@ from lib.importers.csv_files import CSV_OPTIONAL, CSV_REQUIRED
 from lib.importers.errors import ERROR_CODES, BadImportFile, DatabaseBusy
 from lib.importers.instants import parse_instants
 from lib.importers.reading import FORMATS, JSON_MAX_BYTES, detect_format, parse, read_comments
-from lib.importers.storing import IMPORT_CHUNK_ROWS, PHASES, ImportSummary, import_file
+from lib.importers.storing import (
+    IMPORT_CHUNK_ROWS,
+    PHASES,
+    ImportSummary,
+    import_file,
+    known_ids,
+)
 from lib.importers.table import (
     FRAME_COLUMNS,
     FUTURE_TOLERANCE,
@@ -34,6 +40,7 @@ __all__ = [
     "ImportSummary",
     "detect_format",
     "import_file",
+    "known_ids",
     "parse",
     "parse_instants",
     "read_comments",

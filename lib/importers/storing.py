@@ -189,22 +189,28 @@ def _no_phase(name: str) -> None:
 
 
 def _already_present(db: Database, frame: pd.DataFrame) -> np.ndarray:
-    """Which rows' (platform, external_id) the database holds, by its unique index.
-
-    The ids are asked for 500 at a time: a large file is never held as Python text.
-    """
+    """Which rows' (platform, external_id) the database holds, by its unique index."""
     known = np.zeros(len(frame), dtype=bool)
-    sql = "SELECT external_id FROM comments WHERE platform = ? AND external_id IN ({})"
     for platform, positions in frame.groupby("platform").indices.items():
         ids = frame["external_id"].iloc[positions]
-        found = set()
-        for start in range(0, len(ids), 500):
-            part = ids.iloc[start : start + 500].tolist()
-            rows = db.execute(sql.format(", ".join("?" * len(part))), [platform, *part])
-            found.update(row[0] for row in rows)
+        found = known_ids(db, platform, ids.tolist())
         if found:
             known[positions] = ids.isin(found).to_numpy(dtype=bool)
     return known
+
+
+def known_ids(db: Database, platform: str, ids: list[str]) -> set[str]:
+    """The platform's external ids among `ids` that the database holds.
+
+    Asked for 500 at a time: a large file is never held as Python text at once.
+    """
+    found: set[str] = set()
+    sql = "SELECT external_id FROM comments WHERE platform = ? AND external_id IN ({})"
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        rows = db.execute(sql.format(", ".join("?" * len(part))), [platform, *part])
+        found.update(row[0] for row in rows)
+    return found
 
 
 def _comment_count(db: Database) -> int:

@@ -14,6 +14,7 @@ from lib.moderation.acting import (
     act_many,
     current_proposal,
     history,
+    published_text,
 )
 from lib.moderation.drafts import DraftContext, Finding, check_draft, draft_context
 from lib.moderation.platform_changes import PLATFORM_KINDS, record_platform_change
@@ -35,6 +36,7 @@ __all__ = [
     "current_proposal",
     "draft_context",
     "history",
+    "published_text",
     "record_platform_change",
     "PLATFORM_KINDS",
     "status_after",

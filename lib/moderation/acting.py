@@ -15,6 +15,7 @@ from lib.moderation.drafts import check_draft, draft_context
 from lib.moderation.rules import (
     CLOCK_STOPPING_KINDS,
     DRAFT_KINDS,
+    PUBLISHED_KINDS,
     PUBLISHING_KINDS,
     STATUS_AFTER,
     InvalidAction,
@@ -276,6 +277,36 @@ def current_proposal(db: Database | str | Path, comment_id: int) -> dict | None:
     with using(db) as conn:
         escalation = _latest_escalation(conn, int(comment_id))
     return escalation if escalation["version"] is not None else None
+
+
+def published_text(db: Database | str | Path, comment_id: int) -> str | None:
+    """The text of the organisation's reply now published on the comment, or None: the
+    latest reply, redirection, approval or correction, unless a removal came after it.
+
+    >>> from lib.db import open_db
+    >>> db = open_db(":memory:")
+    >>> _ = db["users"].insert({"username": "ana", "display_name": "Ana", "role": "moderator"})
+    >>> _ = db["comments"].insert({"id": 1, "platform": "x", "external_id": "1",
+    ...                            "received_at": "2026-03-02 14:00:00"})
+    >>> act(db, 1, "reply", "ana", 1, reply="Ouvert à 8 h.")
+    2
+    >>> act(db, 1, "edit_reply", "ana", 2, reply="Ouvert à 8 h 30.")
+    3
+    >>> published_text(db, 1)
+    'Ouvert à 8 h 30.'
+    >>> _ = act(db, 1, "remove_reply", "ana", 3, note="Horaire changé")
+    >>> published_text(db, 1) is None
+    True
+    >>> db.close()
+    """
+    marks = ", ".join("?" for _ in PUBLISHED_KINDS)
+    with using(db) as conn:
+        row = conn.execute(
+            "SELECT kind, reply FROM actions WHERE comment_id = ? AND (kind = 'remove_reply' "
+            f"OR (kind IN ({marks}) AND reply IS NOT NULL)) ORDER BY version DESC, id DESC LIMIT 1",
+            [int(comment_id), *PUBLISHED_KINDS],
+        ).fetchone()
+    return None if row is None or row[0] == "remove_reply" else row[1]
 
 
 def _latest_escalation(db: Database, comment_id: int) -> dict:

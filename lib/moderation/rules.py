@@ -28,7 +28,9 @@ CLOCK_STOPPING_KINDS = (*HANDLING_KINDS, "approve")
 # The kinds whose reply text the organisation publishes, or proposes to (escalate):
 # the draft checks (`lib.moderation.drafts`) read it first.
 PUBLISHING_KINDS = ("reply", "redirect")
-DRAFT_KINDS = (*PUBLISHING_KINDS, "escalate", "approve", "edit_reply")
+# The kinds whose text goes public: a correction replaces it, `remove_reply` takes it down.
+PUBLISHED_KINDS = (*PUBLISHING_KINDS, "approve", "edit_reply")
+DRAFT_KINDS = (*PUBLISHED_KINDS, "escalate")
 
 # Which optional arguments each kind accepts; anything else is a caller's bug
 # that would otherwise be silently dropped from the history. A redirection (or

@@ -56,8 +56,13 @@ def _accounts_frame(registered: list[dict], people: dict[str, str]) -> pd.DataFr
             t("accounts_ui.col.platform_id"): [a["platform_id"] or "" for a in registered],
             t("accounts_ui.col.mode"): [t(f"accounts_ui.mode.{a['mode']}") for a in registered],
             t("accounts_ui.col.state"): [account_state(a, language) for a in registered],
-            t("accounts_ui.col.last_pull"): [_when(a["last_pull_at"]) for a in registered],
-            t("accounts_ui.col.last_push"): [_when(a["last_push_at"]) for a in registered],
+            # Stored UTC text, shown in Québec local time ("—" for never).
+            t("accounts_ui.col.last_pull"): [
+                format_datetime(a["last_pull_at"], language) for a in registered
+            ],
+            t("accounts_ui.col.last_push"): [
+                format_datetime(a["last_push_at"], language) for a in registered
+            ],
             t("accounts_ui.col.registered_by"): [
                 _by(a["registered_by"], people) for a in registered
             ],
@@ -151,8 +156,3 @@ def _by(registered_by: str | None, people: dict[str, str]) -> str:
     if registered_by == "config":
         return t("accounts_ui.by_config")
     return people.get(registered_by, registered_by or "—")
-
-
-def _when(stored: str | None) -> str:
-    """A stored UTC instant in Québec local time, or a dash."""
-    return format_datetime(pd.Timestamp(stored, tz="UTC"), lang()) if stored else "—"

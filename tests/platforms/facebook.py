@@ -118,17 +118,8 @@ def reply(state: State, req: Request, comment: Comment) -> Response:
     """A reply by the page; its id is '{post_id}_{new}'."""
     message = graph.required(req, "message")
     page = state.owner(PLATFORM, comment.owner_id)
-    new = state.add_comment(
-        PLATFORM,
-        comment.container_id,
-        id=state.new_id(f"{comment.container_id}_"),
-        text=message,
-        created=state.now(),
-        author_id=page.id,
-        author_name=page.name,
-        parent_id=comment.id,
-    )
-    return Response(200, {"id": new.id})
+    new_id = state.new_id(f"{comment.container_id}_")
+    return graph.reply_by_owner(state, PLATFORM, comment, message, new_id, (page.id, page.name))
 
 
 ROUTES = {

@@ -144,3 +144,20 @@ def since(req: Request) -> float | None:
         return float(value)
     except ValueError as err:
         raise BadRequest(f"Invalid since {value!r}", "since") from err
+
+
+def reply_by_owner(state, platform: str, comment, message: str, new_id: str, author: tuple):
+    """A reply to `comment` by the account that owns it (`author`: its id and name as the
+    platform shows them); a 200 with the reply's id."""
+    author_id, author_name = author
+    new = state.add_comment(
+        platform,
+        comment.container_id,
+        id=new_id,
+        text=message,
+        created=state.now(),
+        author_id=author_id,
+        author_name=author_name,
+        parent_id=comment.id,
+    )
+    return Response(200, {"id": new.id})

@@ -92,18 +92,9 @@ def reply(state: State, req: Request, comment: Comment) -> Response:
         raise BadRequest("Replies are possible only on top-level comments", "comment_id")
     if comment.hidden:
         raise BadRequest("Replies are not possible on a hidden comment", "comment_id")
-    account = state.owner(PLATFORM, comment.owner_id)
-    new = state.add_comment(
-        PLATFORM,
-        comment.container_id,
-        id=state.new_id("1789"),
-        text=message,
-        created=state.now(),
-        author_id=account.username,
-        author_name=account.username,
-        parent_id=comment.id,
-    )
-    return Response(200, {"id": new.id})
+    name = state.owner(PLATFORM, comment.owner_id).username  # Instagram shows its username
+    new_id = state.new_id("1789")
+    return graph.reply_by_owner(state, PLATFORM, comment, message, new_id, (name, name))
 
 
 ROUTES = {

@@ -1,6 +1,6 @@
 """The Corriger tab: correct a reply the organisation published, or remove it with a note.
 
-The box starts from the text now published (`lib.replies.published_text`) and goes
+The box starts from the text now published (`lib.moderation.published_text`) and goes
 through the same draft checks as a reply; the history keeps every version (`act`).
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.replies import published_text
+from lib.moderation import published_text
 from lib.settings import Settings
 from lib.taxonomy import NOTE_MAX_CHARS, REPLY_MAX_CHARS
 from lib.ui.queue.acting import submit

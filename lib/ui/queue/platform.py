@@ -7,7 +7,6 @@ import streamlit as st
 from sqlite_utils import Database
 
 from lib import triage
-from lib.moderation import STATUS_AFTER, status_after
 from lib.outbox import outcomes, synced_account
 from lib.platforms import platform_name
 from lib.sync_status import ahead, limit_words, operation_line
@@ -37,21 +36,12 @@ def platform_note(
     account = synced_account(database(), row.get("account"), row["platform"])
     if account is None:
         return
-    after = _status_after(row, kind, template)
-    wanted, limits = ahead(account["platform"], kind, row["status"], after)
+    wanted, limits = ahead(account["platform"], kind, row["status"], template)
     for code in limits:
         st.caption(":material/do_not_disturb_on: " + limit_words(code, lang()))
     if wanted and len(limits) < len(wanted) and not limits_only:
         words = "queue.platform.will_apply" + ("_paused" if account["paused"] else "")
         st.caption(":material/sync: " + t(words, platform=platform_name(account["platform"])))
-
-
-def _status_after(row: dict, kind: str, template: str | None) -> str:
-    if kind in STATUS_AFTER:
-        return status_after(kind, template if kind == "redirect" else None)
-    if kind == "approve":
-        return status_after(kind, template)
-    return row["status"]
 
 
 def operation_outcomes(db: Database, comment_id: int) -> None:

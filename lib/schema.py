@@ -320,3 +320,32 @@ def m015_connected_accounts(db: Database) -> None:
     db["platform_usage"].create(
         {"account": str, "period": str, "units": int}, pk=("account", "period")
     )
+
+
+@migrations()
+def m016_flag_reports(db: Database) -> None:
+    # A moderator marks a detector's flag on a comment as wrong, or withdraws that report:
+    # append-only, the latest row per comment and flag is its verdict. `rules` are the
+    # detection rules that raised the flag when it was reported (codes, space-separated),
+    # never the comment's words.
+    db["flag_reports"].create(
+        {
+            "id": int,
+            "comment_id": int,
+            "flag": str,
+            "verdict": str,
+            "rules": str,
+            "by": str,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("comment_id", "comments", "id")],
+        not_null={"comment_id", "flag", "verdict", "by", "at"},
+    )
+    db["flag_reports"].create_index(["comment_id"])
+    db["flag_reports"].create_index(["flag", "at"])
+    _refuse(
+        db, "flag_reports", "INSERT", "WHEN EXISTS (SELECT 1 FROM flag_reports WHERE id = NEW.id)"
+    )
+    _refuse(db, "flag_reports", "UPDATE")
+    _refuse(db, "flag_reports", "DELETE")

@@ -1,5 +1,5 @@
 """Paramètres (leads only): hours, targets, closures, service levels, reasons, templates,
-policy, exclusions, team, connected accounts, history."""
+policy, exclusions, team, connected accounts, detection, history."""
 
 import pandas as pd
 import streamlit as st
@@ -25,6 +25,7 @@ from lib.ui import current_user, database, lang, plain, t
 from lib.ui.accounts import accounts_tab as draw_accounts_tab
 from lib.ui.calendar_settings import calendar_tab as draw_calendar_tab
 from lib.ui.calendar_settings import closures_tab as draw_closures_tab
+from lib.ui.detection import detection_tab as draw_detection_tab
 from lib.ui.policy import policy_tab as draw_policy_tab
 from lib.ui.service_levels import levels_tab as draw_levels_tab
 from lib.ui.team import team_tab as draw_team_tab
@@ -232,6 +233,11 @@ def accounts_tab(settings) -> None:
     draw_accounts_tab(db, run_and_report)
 
 
+def detection_tab(settings) -> None:
+    """How often each detector flag was right, and the flags reported wrong."""
+    draw_detection_tab(db)
+
+
 def history_tab(settings) -> None:
     """Every change to the settings: who, when, before and after."""
     st.caption(t("settings.history_help"))
@@ -267,6 +273,7 @@ TABS = (
     ("excluded", excluded_tab),
     ("team", team_tab),
     ("accounts", accounts_tab),
+    ("detection", detection_tab),
     ("history", history_tab),
 )
 names = [t(f"settings.tab.{name}") for name, _draw in TABS]

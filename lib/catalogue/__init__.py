@@ -11,6 +11,7 @@ from lib.catalogue import (
     core,
     drafts,
     empty,
+    flags_ui,
     io,
     lead,
     lead_pages,
@@ -28,7 +29,7 @@ from lib.catalogue import (
 
 AREAS = (core, taxonomy, queue, lead, io, settings, cli, team, presets, empty, drafts)
 AREAS += (today_page, lead_pages, posts, newcomer, levels)
-AREAS += (calendar, platforms, accounts_ui)
+AREAS += (calendar, platforms, accounts_ui, flags_ui)
 
 STRINGS: dict[str, dict[str, str]] = {}
 for _area in AREAS:

@@ -18,10 +18,11 @@ from lib.moderation import available_kinds, current_proposal, history
 from lib.service_levels import level_of
 from lib.settings import Settings, calendar_version_row
 from lib.states import StateClock, state_of
-from lib.taxonomy import NOTE_MAX_CHARS, REASONS, REDIRECTS, REPLY_MAX_CHARS, split_codes
+from lib.taxonomy import NOTE_MAX_CHARS, REASONS, REPLY_MAX_CHARS, split_codes
 from lib.ui.queue.acting import confirm, submit
 from lib.ui.queue.display import STATE_COLOURS
 from lib.ui.queue.drafts import draft_checks
+from lib.ui.queue.flags import flag_explanations, in_danger, offered_redirect
 from lib.ui.queue.history import author_past, comment_history
 from lib.ui.queue.keys import (
     CONFLICT,
@@ -70,6 +71,7 @@ def detail_panel(comment_id: int, viewer: dict, clock: StateClock, settings: Set
     st.text(row["text"] or "")
     _author_and_post(row)
     permalink_button(row)
+    flag_explanations(row)
     _clock(row, settings, language)
     kinds = available_kinds(row, viewer["role"], settings)
     if "approve" in kinds:
@@ -227,36 +229,43 @@ def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
         for r in split_codes(row.get("suggested_reasons"))
         if removable and r in REASONS and r not in settings.retired_reasons
     ]
-    redirect = row.get("suggested_redirect")
+    redirect = offered_redirect(row)
     redirect_kind = next((k for k in ("redirect", "escalate") if k in kinds), None)
-    if redirect not in REDIRECTS or redirect_kind is None:
+    if redirect_kind is None:
         redirect = None
     if not reasons and redirect is None:
         return
     language = lang()
+    danger = in_danger(row)
     with st.container(border=True):
         st.caption(t("queue.suggested"))
-        columns = st.columns(2)
+        # A person in danger: Info-Santé 811 / 911 first, before any removal, on a line of
+        # its own so that nothing of it is cut.
+        if danger:
+            redirect_column, reasons_column = st.container(), st.container()
+        else:
+            reasons_column, redirect_column = st.columns(2)
         if reasons:
             labels = ", ".join(
                 label("reason", r, language, settings.reason_labels) for r in reasons
             )
-            columns[0].button(
+            reasons_column.button(
                 t("queue.suggested.reasons", reasons=labels),
                 key=key("suggest_reasons", row["id"]),
                 on_click=confirm,
                 args=(row["id"], row["version"], "hide", {key("reasons", row["id"]): reasons}),
             )
-            with columns[0]:
+            with reasons_column:
                 platform_note(row, "hide", limits_only=True)
         if redirect is not None:
             text = settings.reply_text(redirect, row["language"])
-            label_key = "queue.suggested.redirect" + (
+            label_key = ("flags.suggested.medical" if danger else "queue.suggested.redirect") + (
                 "" if redirect_kind == "redirect" else "_escalate"
             )
-            columns[1].button(
+            redirect_column.button(
                 t(label_key, redirect=label("template", redirect, language)),
                 key=key("suggest_redirect", row["id"]),
+                type="primary" if danger else "secondary",
                 on_click=confirm,
                 args=(
                     row["id"],
@@ -265,5 +274,5 @@ def _suggestions(row: dict, kinds: tuple[str, ...], settings: Settings) -> None:
                     {key("redirect", row["id"]): redirect, key("redirect_text", row["id"]): text},
                 ),
             )
-            with columns[1]:
+            with redirect_column:
                 platform_note(row, redirect_kind, redirect, limits_only=True)

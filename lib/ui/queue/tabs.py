@@ -13,6 +13,7 @@ from lib.ui.policy import netiquette
 from lib.ui.queue.acting import submit
 from lib.ui.queue.corrections import correct_tab
 from lib.ui.queue.drafts import draft_checks
+from lib.ui.queue.flags import offered_redirect
 from lib.ui.queue.keys import key, override_key
 from lib.ui.queue.platform import platform_note
 from lib.ui.session import database, lang, t
@@ -99,8 +100,7 @@ def _insert_template(comment_id: int, comment_language, template_key: str, setti
 def _redirect_tab(row, kinds, viewer, settings) -> None:
     language = lang()
     code_key, text_key = key("redirect", row["id"]), key("redirect_text", row["id"])
-    suggested = row.get("suggested_redirect")
-    st.session_state.setdefault(code_key, suggested if suggested in REDIRECTS else "dossier")
+    st.session_state.setdefault(code_key, offered_redirect(row) or "dossier")
     st.session_state.setdefault(
         text_key, settings.reply_text(st.session_state[code_key], row["language"])
     )

@@ -41,7 +41,10 @@ PRIVATE_REDIRECT = "prive"
 PERSONAL_INFORMATION_REASON = "renseignements_personnels"
 
 # Set on arrival by the detectors (lib/detect); `repeat` comes last, appended at ingest.
-FLAGS = ("pii", "english", "question", "negative", "link", "urgent", "repeat")
+# `urgent` is anything that cannot wait (a threat or a person in danger); `distress`
+# marks the urgent comments where a person is in danger, answered with 811 / 911
+# rather than removed.
+FLAGS = ("pii", "english", "question", "negative", "link", "urgent", "distress", "repeat")
 
 # Actions that stop the response clock (DESIGN.md, compliance definitions).
 HANDLING_KINDS = ("reply", "redirect", "hide", "delete", "no_reply_needed")

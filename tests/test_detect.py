@@ -406,7 +406,6 @@ def test_friendly_comments_are_not_negative(text):
         "J'ai plus envie de vivre",
         "Urgence! Mon père ne respire plus",
         "I'm going to kill myself",
-        "c'est urgent svp",
         "Je pense à en finir ce soir",
         "Je veux plus vivre",
         "je ne veux plus vivre",
@@ -454,6 +453,9 @@ def test_threats_are_urgent_and_suggest_the_threat_reason_without_a_redirect(tex
         "Twelve hours in the emergency room",
         "Can someone help me find the form?",
         "Il est urgent d'agir sur le climat",
+        # A request that says "urgent" is important to its author, not an emergency.
+        "c'est urgent svp",
+        "Urgent: please call me back about my claim",
         "Merci pour la semaine de prévention du suicide",
         "Le suicide assisté devrait être débattu",
         "On va pouvoir en finir avec les bouchons",

@@ -57,6 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "flag.negative": {"fr": "Négatif", "en": "Negative"},
     "flag.link": {"fr": "Lien", "en": "Link"},
     "flag.urgent": {"fr": "Urgent", "en": "Urgent"},
+    "flag.distress": {"fr": "Détresse", "en": "Distress"},
     "flag.repeat": {"fr": "Auteur récidiviste", "en": "Repeat author"},
     # Platforms
     "platform.facebook": {"fr": "Facebook", "en": "Facebook"},

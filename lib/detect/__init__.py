@@ -18,7 +18,7 @@ it, so that masking misses nothing.
 'en'
 """
 
-from lib.detect.analysis import Detection, analyse, analyse_many
+from lib.detect.analysis import Detection, Evidence, analyse, analyse_many, explain
 from lib.detect.folding import fold
 from lib.detect.language import detect_language
 from lib.detect.pii import PII_KINDS, PersonalInformation, find_personal_information
@@ -30,10 +30,12 @@ __all__ = [
     "PII_KINDS",
     "REPEAT_MIN_WORDS",
     "Detection",
+    "Evidence",
     "PersonalInformation",
     "analyse",
     "analyse_many",
     "detect_language",
+    "explain",
     "find_personal_information",
     "fold",
     "repeat_key",

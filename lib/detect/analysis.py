@@ -11,11 +11,11 @@ from lib.detect.folding import digits_as_zero, fold
 from lib.detect.language import detect_language, detect_languages
 from lib.detect.pii import EMAIL, PersonalInformation, find_personal_information
 from lib.detect.reading import head
+from lib.detect.learned import SIGNALS, learned, lemma_text, raised
+from lib.detect.urgency import DISTRESS, THREAT, Finding, find_urgency
 from lib.detect.word_lists import (
     COMMERCIAL,
     COMPLAINT,
-    DISTRESS,
-    EMERGENCY,
     HATE,
     INSULTS,
     MEDICAL,
@@ -25,12 +25,26 @@ from lib.detect.word_lists import (
     SERVICE_EXPERIENCE,
     SEXUAL,
     SPAM,
-    THREATS,
     URL,
     AnyOf,
     has_question,
 )
 from lib.taxonomy import FLAGS, REASONS
+
+
+EVIDENCE_MAX_CHARS = 120
+"""The longest excerpt of a comment that an explanation quotes."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a flag was raised: the rule (`detect.rule.<rule>` in the catalogue) and the
+    words of the comment that matched it, folded (lower case, no accents) and cut at
+    `EVIDENCE_MAX_CHARS`; empty for personal information, whose value is never repeated."""
+
+    flag: str
+    rule: str
+    words: str
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,7 @@ class Detection:
     flags: tuple[str, ...]
     suggested_reasons: tuple[str, ...]
     suggested_redirect: str | None
+    evidence: tuple[Evidence, ...] = ()
 
 
 def _in_order(codes: set[str], order) -> tuple[str, ...]:
@@ -61,14 +76,16 @@ class _Found:
     def __init__(self, folded: str):
         self.folded = folded
         # Keyed by id: hashing a compiled pattern hashes its whole program.
-        self._hits: dict[int, bool] = {}
+        self._hits: dict[int, re.Match[str] | None] = {}
         self._question: bool | None = None
 
+    def match(self, words: re.Pattern[str] | AnyOf) -> re.Match[str] | None:
+        if id(words) not in self._hits:
+            self._hits[id(words)] = words.search(self.folded)
+        return self._hits[id(words)]
+
     def has(self, words: re.Pattern[str] | AnyOf) -> bool:
-        hit = self._hits.get(id(words))
-        if hit is None:
-            hit = self._hits[id(words)] = words.search(self.folded) is not None
-        return hit
+        return self.match(words) is not None
 
     @property
     def question(self) -> bool:
@@ -78,12 +95,15 @@ class _Found:
 
 
 def _redirect(found: _Found, pii: bool, flags: set[str], threat: bool) -> str | None:
+    if "distress" in flags:
+        # A person in danger is answered first with 811 / 911, whatever else they wrote.
+        return "medical"
     if pii:
         return "prive"
     if threat:
         # A threat is escalated and removed, not answered with a template.
         return None
-    if found.has(DISTRESS) or found.has(MEDICAL) or found.has(EMERGENCY):
+    if found.has(MEDICAL):
         return "medical"
     if found.has(COMPLAINT):
         return "plainte"
@@ -107,41 +127,114 @@ def _without_email_addresses(text: str, pieces: list[PersonalInformation]) -> st
 
 
 def analyse(text: str) -> Detection:
-    """Flags, language and suggestions for one comment's text (its first `reading.MAX_TEXT_CHARS`).
+    """Flags, language and suggestions for one comment's text (its first `reading.MAX_TEXT_CHARS`),
+    with the evidence of each flag.
 
     >>> d = analyse("Gang de caves, vous comprenez rien")
     >>> d.language, d.flags, d.suggested_reasons, d.suggested_redirect
     ('fr', ('negative',), ('injurieux',), None)
+    >>> d.evidence
+    (Evidence(flag='negative', rule='negative.insult', words='gang de caves'),)
     """
     text = head(text) if isinstance(text, str) else ""
     folded = fold(text)
-    found = _Found(digits_as_zero(folded))
-    return _analyse(text, detect_language(text, folded), found)
+    language = detect_language(text, folded)
+    model = learned()
+    lemmas = lemma_text(text, language)
+    scores = model.probabilities([text], [lemmas])
+    probabilities = {signal: float(scores[signal][0]) for signal in SIGNALS}
+    return _analyse(text, folded, language, _Found(digits_as_zero(folded)), probabilities, lemmas)
 
 
-def _analyse(text: str, language: str, found: _Found) -> Detection:
+def explain(text: str) -> tuple[Evidence, ...]:
+    """Why each flag of `text` is raised: its rule and the words that matched.
+
+    >>> for e in explain("J'vais te retrouver, mon osti"):
+    ...     print(e.flag, e.rule, e.words)
+    negative threat.intent je vais te retrouver
+    urgent threat.intent je vais te retrouver
+    """
+    return analyse(text).evidence
+
+
+def _quote(words: str) -> str:
+    return words.strip()[:EVIDENCE_MAX_CHARS]
+
+
+def _first(found: _Found, *lists) -> tuple[str, str] | None:
+    """The rule and words of the first of (rule, list) pairs that matches."""
+    for rule, words in lists:
+        hit = found.match(words)
+        if hit:
+            return rule, hit.group(0)
+    return None
+
+
+def _urgency(text, folded, language, probabilities: dict[str, float], lemmas: str | None):
+    """The threats and the distress raised (`learned.raised`), each explained by the rules
+    that matched, or else by the words that weighed most (computed only when `lemmas` is
+    given: `analyse` explains, `analyse_many` only flags)."""
+    rules = find_urgency(text, folded, language)
+    findings = []
+    for signal in SIGNALS:
+        matched = [f for f in rules if f.signal == signal]
+        if not raised(signal, probabilities[signal], bool(matched)):
+            continue
+        if matched or lemmas is None:
+            findings += matched or [Finding(signal, f"{signal}.learned", "")]
+        else:
+            words = learned().raising_words(signal, lemmas)
+            findings.append(Finding(signal, f"{signal}.learned", " · ".join(words)))
+    return findings
+
+
+def _analyse(
+    text: str,
+    folded: str,
+    language: str,
+    found: _Found,
+    probabilities: dict[str, float],
+    lemmas: str | None = None,
+) -> Detection:
     pieces = find_personal_information(text)
-    pii = bool(pieces)
-    threat = found.has(THREATS)
+    urgency = _urgency(text, folded, language, probabilities, lemmas)
+    threats = [f for f in urgency if f.signal == THREAT]
+    distress = [f for f in urgency if f.signal == DISTRESS]
+    evidence: list[Evidence] = []
 
     flags: set[str] = set()
-    if pii:
+    if pieces:
         flags.add("pii")
+        kinds = dict.fromkeys(piece.kind for piece in pieces)
+        evidence += [Evidence("pii", f"pii.{kind}", "") for kind in kinds]
     if language == "en":
         flags.add("english")
+        evidence.append(Evidence("english", "english", ""))
     if found.question:
         flags.add("question")
-    if threat or found.has(NEGATIVE) or found.has(INSULTS) or found.has(HATE):
+        evidence.append(Evidence("question", "question", ""))
+    tone = _first(
+        found, ("negative.hate", HATE), ("negative.insult", INSULTS), ("negative.tone", NEGATIVE)
+    )
+    if threats or tone:
         flags.add("negative")
-    if URL.search(_without_email_addresses(text, pieces)):
+        rule, words = (threats[0].rule, threats[0].words) if threats else tone
+        evidence.append(Evidence("negative", rule, _quote(words)))
+    link = URL.search(_without_email_addresses(text, pieces))
+    if link:
         flags.add("link")
-    if threat or found.has(DISTRESS) or found.has(EMERGENCY):
+        evidence.append(Evidence("link", "link", _quote(link.group(0))))
+    if urgency:
         flags.add("urgent")
+        evidence += [Evidence("urgent", f.rule, _quote(f.words)) for f in urgency]
+    if distress:
+        flags.add("distress")
+        evidence += [Evidence("distress", f.rule, _quote(f.words)) for f in distress]
 
     reasons: set[str] = set()
-    if pii:
+    if pieces:
         reasons.add("renseignements_personnels")
-    if threat:
+    if threats:
         reasons.add("menace")
     if found.has(HATE):
         reasons.add("haineux")
@@ -156,11 +249,13 @@ def _analyse(text: str, language: str, found: _Found) -> Detection:
     if found.has(PARTISAN):
         reasons.add("partisan")
 
+    order = {flag: i for i, flag in enumerate(FLAGS)}
     return Detection(
         language=language,
         flags=_in_order(flags, FLAGS),
         suggested_reasons=_in_order(reasons, REASONS),
-        suggested_redirect=_redirect(found, pii, flags, threat),
+        suggested_redirect=_redirect(found, bool(pieces), flags, bool(threats)),
+        evidence=tuple(sorted(evidence, key=lambda e: order[e.flag])),
     )
 
 
@@ -174,10 +269,18 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
     uniques = [head(text) for text in uniques.tolist()]
     folded = [fold(text) for text in uniques]
     languages = detect_languages(uniques, folded)
+    lemmas = [lemma_text(text, language) for text, language in zip(uniques, languages, strict=True)]
+    scores = learned().probabilities(uniques, lemmas)
+    probabilities = [
+        dict(zip(SIGNALS, map(float, row), strict=True))
+        for row in zip(*(scores[s] for s in SIGNALS), strict=True)
+    ]
     word_lists: dict[str, _Found] = {}
     results = [
-        _analyse(text, language, word_lists.setdefault(key, _Found(key)))
-        for text, language, key in zip(uniques, languages, map(digits_as_zero, folded), strict=True)
+        _analyse(text, folded_text, language, word_lists.setdefault(key, _Found(key)), signals)
+        for text, folded_text, language, key, signals in zip(
+            uniques, folded, languages, map(digits_as_zero, folded), probabilities, strict=True
+        )
     ]
     table = pd.DataFrame(
         {

@@ -74,7 +74,9 @@ INSULTS = _words(
     r"idiots?|imbeciles?|cretins?|cons|connes?|connards?|conasses?|abrutis?|tarlas?|twits?|"
     r"nonos?|epais|deficients?|morons?|stupid|dumb\w*|jerks?|losers?|clowns?|"
     r"menteurs?|menteuses?|voleurs?|liars?|thieves|shut up|"
-    r"(?:gang|bande) d(?:e |')\w+|bunch of \w+|espece d(?:e |')\w+",
+    r"(?:gang|bande) d(?:e |')\w+|bunch of \w+|espece d(?:e |')\w+|"
+    r"(?:gros|maudits?|esti de|osti de|des|t'es (?:juste |rien qu'un )?(?:un )?(?:gros )?)caves?|"
+    r"hopeless|clowns?",
 )
 NEGATIVE = _words(
     SWEARING,
@@ -96,7 +98,18 @@ NEGATIVE = _words(
     r"tired of|rude|liars?|idiots?|morons?|stupid|what a joke|waste of|still waiting|"
     r"been waiting|nobody (?:ever )?(?:answers|calls|replies)|no (?:answer|response|reply)|"
     r"never (?:answer|reply|call)s?|(?:does not|doesn't|not) work\w*|complain\w*|"
-    r"disagree|get rid of|sucks?",
+    r"disagree|get rid of|sucks?|"
+    # What people say when fed up, threatened with a lawyer or an election, or when
+    # something "kills" them ("ce formulaire me tue", "ça va tuer nos écoles").
+    r"(?:pas|plus|aucunement|vraiment pas) acceptable|inhumain\w*|(?:ben |bin )?voyons donc|"
+    r"give me a break|come on|garbage|trash|junk|a joke|pointless|insane|absurd\w*|"
+    r"deborde\w*|(?:me|nous) tue(?:nt|s)?(?!\w)|killing (?:me|us)|(?:va|vont|allez|aller|finir par) "
+    r"(?:me |nous )?tuer|tuer (?:nos|notre)|kill(?:s|ing)? (?:our|my|the) \w+|"
+    r"entendre parler de (?:mon|notre) avocat|hear from my lawyer|mise en demeure|poursuivre|"
+    r"(?:sue|suing) you|lawsuit|regret\w*|(?:vous|te|les) battre|vote (?:you|them) out|"
+    r"(?:est|sont|n'est|ne sont) (?:jamais|pas|toujours pas|encore pas) (?:passee?s?|venue?s?)|"
+    r"never (?:stops|comes|came|showed up|shows up)|(?:comme|like) (?:a |un |des )?"
+    r"(?:chiens?|dogs?|moins que rien|dirt|criminals|de la merde)",
     # Québec French and everyday complaints.
     r"(?:etes|es|est|sont|c'est|ete|vraiment|tellement|completement|totalement) nul(?:le)?s?|"
     r"pourri(?:e|s|es|ture)?|"
@@ -241,6 +254,8 @@ HATE = _words(
     r"(?:les|ces|sales?|tous les) (?:immigrants|immigres|refugies|arabes|musulmans|juifs|"
     r"noirs|autochtones|indiens|chinois|gais|trans)(?: \w+)? (?:sont|=|tous|toutes|volent)|"
     r"sales? (?:immigrants|immigres|arabes|musulmans|juifs|noirs|negres|sauvages)|"
+    r"maudits? (?:immigrants|immigres|refugies|arabes|musulmans|juifs|noirs|autochtones|"
+    r"indiens|chinois|etrangers)|send them (?:all )?back|renvoyez[- ]les|retournez chez vous|"
     r"(?:immigrants|refugees|muslims|jews|blacks|natives) are (?:all )?"
     r"(?:criminals|parasites|animals|vermin)|parasites|vermine|race inferieure",
 )

@@ -20,41 +20,90 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lib.detect.learned import REGULARISATION, SIGNALS, fit, lemma_text, read_training  # noqa: E402
+from lib.detect.folding import fold  # noqa: E402
+from lib.detect.learned import (  # noqa: E402
+    DECISIVE_RULES,
+    REGULARISATION,
+    SIGNALS,
+    fit,
+    read_training,
+)
+from lib.detect.urgency import find_urgency  # noqa: E402
+
+
+def _raised(signal: str, probability: float, rules: set[str], threshold, rule_threshold):
+    """`learned.raised` with the thresholds tried."""
+    if rules & set(DECISIVE_RULES):
+        return True
+    return probability >= (rule_threshold if rules else threshold)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--regularisation", type=float, default=REGULARISATION)
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.3, 0.4, 0.5, 0.6])
+    parser.add_argument("--rule-thresholds", type=float, nargs="+", default=[0.1, 0.2])
     args = parser.parse_args()
     rows = read_training()
     writers = sorted({row["writer"] for row in rows})
-    found = {(s, t): [] for s in (*SIGNALS, "urgent") for t in args.thresholds}
+    grid = [(t, r) for t in args.thresholds for r in args.rule_thresholds if r <= t]
+    found = {(s, t, r): [] for s in (*SIGNALS, "urgent") for t, r in grid}
     expected = {s: [] for s in (*SIGNALS, "urgent")}
+    by_writer, kinds_seen = [], []
     for writer in writers:
         train = [row for row in rows if row["writer"] != writer]
         test = [row for row in rows if row["writer"] == writer]
         model = fit(train, args.regularisation)
-        texts = [row["text"] for row in test]
-        lemmas = [lemma_text(row["text"], row["language"]) for row in test]
-        probabilities = model.probabilities(texts, lemmas)
+        folded = [fold(row["text"]) for row in test]
+        matched = [
+            find_urgency(row["text"], f, row["language"])
+            for row, f in zip(test, folded, strict=True)
+        ]
+        probabilities = model.probabilities(folded)
         flags = [row["flags"].split() for row in test]
+        by_writer += [writer] * len(test)
+        kinds_seen += [row["kind"] for row in test]
         expected["threat"] += ["urgent" in f and "distress" not in f for f in flags]
         expected["distress"] += ["distress" in f for f in flags]
         expected["urgent"] += ["urgent" in f for f in flags]
-        for t in args.thresholds:
-            threat = probabilities["threat"] >= t
-            distress = probabilities["distress"] >= t
-            found[("threat", t)] += list(threat)
-            found[("distress", t)] += list(distress)
-            found[("urgent", t)] += list(threat | distress)
+        for t, r in grid:
+            hits = {}
+            for signal in SIGNALS:
+                rules = [{f.rule for f in found if f.signal == signal} for found in matched]
+                p = probabilities[signal]
+                hits[signal] = np.array(
+                    [_raised(signal, q, m, t, r) for q, m in zip(p, rules, strict=True)]
+                )
+                found[(signal, t, r)] += list(hits[signal])
+            found[("urgent", t, r)] += list(hits["threat"] | hits["distress"])
+    marks = np.array(by_writer)
+    for writer in writers:
+        mine = marks == writer
+        for (signal, t, r), hits in found.items():
+            if signal != "urgent" or (t, r) != grid[len(grid) // 2]:
+                continue
+            e, g = np.array(expected[signal])[mine], np.array(hits)[mine]
+            tp, fp, fn = (e & g).sum(), (~e & g).sum(), (e & ~g).sum()
+            print(
+                f"writer {writer} left out, urgent at {t:.2f} / {r:.2f}: "
+                f"precision {tp / max(tp + fp, 1):.3f}, recall {tp / max(tp + fn, 1):.3f}, "
+                f"false alarms {fp} of {(~e).sum()} comments that were not urgent"
+            )
     print(f"{len(rows)} comments by {len(writers)} writers, C={args.regularisation}")
-    print("signal    threshold  precision  recall")
-    for (signal, t), hits in found.items():
+    kinds = np.array(kinds_seen)
+    ordinary = kinds == "ordinary"
+    print("false alarms on ordinary comments (threshold / with a rule: share)")
+    for (signal, t, r), hits in found.items():
+        if signal == "urgent":
+            print(f"  {t:.2f} / {r:.2f}: {np.array(hits)[ordinary].mean():.3f}")
+    print("signal    threshold  with a rule  precision  recall")
+    for (signal, t, r), hits in found.items():
         e, g = np.array(expected[signal]), np.array(hits)
         tp, fp, fn = (e & g).sum(), (~e & g).sum(), (e & ~g).sum()
-        print(f"{signal:9} {t:9.2f}  {tp / max(tp + fp, 1):9.3f}  {tp / max(tp + fn, 1):6.3f}")
+        print(
+            f"{signal:9} {t:9.2f}  {r:11.2f}  "
+            f"{tp / max(tp + fp, 1):9.3f}  {tp / max(tp + fn, 1):6.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -464,7 +464,6 @@ def test_threats_are_urgent_and_suggest_the_threat_reason_without_a_redirect(tex
         "La bombe de Noël chez Tim",
         "Cette réforme est une bombe à retardement",
         "Je vais tuer le temps en lisant",
-        "Je vais descendre à Québec demain",
         "Semaine de prévention des incendies à l'école",
         "In an emergency, call 911",
     ],

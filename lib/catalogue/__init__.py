@@ -9,6 +9,7 @@ from lib.catalogue import (
     calendar,
     cli,
     core,
+    detection,
     drafts,
     empty,
     flags_ui,
@@ -29,7 +30,7 @@ from lib.catalogue import (
 
 AREAS = (core, taxonomy, queue, lead, io, settings, cli, team, presets, empty, drafts)
 AREAS += (today_page, lead_pages, posts, newcomer, levels)
-AREAS += (calendar, platforms, accounts_ui, flags_ui)
+AREAS += (calendar, platforms, accounts_ui, flags_ui, detection)
 
 STRINGS: dict[str, dict[str, str]] = {}
 for _area in AREAS:

@@ -18,12 +18,20 @@ STRINGS = {
         "en": "Threat with a weapon: a weapon or a bullet named with an intent",
     },
     "detect.rule.threat.call": {
-        "fr": "Appel à la violence : inviter d'autres à s'en prendre à quelqu'un, souhaiter sa mort",
+        "fr": "Appel à la violence : pousser à s'en prendre à quelqu'un, souhaiter sa mort",
         "en": "Call to violence: urging others to harm someone, wishing their death",
     },
     "detect.rule.threat.property": {
         "fr": "Menace contre un lieu : incendie, bombe ou explosion annoncés",
         "en": "Threat against a place: fire, bomb or explosion announced",
+    },
+    "detect.rule.threat.learned": {
+        "fr": "Menace : tournure apprise d'exemples annotés; les mots qui ont pesé le plus",
+        "en": "Threat: phrasing learned from labelled examples; the words that weighed most",
+    },
+    "detect.rule.distress.learned": {
+        "fr": "Détresse : tournure apprise d'exemples annotés; les mots qui ont pesé le plus",
+        "en": "Distress: phrasing learned from labelled examples; the words that weighed most",
     },
     "detect.rule.distress.suicide": {
         "fr": "Détresse : idées ou projet de suicide",

@@ -9,9 +9,9 @@ import pandas as pd
 
 from lib.detect.folding import digits_as_zero, fold
 from lib.detect.language import detect_language, detect_languages
+from lib.detect.learned import READ_RULES_FROM, SIGNALS, learned, raised
 from lib.detect.pii import EMAIL, PersonalInformation, find_personal_information
 from lib.detect.reading import head
-from lib.detect.learned import SIGNALS, learned, lemma_text, raised
 from lib.detect.urgency import DISTRESS, THREAT, Finding, find_urgency
 from lib.detect.word_lists import (
     COMMERCIAL,
@@ -30,7 +30,6 @@ from lib.detect.word_lists import (
     has_question,
 )
 from lib.taxonomy import FLAGS, REASONS
-
 
 EVIDENCE_MAX_CHARS = 120
 """The longest excerpt of a comment that an explanation quotes."""
@@ -139,11 +138,10 @@ def analyse(text: str) -> Detection:
     text = head(text) if isinstance(text, str) else ""
     folded = fold(text)
     language = detect_language(text, folded)
-    model = learned()
-    lemmas = lemma_text(text, language)
-    scores = model.probabilities([text], [lemmas])
+    scores = learned().probabilities([folded])
     probabilities = {signal: float(scores[signal][0]) for signal in SIGNALS}
-    return _analyse(text, folded, language, _Found(digits_as_zero(folded)), probabilities, lemmas)
+    urgency = _urgency(text, folded, language, probabilities, explained=True)
+    return _analyse(text, language, _Found(digits_as_zero(folded)), urgency)
 
 
 def explain(text: str) -> tuple[Evidence, ...]:
@@ -170,34 +168,27 @@ def _first(found: _Found, *lists) -> tuple[str, str] | None:
     return None
 
 
-def _urgency(text, folded, language, probabilities: dict[str, float], lemmas: str | None):
+def _urgency(text, folded, language, probabilities: dict[str, float], explained: bool):
     """The threats and the distress raised (`learned.raised`), each explained by the rules
-    that matched, or else by the words that weighed most (computed only when `lemmas` is
-    given: `analyse` explains, `analyse_many` only flags)."""
-    rules = find_urgency(text, folded, language)
+    that matched, or else by the words that weighed most (looked for only when
+    `explained`: `analyse` explains, `analyse_many` only flags)."""
+    worth_reading = max(probabilities.values()) >= READ_RULES_FROM
+    rules = find_urgency(text, folded, language) if worth_reading else ()
     findings = []
     for signal in SIGNALS:
         matched = [f for f in rules if f.signal == signal]
-        if not raised(signal, probabilities[signal], bool(matched)):
+        if not raised(signal, probabilities[signal], {f.rule for f in matched}):
             continue
-        if matched or lemmas is None:
-            findings += matched or [Finding(signal, f"{signal}.learned", "")]
-        else:
-            words = learned().raising_words(signal, lemmas)
-            findings.append(Finding(signal, f"{signal}.learned", " · ".join(words)))
+        if matched:
+            findings += matched
+            continue
+        words = learned().raising_words(signal, folded) if explained else ()
+        findings.append(Finding(signal, f"{signal}.learned", " · ".join(words)))
     return findings
 
 
-def _analyse(
-    text: str,
-    folded: str,
-    language: str,
-    found: _Found,
-    probabilities: dict[str, float],
-    lemmas: str | None = None,
-) -> Detection:
+def _analyse(text: str, language: str, found: _Found, urgency: list[Finding]) -> Detection:
     pieces = find_personal_information(text)
-    urgency = _urgency(text, folded, language, probabilities, lemmas)
     threats = [f for f in urgency if f.signal == THREAT]
     distress = [f for f in urgency if f.signal == DISTRESS]
     evidence: list[Evidence] = []
@@ -269,17 +260,20 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
     uniques = [head(text) for text in uniques.tolist()]
     folded = [fold(text) for text in uniques]
     languages = detect_languages(uniques, folded)
-    lemmas = [lemma_text(text, language) for text, language in zip(uniques, languages, strict=True)]
-    scores = learned().probabilities(uniques, lemmas)
-    probabilities = [
-        dict(zip(SIGNALS, map(float, row), strict=True))
-        for row in zip(*(scores[s] for s in SIGNALS), strict=True)
+    scores = learned().probabilities(folded)
+    urgency = [
+        _urgency(*read, dict(zip(SIGNALS, map(float, row), strict=True)), explained=False)
+        for read, row in zip(
+            zip(uniques, folded, languages, strict=True),
+            zip(*(scores[s] for s in SIGNALS), strict=True),
+            strict=True,
+        )
     ]
     word_lists: dict[str, _Found] = {}
     results = [
-        _analyse(text, folded_text, language, word_lists.setdefault(key, _Found(key)), signals)
-        for text, folded_text, language, key, signals in zip(
-            uniques, folded, languages, map(digits_as_zero, folded), probabilities, strict=True
+        _analyse(text, language, word_lists.setdefault(key, _Found(key)), found)
+        for text, language, key, found in zip(
+            uniques, languages, map(digits_as_zero, folded), urgency, strict=True
         )
     ]
     table = pd.DataFrame(

@@ -97,16 +97,24 @@ _SPELLED_OUT = {
     "od'd": ("overdose",),
     "odd": ("overdose",),
 }
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
 # Pronouns, auxiliaries and small words are read as written: simplemma would turn
 # "te" into "le" and "tu" into "taire", and the rules need the person.
 _AS_WRITTEN = frozenset(
-    "je me moi te toi tu se soi le la les lui leur nous vous on il elle ils elles eux "
-    "mon ma mes ton ta tes son sa ses notre nos votre vos leurs "
-    "ce ca cela que qui ne pas plus jamais rien de du des un une au aux a en y si sinon "
-    "i me my myself you your yourself he him his she her they them their we us our it "
-    "its this that who someone somebody everyone everybody not never no if or else all "
-    "be will would should shall can could may might must to the a an of in on at for "
-    "better off mieux".split()
+    _split(
+        "je me moi te toi tu se soi le la les lui leur nous vous on il elle ils elles "
+        "eux mon ma mes ton ta tes son sa ses notre nos votre vos leurs ce ca cela que "
+        "qui ne pas plus jamais rien de du des un une au aux a en y si sinon i me my "
+        "myself you your yourself he him his she her they them their we us our it its "
+        "this that who someone somebody everyone everybody not never no if or else all "
+        "be will would should shall can could may might must to the a an of in on at "
+        "for better off mieux"
+    )
 )
 
 
@@ -114,31 +122,49 @@ def _regular_forms(stem: str) -> dict[str, str]:
     """The written forms (folded) of a regular -er verb: present, future, conditional,
     imperfect, participles."""
     lemma = stem + "er"
-    endings = (
-        "er e es ent ez ons ai a as ait ais aient ant ee ees "
-        "erai eras era erons erez eront erais erait erions eriez eraient"
-    ).split()
+    endings = _split(
+        "er e es ent ez ons ai a as ait ais aient ant ee ees erai eras era erons erez "
+        "eront erais erait erions eriez eraient"
+    )
     forms = {stem + ending: lemma for ending in endings}
     forms[stem + "e"] = lemma
     return forms
 
 
-_REGULAR_VERBS = (
+_REGULAR_VERBS = _split(
     "tu frapp aval coup brul poignard etrangl massacr elimin flingu but tabass tir "
-    "egorg assassin extermin lynch trucid retrouv regrett pay surveill reveill blesse "
-    "etouff saign achev plant explos incendi menac scarifi pend ecras etripp torch "
-    "crev tremp attrap cherch guett tra merit"
-).split()
+    "egorg assassin extermin lynch trucid retrouv regrett pay surveill reveill "
+    "blesse etouff saign achev plant explos incendi menac scarifi pend ecras "
+    "etripp torch crev tremp attrap cherch guett tra merit"
+)
+_IRREGULAR_FORMS = {
+    "abattre": (
+        "abats abat abattons abattez abattent abattu abattue abattus abattrai "
+        "abattra abattrez abattront abattrais abattrait"
+    ),
+    "battre": (
+        "bats bat battons battez battent battu battue battus battrai battra "
+        "battrez battront battrais battrait"
+    ),
+    "descendre": (
+        "descends descend descendons descendez descendent descendu descendus "
+        "descendrai descendra descendrez descendront descendrais descendrait"
+    ),
+    "attendre": (
+        "attends attend attendons attendez attendent attendu attendrai attendra "
+        "attendrez attendront attendrais attendrait"
+    ),
+    "mourir": (
+        "meurs meurt mourons mourez meurent mort morte morts mourrai mourra "
+        "mourrez mourront mourrais mourrait"
+    ),
+    "prendre": ("prends prend prenons prenez prennent pris prise prises prendrai prendra"),
+    "pendre": "pends pend pendu pendus pendrai pendra pendrais pendrait",
+    "faire": ("fais fait faisons faites font ferai feras fera ferons ferez feront ferais ferait"),
+    "mettre": ("mets met mettons mettez mettent mis mise mettrai mettra mettrais mettrait"),
+}
 _IRREGULAR = {
-    **{form: "abattre" for form in "abats abat abattons abattez abattent abattu abattue abattus abattrai abattra abattrez abattront abattrais abattrait".split()},
-    **{form: "battre" for form in "bats bat battons battez battent battu battue battus battrai battra battrez battront battrais battrait".split()},
-    **{form: "descendre" for form in "descends descend descendons descendez descendent descendu descendus descendrai descendra descendrez descendront descendrais descendrait".split()},
-    **{form: "attendre" for form in "attends attend attendons attendez attendent attendu attendrai attendra attendrez attendront attendrais attendrait".split()},
-    **{form: "mourir" for form in "meurs meurt mourons mourez meurent mort morte morts mourrai mourra mourrez mourront mourrais mourrait".split()},
-    **{form: "prendre" for form in "prends prend prenons prenez prennent pris prise prises prendrai prendra".split()},
-    **{form: "pendre" for form in "pends pend pendu pendus pendrai pendra pendrais pendrait".split()},
-    **{form: "faire" for form in "fais fait faisons faites font ferai feras fera ferons ferez feront ferais ferait".split()},
-    **{form: "mettre" for form in "mets met mettons mettez mettent mis mise mettrai mettra mettrais mettrait".split()},
+    **{form: lemma for lemma, forms in _IRREGULAR_FORMS.items() for form in forms.split()},
     "cutting": "cut",
     "shot": "shoot",
     "shooting": "shoot",
@@ -149,6 +175,51 @@ _IRREGULAR = {
     "took": "take",
     "taken": "take",
 }
+FUNCTION_WORDS = _AS_WRITTEN | frozenset(
+    [
+        "avoir",
+        "etre",
+        "aller",
+        "faire",
+        "ai",
+        "as",
+        "est",
+        "suis",
+        "va",
+        "vais",
+        "have",
+        "is",
+        "am",
+        "are",
+        "was",
+        "do",
+        "get",
+        "go",
+        "just",
+        "so",
+        "and",
+        "et",
+        "pis",
+        "ou",
+        "but",
+        "mais",
+        "like",
+        "genre",
+        "d",
+        "l",
+        "j",
+        "m",
+        "t",
+        "s",
+        "c",
+        "n",
+        "qu",
+        "re",
+        "ll",
+        "ve",
+    ]
+)
+"""Words that explain nothing on their own: pronouns, auxiliaries, small words."""
 _SPELLED_VALUES = frozenset(word for words in _SPELLED_OUT.values() for word in words)
 _KNOWN_FORMS: dict[str, str] = {}
 for _stem in _REGULAR_VERBS:

@@ -133,7 +133,8 @@ PAST_OVER = re.compile(
     r"signs of|signes d|symptomes|symptoms)(?!\S)"
 )
 TOPIC = re.compile(
-    r"(?<!\S)(?:crise des \S+|(?:overdose|opioid|drug) crisis|prevention|campagne|campaign|semaine|week|statistiques|"
+    r"(?<!\S)(?:crise des \S+|(?:overdose|opioid|drug) crisis|prevention|campagne|campaign|"
+    r"semaine|week|statistiques|"
     r"statistics|deces|deaths|taux|rate|conference|formation|training|journee|day|"
     r"sensibilisation|awareness|ressources|resources|atelier|workshop|naloxone|"
     r"programme|program|article|reportage|news|nouvelles)(?!\S)"
@@ -150,7 +151,8 @@ THREAT_INTENT = _rule(
     rf"{SPEAKER}{_FREE} {INTENT}{_FREE} {HARM_EN} (?:{OBJECT_EN}|{TARGET_AFTER}|the|your|that)",
     rf"{SPEAKER}{_FREE} be come (?:for|after) (?:{OBJECT_EN}|{DETERMINER})",
     # A warning to the reader: "tu vas payer pour ça", "you'll regret this".
-    r"(?:tu|vous|you|il|elle|ils|elles|he|she|they) (?:aller|will|be go to|go to)(?: le| la| en| y)? "
+    r"(?:tu|vous|you|il|elle|ils|elles|he|she|they) (?:aller|will|be go to|go to)"
+    r"(?: le| la| en| y)? "
     r"(?:payer|regretter|crever|souffrir|y passer|pay|regret|suffer|be sorry)"
     r"(?: (?:pour|for) (?:ca|cela|tout|this|that|it)| cher| (?:de|with) (?:ta|votre|your) "
     r"(?:vie|life)| (?:ca|cela|this|it|that|amerement)|(?= *$))",
@@ -188,7 +190,7 @@ THREAT_WEAPON = _rule(
     rf"(?:avec |with )?(?:{DETERMINER} )?{WEAPON}",
     rf"(?:balle|bullet|plomb){_gap(2)} (?:dans|in|through|entre) (?:{DETERMINER} )?"
     r"(?:tete|head|face|skull|crane|yeux|eyes|front)",
-    rf"(?:mettre|loger|put|pump|planter) (?:une |a |des )?(?:balle|bullet|plomb|couteau|knife)",
+    r"(?:mettre|loger|put|pump|planter) (?:une |a |des )?(?:balle|bullet|plomb|couteau|knife)",
 )
 THREAT_CALL = _rule(
     # "quelqu'un devrait aller leur faire peur chez eux", "someone should shoot the mayor"

@@ -103,7 +103,8 @@ NEGATIVE = _words(
     # something "kills" them ("ce formulaire me tue", "ça va tuer nos écoles").
     r"(?:pas|plus|aucunement|vraiment pas) acceptable|inhumain\w*|(?:ben |bin )?voyons donc|"
     r"give me a break|come on|garbage|trash|junk|a joke|pointless|insane|absurd\w*|"
-    r"deborde\w*|(?:me|nous) tue(?:nt|s)?(?!\w)|killing (?:me|us)|(?:va|vont|allez|aller|finir par) "
+    r"deborde\w*|(?:me|nous) tue(?:nt|s)?(?!\w)|killing (?:me|us)|"
+    r"(?:va|vont|allez|aller|finir par) "
     r"(?:me |nous )?tuer|tuer (?:nos|notre)|kill(?:s|ing)? (?:our|my|the) \w+|"
     r"entendre parler de (?:mon|notre) avocat|hear from my lawyer|mise en demeure|poursuivre|"
     r"(?:sue|suing) you|lawsuit|regret\w*|(?:vous|te|les) battre|vote (?:you|them) out|"

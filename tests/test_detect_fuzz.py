@@ -26,6 +26,7 @@ from lib.detect import (
     analyse,
     analyse_many,
     detect_language,
+    explain,
     find_personal_information,
     fold,
     repeat_key,
@@ -34,7 +35,10 @@ from lib.detect import (
 from lib.detect import word_lists as lists
 from lib.detect.folding import digits_as_zero
 from lib.detect.language import detect_languages
+from lib.detect.learned import learned
+from lib.detect.sentences import sentences
 from lib.detect.spelled import spelled_numbers
+from lib.detect.urgency import find_urgency
 from lib.privacy import mask_personal_information
 
 TEXT_LENGTH = 10_000
@@ -51,6 +55,8 @@ PIECES = (
     *("1", "12 ", "1-", "1/", "+1 ", "4185550142 ", "123.456.789 ", "12/03/"),
     *(" ", "\n", "!\n", "12 rue ", "g1r 2b5 ", "Québec ", "un deux ", "zéro, un, "),
     *("dossier ", "né le ", "je vais ", "j'", "!quel ", "tu "),
+    # The urgency rules' words: speakers, harms, targets, gaps of any words.
+    *("je vais te ", "tuer ", "i'm gonna ", "kill ", "me ", "x' ", "pas ", "mour"),
 )
 # The words after which a pattern starts, and the pieces it then repeats: the
 # words are followed by one piece repeated to the end.
@@ -62,7 +68,10 @@ AFTER_STARTS = {
     "mon NAS est ": ("123.456.789 ", "un deux ", " "),
     "né le ": (" ", "12/03/", ":"),
     "dossier ": (" ", "#", "1-"),
-    "je vais ": (" ", "j'", "tu "),
+    "je vais ": (" ", "j'", "tu ", "te ", "aller "),
+    "I'm going to ": ("kill ", "the ", " "),
+    "quelqu'un devrait ": ("aller ", "x "),
+    "je sais où ": ("tu ", " "),
     "\nquel ": ("a ", "!quel "),
     "@ ": ("a",),
 }
@@ -105,6 +114,10 @@ DETECTORS = {
     ),
     "analyse": analyse,
     "analyse_many": lambda text: analyse_many(pd.Series([text])),
+    "explain": explain,
+    "sentences": lambda text: sentences(text, "fr"),
+    "find_urgency": lambda text: find_urgency(text, fold(text), "fr"),
+    "learned": lambda text: learned().probabilities([fold(text)]),
 }
 
 

@@ -2,14 +2,16 @@
 
 Everything here is offline and deterministic: regular expressions and word lists
 written for Québec public-sector comments (French, Québec French, English), the
-`phonenumbers` metadata, and the language model bundled with `py3langid`.
-Suggestions are never applied: a moderator decides.
+`phonenumbers` metadata, the language model bundled with `py3langid`, the
+lemmas of `simplemma`, and two logistic regressions fitted on first use from a
+committed CSV (`learned`). Suggestions are never applied: a moderator decides.
 
-Each detector has its module (`pii`, `language`, `word_lists`, `repetition`);
-`analysis` combines them into one comment's flags and suggestions. Each reads a
-text in time linear in its length, and at most its first `MAX_TEXT_CHARS`
-characters (`reading`), except that personal information is found in all of
-it, so that masking misses nothing.
+Each detector has its module (`pii`, `language`, `word_lists`, `repetition`;
+threats and distress: `sentences`, `urgency`, `learned`); `analysis` combines
+them into one comment's flags, suggestions and the evidence of each flag
+(`explain`). Each reads a text in time linear in its length, and at most its
+first `MAX_TEXT_CHARS` characters (`reading`), except that personal information
+is found in all of it, so that masking misses nothing.
 
 >>> d = analyse("Mon NAS est 046 454 286, pouvez-vous vérifier mon dossier?")
 >>> d.flags, d.suggested_reasons, d.suggested_redirect

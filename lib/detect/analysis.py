@@ -38,8 +38,9 @@ EVIDENCE_MAX_CHARS = 120
 @dataclass(frozen=True)
 class Evidence:
     """Why a flag was raised: the rule (`detect.rule.<rule>` in the catalogue) and the
-    words of the comment that matched it, folded (lower case, no accents) and cut at
-    `EVIDENCE_MAX_CHARS`; empty for personal information, whose value is never repeated."""
+    words of the comment that matched it (as written for a sentence rule, folded for a
+    word list or a model), cut at `EVIDENCE_MAX_CHARS`; empty for personal information,
+    whose value is never repeated."""
 
     flag: str
     rule: str
@@ -149,8 +150,8 @@ def explain(text: str) -> tuple[Evidence, ...]:
 
     >>> for e in explain("J'vais te retrouver, mon osti"):
     ...     print(e.flag, e.rule, e.words)
-    negative threat.intent je vais te retrouver
-    urgent threat.intent je vais te retrouver
+    negative threat.intent J'vais te retrouver
+    urgent threat.intent J'vais te retrouver
     """
     return analyse(text).evidence
 

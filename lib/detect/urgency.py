@@ -302,7 +302,7 @@ DISTRESS_VIOLENCE = _rule(
     r"mes enfant|my kid|the kid|my child|mon enfant)",
     r"peur de rentrer|afraid to go home|scared to go home|enfermer dans|lock me in|"
     r"be outside my (?:door|house)|devant ma porte|menace de me tuer|threaten to kill me|"
-    r"(?:va|aller|will|go to) me tuer|(?:va|aller|will|go to) kill me",
+    r"(?:il|elle|ils|he|she|they) (?:\S+ )?(?:aller|will|be go to|go to) (?:me tuer|kill me)",
 )
 DISTRESS_RULES = (
     ("distress.suicide", DISTRESS_SUICIDE),

@@ -30,6 +30,9 @@ from lib.detect.learned import (  # noqa: E402
 )
 from lib.detect.urgency import find_urgency  # noqa: E402
 
+URGENT_SHARE = 1 / 200
+MISS_COST = 100
+
 
 def _raised(signal: str, probability: float, rules: set[str], threshold, rule_threshold):
     """`learned.raised` with the thresholds tried."""
@@ -92,10 +95,17 @@ def main() -> None:
     print(f"{len(rows)} comments by {len(writers)} writers, C={args.regularisation}")
     kinds = np.array(kinds_seen)
     ordinary = kinds == "ordinary"
-    print("false alarms on ordinary comments (threshold / with a rule: share)")
+    urgent = np.array(expected["urgent"])
+    print(
+        "false alarms on ordinary comments, and the expected cost per 1,000 comments of a page\n"
+        f"where 1 in {1 / URGENT_SHARE:.0f} is urgent and a miss costs {MISS_COST} false alarms"
+    )
     for (signal, t, r), hits in found.items():
         if signal == "urgent":
-            print(f"  {t:.2f} / {r:.2f}: {np.array(hits)[ordinary].mean():.3f}")
+            hits = np.array(hits)
+            alarms, missed = hits[ordinary].mean(), (~hits[urgent]).mean()
+            cost = 1000 * (URGENT_SHARE * missed * MISS_COST + (1 - URGENT_SHARE) * alarms)
+            print(f"  {t:.2f} / {r:.2f}: false alarms {alarms:.3f}, cost {cost:.0f}")
     print("signal    threshold  with a rule  precision  recall")
     for (signal, t, r), hits in found.items():
         e, g = np.array(expected[signal]), np.array(hits)

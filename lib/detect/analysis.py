@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from lib.detect.folding import digits_as_zero, fold
@@ -169,12 +170,14 @@ def _first(found: _Found, *lists) -> tuple[str, str] | None:
     return None
 
 
-def _urgency(text, folded, language, probabilities: dict[str, float], explained: bool):
+def _urgency(
+    text, folded, language, probabilities: dict[str, float], explained: bool, read=find_urgency
+):
     """The threats and the distress raised (`learned.raised`), each explained by the rules
-    that matched, or else by the words that weighed most (looked for only when
+    that matched (`read`), or else by the words that weighed most (looked for only when
     `explained`: `analyse` explains, `analyse_many` only flags)."""
     worth_reading = max(probabilities.values()) >= READ_RULES_FROM
-    rules = find_urgency(text, folded, language) if worth_reading else ()
+    rules = read(text, folded, language) if worth_reading else ()
     findings = []
     for signal in SIGNALS:
         matched = [f for f in rules if f.signal == signal]
@@ -262,11 +265,25 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
     folded = [fold(text) for text in uniques]
     languages = detect_languages(uniques, folded)
     scores = learned().probabilities(folded)
+    read: dict[tuple[str, str], tuple[Finding, ...]] = {}
+
+    def rules_once(text: str, folded: str, language: str) -> tuple[Finding, ...]:
+        # Comments that differ by a number are read alike, as the word lists read them.
+        key = (digits_as_zero(folded), language)
+        if key not in read:
+            read[key] = find_urgency(text, folded, language)
+        return read[key]
+
+    # Most comments are far from every threshold: nothing to read or raise.
+    worth = np.maximum.reduce([scores[s] for s in SIGNALS]) >= READ_RULES_FROM
     urgency = [
-        _urgency(*read, dict(zip(SIGNALS, map(float, row), strict=True)), explained=False)
-        for read, row in zip(
+        _urgency(*text, dict(zip(SIGNALS, map(float, row), strict=True)), False, rules_once)
+        if worth_it
+        else []
+        for text, row, worth_it in zip(
             zip(uniques, folded, languages, strict=True),
             zip(*(scores[s] for s in SIGNALS), strict=True),
+            worth,
             strict=True,
         )
     ]

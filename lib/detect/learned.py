@@ -34,11 +34,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from lib.detect.folding import fold
+from lib.detect.folding import digits_as_zero, fold
 from lib.detect.sentences import FUNCTION_WORDS
 
 TRAINING = Path(__file__).with_name("training") / "urgency.csv"
@@ -160,15 +161,19 @@ class Learned:
     models: dict[str, LogisticRegression]
 
     def probabilities(self, folded: list[str]) -> dict[str, np.ndarray]:
-        """Each signal's probability for comments given folded."""
-        if not folded:
+        """Each signal's probability for comments given folded. Numbers are read as "0"
+        (`digits_as_zero`), so comments that differ by a number are read once."""
+        rows, keys = pd.factorize(pd.Series([digits_as_zero(t) for t in folded], dtype=object))
+        if not len(keys):
             return {signal: np.zeros(0) for signal in SIGNALS}
-        features = hstack([self.characters.transform(folded), self.words.transform(folded)])
-        return {s: m.predict_proba(features.tocsr())[:, 1] for s, m in self.models.items()}
+        keys = keys.tolist()
+        features = hstack([self.characters.transform(keys), self.words.transform(keys)])
+        features = features.tocsr()
+        return {s: m.predict_proba(features)[:, 1][rows] for s, m in self.models.items()}
 
     def raising_words(self, signal: str, folded: str) -> tuple[str, ...]:
         """The words and pairs of words of one comment that weigh most towards `signal`."""
-        row = self.words.transform([folded])
+        row = self.words.transform([digits_as_zero(folded)])
         first = self.characters.width
         weights = self.models[signal].coef_[0][first : first + len(self.words.vocabulary_)]
         names = self.words.get_feature_names_out()
@@ -185,7 +190,7 @@ class Learned:
 
 def fit(rows: list[dict[str, str]], regularisation: float = REGULARISATION) -> Learned:
     """Models fitted on labelled rows (text, language, flags)."""
-    folded = [fold(row["text"]) for row in rows]
+    folded = [digits_as_zero(fold(row["text"])) for row in rows]
     characters = CharacterGrams(ngram_range=(3, 5))
     words = TfidfVectorizer(
         analyzer="word", ngram_range=(1, 2), sublinear_tf=True, dtype=np.float32

@@ -56,6 +56,10 @@ def report_wrong(db: Database, comment_id: int, flag: str, by: str, now=None) ->
     detector's, and a flag the comment does not carry.
     """
     at = to_db_time(now_utc() if now is None else now)
+    # A comment's text never changes: its rules are read before the write lock is taken
+    # (the first reading of a process fits the detectors' models).
+    text = _comment(db, comment_id)["text"] or ""
+    rules = " ".join(dict.fromkeys(e.rule for e in explain(text) if e.flag == flag))
     with immediate(db):
         comment = _comment(db, comment_id)
         if flag not in DETECTOR_FLAGS:
@@ -64,8 +68,7 @@ def report_wrong(db: Database, comment_id: int, flag: str, by: str, now=None) ->
             raise FlagReportRefused("not_carried", flag=_flag_words(flag), comment=comment_id)
         if reports_of(db, comment_id).get(flag) is not None:
             return False
-        rules = dict.fromkeys(e.rule for e in explain(comment["text"] or "") if e.flag == flag)
-        _record(db, comment_id, flag, "wrong", " ".join(rules), by, at)
+        _record(db, comment_id, flag, "wrong", rules, by, at)
     return True
 
 

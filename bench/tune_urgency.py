@@ -22,23 +22,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lib.detect.folding import fold  # noqa: E402
 from lib.detect.learned import (  # noqa: E402
-    DECISIVE_RULES,
     REGULARISATION,
     SIGNALS,
     fit,
+    raised,
     read_training,
 )
 from lib.detect.urgency import find_urgency  # noqa: E402
 
 URGENT_SHARE = 1 / 200
 MISS_COST = 100
-
-
-def _raised(signal: str, probability: float, rules: set[str], threshold, rule_threshold):
-    """`learned.raised` with the thresholds tried."""
-    if rules & set(DECISIVE_RULES):
-        return True
-    return probability >= (rule_threshold if rules else threshold)
 
 
 def main() -> None:
@@ -74,8 +67,9 @@ def main() -> None:
             for signal in SIGNALS:
                 rules = [{f.rule for f in found if f.signal == signal} for found in matched]
                 p = probabilities[signal]
+                tried = dict.fromkeys(SIGNALS, t), dict.fromkeys(SIGNALS, r)
                 hits[signal] = np.array(
-                    [_raised(signal, q, m, t, r) for q, m in zip(p, rules, strict=True)]
+                    [raised(signal, q, m, *tried) for q, m in zip(p, rules, strict=True)]
                 )
                 found[(signal, t, r)] += list(hits[signal])
             found[("urgent", t, r)] += list(hits["threat"] | hits["distress"])

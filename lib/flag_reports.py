@@ -167,6 +167,12 @@ def flag_precision(db: Database, since, until) -> pd.DataFrame:
     return figures.rename_axis("flag").reset_index()[list(PRECISION_COLUMNS)]
 
 
+def reports_mark(db: Database) -> int | None:
+    """Moves with every report and withdrawal: with `lib.queries.data_signature`, the key
+    of figures that read the reports."""
+    return db.execute("SELECT max(id) FROM flag_reports").fetchone()[0]
+
+
 def recent_reports(db: Database, limit: int = 50) -> list[dict]:
     """The latest reports still standing, newest first: the comment's id, platform and
     reception, the flag, the rules that raised it, who reported it and when."""

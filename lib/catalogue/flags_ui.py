@@ -35,7 +35,6 @@ STRINGS = {
     "flags.line": {"fr": "**{flag}** — {why}", "en": "**{flag}** — {why}"},
     # No-break spaces inside the French quotes: a line never starts or ends with one alone.
     "flags.rule_words": {"fr": "{rule} · «\u00a0{words}\u00a0»", "en": "{rule} · “{words}”"},
-    "flags.words": {"fr": "«\u00a0{words}\u00a0»", "en": "“{words}”"},
     "flags.earlier": {
         "fr": "Levé à l'arrivée par une version antérieure des détecteurs : la détection "
         "actuelle ne le trouve plus dans le texte.",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from lib.detect.folding import digits_as_zero, fold
@@ -32,6 +31,7 @@ from lib.detect.word_lists import (
 )
 from lib.taxonomy import FLAGS, REASONS
 
+_FLAG_ORDER = {flag: i for i, flag in enumerate(FLAGS)}
 EVIDENCE_MAX_CHARS = 120
 """The longest excerpt of a comment that an explanation quotes."""
 
@@ -176,8 +176,10 @@ def _urgency(
     """The threats and the distress raised (`learned.raised`), each explained by the rules
     that matched (`read`), or else by the words that weighed most (looked for only when
     `explained`: `analyse` explains, `analyse_many` only flags)."""
-    worth_reading = max(probabilities.values()) >= READ_RULES_FROM
-    rules = read(text, folded, language) if worth_reading else ()
+    if max(probabilities.values()) < READ_RULES_FROM:
+        # Below every threshold, and the rules are not read: most comments stop here.
+        return []
+    rules = read(text, folded, language)
     findings = []
     for signal in SIGNALS:
         matched = [f for f in rules if f.signal == signal]
@@ -244,13 +246,12 @@ def _analyse(text: str, language: str, found: _Found, urgency: list[Finding]) ->
     if found.has(PARTISAN):
         reasons.add("partisan")
 
-    order = {flag: i for i, flag in enumerate(FLAGS)}
     return Detection(
         language=language,
         flags=_in_order(flags, FLAGS),
         suggested_reasons=_in_order(reasons, REASONS),
         suggested_redirect=_redirect(found, bool(pieces), flags, bool(threats)),
-        evidence=tuple(sorted(evidence, key=lambda e: order[e.flag])),
+        evidence=tuple(sorted(evidence, key=lambda e: _FLAG_ORDER[e.flag])),
     )
 
 
@@ -274,17 +275,14 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
             read[key] = find_urgency(text, folded, language)
         return read[key]
 
-    # Most comments are far from every threshold: nothing to read or raise.
-    worth = np.maximum.reduce([scores[s] for s in SIGNALS]) >= READ_RULES_FROM
+    probabilities = [
+        dict(zip(SIGNALS, values, strict=True))
+        for values in zip(*(scores[signal].tolist() for signal in SIGNALS), strict=True)
+    ]
     urgency = [
-        _urgency(*text, dict(zip(SIGNALS, map(float, row), strict=True)), False, rules_once)
-        if worth_it
-        else []
-        for text, row, worth_it in zip(
-            zip(uniques, folded, languages, strict=True),
-            zip(*(scores[s] for s in SIGNALS), strict=True),
-            worth,
-            strict=True,
+        _urgency(*read_as, chances, explained=False, read=rules_once)
+        for read_as, chances in zip(
+            zip(uniques, folded, languages, strict=True), probabilities, strict=True
         )
     ]
     word_lists: dict[str, _Found] = {}

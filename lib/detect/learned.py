@@ -28,9 +28,8 @@ a flag no rule raised is the words whose weights raised it most (`raising_words`
 from __future__ import annotations
 
 import csv
-import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -57,12 +56,18 @@ by people who never saw the rules, at least 9 in 10 of their matches were threat
 (the distress rules' were 5 to 7 in 10: hyperbole, the past, news)."""
 
 
-def raised(signal: str, probability: float, rules: set[str]) -> bool:
+def raised(
+    signal: str,
+    probability: float,
+    rules: set[str],
+    thresholds: dict[str, float] = THRESHOLDS,
+    rule_thresholds: dict[str, float] = RULE_THRESHOLDS,
+) -> bool:
     """Whether a comment carries `signal`, from its model's probability and the rules of
-    that signal that matched."""
+    that signal that matched (other thresholds: `bench/tune_urgency.py` tries them)."""
     if rules & set(DECISIVE_RULES):
         return True
-    return probability >= (RULE_THRESHOLDS[signal] if rules else THRESHOLDS[signal])
+    return probability >= (rule_thresholds[signal] if rules else thresholds[signal])
 
 
 REGULARISATION = 4.0
@@ -84,11 +89,11 @@ class CharacterGrams:
     """The character n-grams of words (scikit-learn's `char_wb`), counted word by word.
 
     A comment's n-grams are the sum of its words' (`char_wb` never crosses a space),
-    and words repeat from one comment to the next: each word's n-grams are found
-    once and kept (up to `KEPT_WORDS`, then forgotten all at once), and a batch of
-    comments is one sparse product of comments × words by words × n-grams. The counts
-    are those of `CountVectorizer(analyzer="char_wb")`. A lock keeps the words of
-    pages read at the same time (Streamlit's threads) apart.
+    and words repeat from one comment to the next: each word's n-grams are found once
+    and kept (up to `KEPT_WORDS`, then forgotten all at once), and a batch of comments
+    is one sparse product of comments × its words by its words × n-grams. The counts
+    are those of `CountVectorizer(analyzer="char_wb")`. Pages read at the same time
+    (Streamlit's threads) at worst find a word's n-grams twice.
     """
 
     KEPT_WORDS = 200_000
@@ -98,9 +103,7 @@ class CharacterGrams:
             analyzer="char_wb", ngram_range=ngram_range, min_df=2, dtype=np.float32
         )
         self.tfidf = TfidfTransformer(sublinear_tf=True)
-        self._word_rows: dict[str, int] = {}
-        self._grams: list[np.ndarray] = []
-        self._lock = threading.Lock()
+        self._kept: dict[str, np.ndarray] = {}
 
     def fit_transform(self, folded: list[str]):
         counts = self.counter.fit_transform(folded)
@@ -114,42 +117,39 @@ class CharacterGrams:
     def width(self) -> int:
         return len(self.counter.vocabulary_)
 
-    def _row(self, word: str) -> int:
-        row = self._word_rows.get(word)
-        if row is None:
+    def _grams(self, word: str) -> np.ndarray:
+        grams = self._kept.get(word)
+        if grams is None:
+            if len(self._kept) >= self.KEPT_WORDS:
+                self._kept = {}
             vocabulary = self.counter.vocabulary_
-            grams = [vocabulary[g] for g in self._ngrams(word) if g in vocabulary]
-            row = self._word_rows[word] = len(self._grams)
-            self._grams.append(np.array(grams, dtype=np.int64))
-        return row
+            known = [vocabulary[g] for g in self._ngrams(word) if g in vocabulary]
+            grams = self._kept[word] = np.array(known, dtype=np.int64)
+        return grams
 
     def counts(self, folded: list[str]) -> csr_matrix:
         """Comments × n-grams counts, as `CountVectorizer.transform` gives them."""
-        with self._lock:
-            if len(self._grams) > self.KEPT_WORDS:
-                self._word_rows, self._grams = {}, []
-            return self._counts(folded)
-
-    def _counts(self, folded: list[str]) -> csr_matrix:
+        columns: dict[str, int] = {}
         documents, words = [], []
         for index, text in enumerate(folded):
             for word in text.split():
                 documents.append(index)
-                words.append(self._row(word))
+                words.append(columns.setdefault(word, len(columns)))
         by_word = csr_matrix(
             (np.ones(len(words), dtype=np.float32), (documents, words)),
-            shape=(len(folded), len(self._grams)),
+            shape=(len(folded), len(columns)),
         )
-        lengths = [len(g) for g in self._grams]
-        grams = csr_matrix(
+        grams = [self._grams(word) for word in columns]
+        lengths = [len(g) for g in grams]
+        words_by_grams = csr_matrix(
             (
                 np.ones(sum(lengths), dtype=np.float32),
-                np.concatenate(self._grams) if self._grams else np.zeros(0, dtype=np.int64),
+                np.concatenate(grams) if grams else np.zeros(0, dtype=np.int64),
                 np.concatenate([[0], np.cumsum(lengths)]),
             ),
-            shape=(len(self._grams), self.width),
+            shape=(len(grams), self.width),
         )
-        return by_word @ grams
+        return by_word @ words_by_grams
 
 
 @dataclass
@@ -171,12 +171,16 @@ class Learned:
         features = features.tocsr()
         return {s: m.predict_proba(features)[:, 1][rows] for s, m in self.models.items()}
 
+    @cached_property
+    def _word_names(self) -> np.ndarray:
+        return self.words.get_feature_names_out()
+
     def raising_words(self, signal: str, folded: str) -> tuple[str, ...]:
         """The words and pairs of words of one comment that weigh most towards `signal`."""
         row = self.words.transform([digits_as_zero(folded)])
         first = self.characters.width
         weights = self.models[signal].coef_[0][first : first + len(self.words.vocabulary_)]
-        names = self.words.get_feature_names_out()
+        names = self._word_names
         scored = sorted(
             (
                 (row[0, i] * weights[i], names[i])

@@ -1,10 +1,11 @@
 """A comment read as sentences of words and their lemmas: what the urgency rules match.
 
-Each sentence becomes two aligned strings of words separated by single spaces:
-its forms (folded: lower case, no accents) and their lemmas, so that one rule
-written over lemmas covers every tense and person ("je vais te tuer", "je te
-tuerai", "I killed", "kills") and a rule can still look at the tense the person
-used (the forms). Elisions and contractions are spelled out first ("j'vais" is
+Each sentence becomes its lemmas (folded: lower case, no accents) separated by
+single spaces, so that one rule written over lemmas covers every tense and person
+("je vais te tuer", "je te tuerai", "I killed", "kills"), with the place of each
+in the text, so that a finding quotes the words as they were written. The tense
+a rule needs is in the auxiliaries, kept as written. Elisions and contractions
+are spelled out first ("j'vais" is
 "je aller", "I'll" is "i will", Québec's "m'as" is "je aller"), and the pronouns
 and auxiliaries are kept as they are written, because who does what to whom
 lives in them.
@@ -248,10 +249,9 @@ def lemma(word: str, language: str) -> str:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence's words (folded) and their lemmas, each joined by single spaces, and
-    where each word was written in the text (a contraction's words share its place)."""
+    """One sentence's lemmas (folded), joined by single spaces, and where each was
+    written in the text (a contraction's words share its place)."""
 
-    forms: str
     lemmas: str
     places: tuple[tuple[int, int], ...]
     text: str
@@ -280,29 +280,26 @@ def _pieces(written: str) -> list[str]:
 
 
 def _sentence(text: str, lowered: str, start: int, end: int, language: str) -> Sentence | None:
-    forms: list[str] = []
     lemmas: list[str] = []
     places: list[tuple[int, int]] = []
     for token in _WORD.finditer(lowered, start, end):
         written, place = token.group(0), token.span()
         if "'" not in written and fold(written) not in _SPELLED_OUT:
-            forms.append(fold(written))
             lemmas.append(lemma(written, language))
             places.append(place)
             continue
         # The apostrophe's pieces are folded already; accents only matter for
         # simplemma, which reads them all the same on the verbs the rules need.
         for word in _pieces(written):
-            forms.append(word)
             lemmas.append(word if word in _SPELLED_VALUES else lemma(word, language))
             places.append(place)
-    if not forms:
+    if not lemmas:
         return None
-    return Sentence(" ".join(forms), " ".join(lemmas), tuple(places), text)
+    return Sentence(" ".join(lemmas), tuple(places), text)
 
 
 def sentences(text: str, language: str, worth=None) -> list[Sentence]:
-    """`text` as sentences of (form, lemma) words, in order; with `worth` (a pattern),
+    """`text` as sentences of lemmas, in order; with `worth` (a pattern),
     only the sentences whose folded text it finds something in.
 
     >>> [s.lemmas for s in sentences("J'vais te retrouver. Tu vas payer!", "fr")]

@@ -386,7 +386,7 @@ def find_urgency(text: str, folded: str, language: str) -> tuple[Finding, ...]:
     return tuple(findings.values())
 
 
-_MINE = re.compile(r"(?<!\S)(?:je|me|moi|mon|ma|mes|i|my|myself)(?!\S)")
+_MINE = _rule(ME)
 
 
 def _mine(sentence: Sentence) -> bool:

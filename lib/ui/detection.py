@@ -8,11 +8,11 @@ import streamlit as st
 from sqlite_utils import Database
 
 from lib.auth import team_names
-from lib.catalogue import STRINGS
-from lib.flag_reports import flag_precision, recent_reports
+from lib.flag_reports import flag_precision, recent_reports, reports_mark
 from lib.i18n import format_datetime, format_percent, label
 from lib.taxonomy import split_codes
-from lib.ui.session import lang, present, t
+from lib.ui.cached import signature
+from lib.ui.session import database, lang, present, t
 
 PERIODS = (
     ("detection.last_30_days", pd.DateOffset(days=30)),
@@ -23,16 +23,25 @@ PERIODS = (
 def detection_tab(db: Database) -> None:
     """What precision means, a table per period, and the reports still standing."""
     st.caption(t("detection.precision_help"))
-    now = present()
+    # Hours whole, so that the figures are read once an hour, not at every rerun of
+    # Paramètres (they count a year of comments), unless a comment, action or report moves.
+    until = present().floor("h") + pd.Timedelta(hours=1)
+    data_key = (*signature(), reports_mark(db))
     for title, length in PERIODS:
         st.subheader(t(title), anchor=False)
-        st.dataframe(_precision_frame(flag_precision(db, now - length, now)), hide_index=True)
+        figures = _precision(data_key, until - length, until)
+        st.dataframe(_precision_frame(figures), hide_index=True)
     st.subheader(t("detection.recent"), anchor=False)
     reports = recent_reports(db)
     if reports:
         st.dataframe(_reports_frame(reports, team_names(db)), hide_index=True, width="stretch")
     else:
         st.caption(t("detection.none"))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _precision(data_key: tuple, since: pd.Timestamp, until: pd.Timestamp) -> pd.DataFrame:
+    return flag_precision(database(), since, until)
 
 
 def _precision_frame(figures: pd.DataFrame) -> pd.DataFrame:
@@ -70,6 +79,6 @@ def _reports_frame(reports: list[dict], people: dict[str, str]) -> pd.DataFrame:
 
 def _rules(stored: str | None) -> str:
     """The rules in words, each its catalogue description (its code when it has none)."""
-    codes = split_codes(stored)
-    described = [t("detect.rule." + c) if "detect.rule." + c in STRINGS else c for c in codes]
-    return " ; ".join(described) if lang() == "fr" else "; ".join(described)
+    language = lang()
+    described = [label("detect.rule", code, language) for code in split_codes(stored)]
+    return " ; ".join(described) if language == "fr" else "; ".join(described)

@@ -14,7 +14,6 @@ from functools import lru_cache
 import streamlit as st
 
 from lib.auth import team_names
-from lib.catalogue import STRINGS
 from lib.db import DatabaseError
 from lib.detect import Evidence, explain
 from lib.flag_reports import DETECTOR_FLAGS, FlagReportRefused, report_wrong, reports_of, withdraw
@@ -105,14 +104,10 @@ def _flag_line(comment_id: int, flag: str, found: list[Evidence], report, names)
 def _because(evidence: Evidence) -> str:
     """The rule's description and the words it matched; never personal information, whose
     evidence carries no words."""
-    rule_key = "detect.rule." + evidence.rule
-    rule = t(rule_key) if rule_key in STRINGS else None
-    words = plain(evidence.words) if evidence.words else None
-    if rule and words:
-        return t("flags.rule_words", rule=rule, words=words)
-    if words:
-        return t("flags.words", words=words)
-    return rule or plain(evidence.rule)
+    rule = label("detect.rule", evidence.rule, lang())
+    if evidence.words:
+        return t("flags.rule_words", rule=rule, words=plain(evidence.words))
+    return rule
 
 
 def _change(change, comment_id: int, flag: str) -> None:

@@ -1,4 +1,4 @@
-"""How well the learned threat and distress models read a writer they never saw.
+"""How well the learned threat, distress and tone models read a writer they never saw.
 
 The training comments (lib/detect/training/urgency.csv) were written by several
 people, each in their own voice. Each writer in turn is left out, the models are
@@ -8,6 +8,11 @@ lib/detect/learned.py were chosen from this table, never from the held-out sets.
 
     .venv/bin/python bench/tune_urgency.py
     .venv/bin/python bench/tune_urgency.py --regularisation 2 --thresholds 0.3 0.4 0.5
+    .venv/bin/python bench/tune_urgency.py --negative-alone 0.6 0.7 0.8
+
+The last table is the `negative` flag (`learned.negative_raised`): the tone
+model alone from one probability, a word list from a lower one, threats and
+distress as the production thresholds raise them.
 """
 
 from __future__ import annotations
@@ -20,11 +25,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from lib.detect.analysis import tone_words  # noqa: E402
 from lib.detect.folding import fold  # noqa: E402
 from lib.detect.learned import (  # noqa: E402
     REGULARISATION,
     SIGNALS,
+    TONE,
     fit,
+    negative_raised,
     raised,
     read_training,
 )
@@ -39,6 +47,10 @@ def main() -> None:
     parser.add_argument("--regularisation", type=float, default=REGULARISATION)
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.3, 0.4, 0.5, 0.6])
     parser.add_argument("--rule-thresholds", type=float, nargs="+", default=[0.1, 0.2])
+    parser.add_argument("--negative-alone", type=float, nargs="+", default=[0.6, 0.7, 0.8])
+    parser.add_argument(
+        "--negative-with-words", type=float, nargs="+", default=[0.0, 0.1, 0.2, 0.3]
+    )
     args = parser.parse_args()
     rows = read_training()
     writers = sorted({row["writer"] for row in rows})
@@ -46,6 +58,9 @@ def main() -> None:
     found = {(s, t, r): [] for s in (*SIGNALS, "urgent") for t, r in grid}
     expected = {s: [] for s in (*SIGNALS, "urgent")}
     by_writer, kinds_seen = [], []
+    # Per comment: tone probability, word list, threat and distress as shipped, number of
+    # words, and label.
+    tone: list[tuple[float, str | None, bool, bool, int, bool]] = []
     for writer in writers:
         train = [row for row in rows if row["writer"] != writer]
         test = [row for row in rows if row["writer"] == writer]
@@ -62,6 +77,22 @@ def main() -> None:
         expected["threat"] += ["urgent" in f and "distress" not in f for f in flags]
         expected["distress"] += ["distress" in f for f in flags]
         expected["urgent"] += ["urgent" in f for f in flags]
+        shipped = {
+            signal: [
+                raised(signal, q, {f.rule for f in found if f.signal == signal})
+                for q, found in zip(probabilities[signal], matched, strict=True)
+            ]
+            for signal in SIGNALS
+        }
+        tone += zip(
+            probabilities[TONE].tolist(),
+            map(tone_words, folded),
+            shipped["threat"],
+            shipped["distress"],
+            [len(f.split()) for f in folded],
+            ["negative" in f for f in flags],
+            strict=True,
+        )
         for t, r in grid:
             hits = {}
             for signal in SIGNALS:
@@ -108,6 +139,18 @@ def main() -> None:
             f"{signal:9} {t:9.2f}  {r:11.2f}  "
             f"{tp / max(tp + fp, 1):9.3f}  {tp / max(tp + fn, 1):6.3f}"
         )
+    _negative_table(tone, args.negative_alone, args.negative_with_words)
+
+
+def _negative_table(tone, alone: list[float], with_words: list[float]) -> None:
+    print("negative  alone from  words from  precision  recall")
+    expected = np.array([row[-1] for row in tone])
+    for a in alone:
+        for w in with_words:
+            hits = np.array([negative_raised(*row[:5], alone=a, with_words=w) for row in tone])
+            tp, fp, fn = (expected & hits).sum(), (~expected & hits).sum(), (expected & ~hits).sum()
+            precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            print(f"{'':9} {a:10.2f}  {w:10.2f}  {precision:9.3f}  {recall:6.3f}")
 
 
 if __name__ == "__main__":

@@ -53,16 +53,16 @@ HOLDOUT_FLOORS = {"pii": (0.90, 0.95)}
 # and recall 0.95, negative precision 0.9 and recall 0.85. Where that is reached the
 # floor is the target; where it is not, the floor is just under the figure reached
 # (README, "What the detectors find"), so that no change loses ground unnoticed:
-# the first held-out set's urgent flag (4 false alarms among 137 ordinary comments,
-# 2 misses among 18) and the urgency set's negative precision (look-alikes the
-# writer kept neutral, flagged by tone words).
+# the first held-out set's urgent flag (3 false alarms among 137 ordinary comments,
+# 2 misses among 18) and negative precision on both sets (criticism its writers
+# kept neutral, which the tone model reads as negative).
 URGENCY_FLOORS = {
-    "holdout": {"urgent": (0.78, 0.88), "negative": (0.90, 0.85), "distress": (0.80, 0.80)},
-    "urgent_holdout": {"urgent": (0.90, 0.95), "negative": (0.82, 0.85), "distress": (0.85, 0.95)},
+    "holdout": {"urgent": (0.78, 0.88), "negative": (0.88, 0.95), "distress": (0.80, 0.80)},
+    "urgent_holdout": {"urgent": (0.90, 0.95), "negative": (0.82, 0.95), "distress": (0.85, 0.95)},
 }
 HOLDOUT_LANGUAGE_ACCURACY_FLOOR = 0.95
 # On the comments they were tuned on, the detectors must do at least this well;
-# tone is word lists, so its floor leaves room for the phrasing nobody listed.
+# tone is word lists and a model, so its floor leaves room for the phrasing nobody wrote.
 DEV_FLOORS = {
     "pii": (0.90, 0.95),
     "english": (0.95, 0.95),

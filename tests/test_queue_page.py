@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from lib.db import using
 from lib.importers import import_file
 from lib.moderation import act, current_proposal, history
+from lib.platforms import PLATFORM_NAMES
 from lib.queries import SEARCH_MAX_CHARS
 from lib.settings import exclude_author
 from lib.taxonomy import NOTE_MAX_CHARS, REPLY_MAX_CHARS, split_codes
@@ -46,10 +47,16 @@ def write(path, sql: str, params) -> None:
 
 
 def first_shown(at: AppTest, path, negative: bool, status: str = "new") -> int:
-    """The first comment of the page with (or without) the negative flag and this status."""
+    """The first French comment of the page with (or without) the negative flag and this
+    status (the replies these tests write are in French, which an English comment's is not)."""
     for comment_id in shown_ids(at):
         row = comment(path, comment_id)
-        if row["status"] == status and ("negative" in split_codes(row["flags"])) == negative:
+        flags = split_codes(row["flags"])
+        if (
+            row["status"] == status
+            and ("negative" in flags) == negative
+            and row["language"] == "fr"
+        ):
             return comment_id
     pytest.fail("no such comment on the first page of the demo")
 
@@ -79,8 +86,10 @@ def test_the_queue_shows_one_page_with_state_in_colour_and_words(demo_db_path):
 
 def test_filtering_by_platform_and_state_narrows_the_table(demo_db_path):
     at = queue_page(MODERATOR)
-    at.multiselect(key="queue.f.platforms").set_value(["youtube"]).run()
-    assert set(at.dataframe[0].value["Plateforme"]) == {"YouTube"}
+    platforms = [comment(demo_db_path, i)["platform"] for i in shown_ids(at)]
+    rarest = min(set(platforms), key=platforms.count)
+    at.multiselect(key="queue.f.platforms").set_value([rarest]).run()
+    assert set(at.dataframe[0].value["Plateforme"]) == {PLATFORM_NAMES[rarest]}
     at.multiselect(key="queue.f.states").set_value(["open_breached"]).run()
     assert set(at.dataframe[0].value["État"]) <= {"✖ En retard"}
 
@@ -185,7 +194,7 @@ def test_a_proposal_rejected_and_revised_while_a_lead_reads_it_is_replaced_in_th
         demo_db_path,
         lambda db: db.execute(
             "select id, version from comments where status = 'new' and flags like '%negative%' "
-            "order by due_at limit 1"
+            "and language = 'fr' order by due_at limit 1"
         ).fetchone(),
     )
     act(demo_db_path, target, "escalate", MODERATOR, version, reply="Première version.")

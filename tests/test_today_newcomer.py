@@ -210,11 +210,9 @@ def test_the_needs_lead_count_says_that_only_the_most_overdue_are_listed(demo_db
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_platform_table_writes_a_share_with_the_languages_decimal_mark(demo_db_path, lang):
-    day = date(2026, 11, 16)  # in the demo, one platform handled 2 of 3 on time that day
+    day, shares = _a_day_with_a_share_that_needs_a_decimal(demo_db_path)
     at = open_app("pages/today.py", "mlachance", lang, now=NOW)
     at.date_input(key="today_day").set_value(day).run()
-    shares = reading(demo_db_path, today_figures, day, pd.Timestamp(NOW)).by_platform
-    shares = shares["compliance_pct"].round(1)
     expected = [format_number(v, lang, 1) for v in shares]  # one decimal in all, as 66,7 needs
     column = t("col.compliance_pct", lang)
     tables = [frame.value for frame in at.dataframe if column in frame.value.columns]
@@ -240,3 +238,14 @@ def test_an_empty_sunday_says_the_clock_stops_and_that_nothing_arrived(one_comme
     assert not at.exception and not at.get("plotly_chart") and not at.dataframe
     assert texts(at.info) == [t("today.closed_day", lang), t("today2.no_arrivals", lang)]
     assert len(at.metric) == 8
+
+
+def _a_day_with_a_share_that_needs_a_decimal(path) -> tuple[date, pd.Series]:
+    """The first working day of the demo's November where a platform's share of comments
+    handled on time is not whole (2 of 3 is 66.7), with the shares rounded as shown."""
+    for day in pd.bdate_range("2026-11-02", "2026-11-19").date:
+        shares = reading(path, today_figures, day, pd.Timestamp(NOW)).by_platform
+        shares = shares["compliance_pct"].round(1)
+        if (shares.dropna() % 1 != 0).any():
+            return day, shares
+    pytest.fail("no day of the demo's November has a share that needs a decimal")

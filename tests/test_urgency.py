@@ -1,4 +1,5 @@
-"""Threats and distress: the sentence reading, the rules' roles, the models, the explanations."""
+"""Threats, distress and tone: the sentence reading, the rules' roles, the models, the
+explanations."""
 
 from __future__ import annotations
 
@@ -11,11 +12,16 @@ from sklearn.feature_extraction.text import CountVectorizer
 from lib.detect import analyse, explain, fold
 from lib.detect.learned import (
     DECISIVE_RULES,
+    NEGATIVE_ALONE,
+    NEGATIVE_ALONE_MIN_WORDS,
+    NEGATIVE_WITH_WORDS,
     RULE_THRESHOLDS,
     THRESHOLDS,
+    TONE,
     CharacterGrams,
     fit,
     learned,
+    negative_raised,
     raised,
     read_training,
 )
@@ -140,6 +146,78 @@ def test_distress_is_answered_with_811_and_911_even_when_the_person_gives_their_
     detection = analyse("Je veux mourir ce soir, appelez-moi au 418-555-0142")
     assert {"pii", "urgent", "distress"} <= set(detection.flags)
     assert detection.suggested_redirect == "medical"
+
+
+# --- Tone ---------------------------------------------------------------------------
+
+
+def negative(probability, listed=None, threat=False, distress=False, length=None):
+    length = NEGATIVE_ALONE_MIN_WORDS if length is None else length
+    return negative_raised(probability, listed, threat, distress, length)
+
+
+def test_the_tone_decision_weighs_the_model_the_word_lists_threats_and_distress():
+    below, between = NEGATIVE_WITH_WORDS - 0.01, (NEGATIVE_WITH_WORDS + NEGATIVE_ALONE) / 2
+    # The model alone, where it is sure, whatever else the comment carries.
+    assert negative(NEGATIVE_ALONE, distress=True)
+    assert not negative(between)
+    # ... but not on a comment too short for it to read.
+    assert not negative(1.0, length=NEGATIVE_ALONE_MIN_WORDS - 1)
+    # A tone word counts where the model does not read the comment as plainly neutral.
+    assert negative(between, "negative.tone")
+    assert not negative(below, "negative.tone")
+    # Hate, insults and threats count whatever the model says.
+    for listed in ("negative.hate", "negative.insult"):
+        assert negative(0.0, listed, length=1)
+    assert negative(0.0, threat=True)
+    # A person in distress is not hostile, unless they insult.
+    assert not negative(between, "negative.tone", threat=True, distress=True)
+    assert negative(0.0, "negative.insult", distress=True)
+
+
+def test_a_short_question_is_not_negative_for_one_word_the_model_weighs():
+    assert "negative" not in analyse("Et le budget?").flags
+
+
+def test_a_person_in_distress_is_not_negative_for_their_shame_or_fear():
+    for text in (
+        "J'ai pris toutes mes pilules ce soir pis j'ai honte, je me sens terrible",
+        "Mon chum est saoul pis il défonce la porte, il dit qu'il va me tuer, je suis cachée",
+    ):
+        detection = analyse(text)
+        assert "distress" in detection.flags and "negative" not in detection.flags, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cette chaleur me tue, la piscine ouvre à quelle heure?",
+        "This heat is killing me, what time does the pool open?",
+    ],
+)
+def test_a_figurative_tone_word_in_a_neutral_request_is_not_negative(text):
+    assert "negative" not in analyse(text).flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Encore une décision de bureaucrates déconnectés, on paie pour ça?",
+        "Another brilliant plan from people who never take the bus. Thanks for nothing.",
+    ],
+)
+def test_a_hostile_comment_no_word_list_knows_is_negative_and_explained(text):
+    evidence = [e for e in explain(text) if e.flag == "negative"]
+    assert [e.rule for e in evidence] == [f"{TONE}.learned"]
+    folded = fold(text)
+    assert all(piece in folded for piece in evidence[0].words.split(" · "))
+
+
+def test_an_insult_amid_a_neutral_request_stays_negative():
+    evidence = [
+        e for e in explain("Bunch of idiots, where do I renew my permit?") if e.flag == "negative"
+    ]
+    assert [(e.rule, e.words) for e in evidence] == [("negative.insult", "bunch of idiots")]
 
 
 # --- The models ---------------------------------------------------------------------

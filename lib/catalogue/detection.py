@@ -65,6 +65,10 @@ STRINGS = {
         "fr": "Ton négatif : colère, reproche, exaspération",
         "en": "Negative tone: anger, reproach, exasperation",
     },
+    "detect.rule.negative.learned": {
+        "fr": "Ton négatif : tournure apprise d'exemples annotés; les mots qui ont pesé le plus",
+        "en": "Negative tone: phrasing learned from labelled examples; the words that weighed most",
+    },
     "detect.rule.question": {
         "fr": "Une question : point d'interrogation ou tournure interrogative",
         "en": "A question: a question mark or a question's wording",

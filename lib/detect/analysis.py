@@ -9,7 +9,14 @@ import pandas as pd
 
 from lib.detect.folding import digits_as_zero, fold
 from lib.detect.language import detect_language, detect_languages
-from lib.detect.learned import READ_RULES_FROM, SIGNALS, learned, raised
+from lib.detect.learned import (
+    READ_RULES_FROM,
+    SIGNALS,
+    TONE,
+    learned,
+    negative_raised,
+    raised,
+)
 from lib.detect.pii import EMAIL, PersonalInformation, find_personal_information
 from lib.detect.reading import head
 from lib.detect.urgency import DISTRESS, THREAT, Finding, find_urgency
@@ -143,7 +150,8 @@ def analyse(text: str) -> Detection:
     scores = learned().probabilities([folded])
     probabilities = {signal: float(scores[signal][0]) for signal in SIGNALS}
     urgency = _urgency(text, folded, language, probabilities, explained=True)
-    return _analyse(text, language, _Found(digits_as_zero(folded)), urgency)
+    tone = float(scores[TONE][0])
+    return _analyse(text, language, _Found(digits_as_zero(folded)), urgency, tone, explained=True)
 
 
 def explain(text: str) -> tuple[Evidence, ...]:
@@ -193,7 +201,44 @@ def _urgency(
     return findings
 
 
-def _analyse(text: str, language: str, found: _Found, urgency: list[Finding]) -> Detection:
+def _tone_words(found: _Found) -> tuple[str, str] | None:
+    return _first(
+        found, ("negative.hate", HATE), ("negative.insult", INSULTS), ("negative.tone", NEGATIVE)
+    )
+
+
+def tone_words(folded: str) -> str | None:
+    """The rule of the first negative word list that matches a folded text (hate, then
+    insults, then tone words), or None: what `learned.negative_raised` weighs."""
+    words = _tone_words(_Found(digits_as_zero(folded)))
+    return words and words[0]
+
+
+def _negative(
+    found: _Found, threats: list[Finding], distress: bool, tone: float, explained: bool
+) -> Evidence | None:
+    """Why the comment is negative (`learned.negative_raised`), or None if it is not: a
+    threat, else the word list that matched, else the tone model's weightiest words."""
+    words = _tone_words(found)
+    length = len(found.folded.split())
+    if not negative_raised(tone, words and words[0], bool(threats), distress, length):
+        return None
+    if threats:
+        return Evidence("negative", threats[0].rule, _quote(threats[0].words))
+    if words:
+        return Evidence("negative", words[0], _quote(words[1]))
+    weighed = learned().raising_words(TONE, found.folded) if explained else ()
+    return Evidence("negative", f"{TONE}.learned", _quote(" · ".join(weighed)))
+
+
+def _analyse(
+    text: str,
+    language: str,
+    found: _Found,
+    urgency: list[Finding],
+    tone: float,
+    explained: bool = False,
+) -> Detection:
     pieces = find_personal_information(text)
     threats = [f for f in urgency if f.signal == THREAT]
     distress = [f for f in urgency if f.signal == DISTRESS]
@@ -210,13 +255,10 @@ def _analyse(text: str, language: str, found: _Found, urgency: list[Finding]) ->
     if found.question:
         flags.add("question")
         evidence.append(Evidence("question", "question", ""))
-    tone = _first(
-        found, ("negative.hate", HATE), ("negative.insult", INSULTS), ("negative.tone", NEGATIVE)
-    )
-    if threats or tone:
+    negative = _negative(found, threats, bool(distress), tone, explained)
+    if negative:
         flags.add("negative")
-        rule, words = (threats[0].rule, threats[0].words) if threats else tone
-        evidence.append(Evidence("negative", rule, _quote(words)))
+        evidence.append(negative)
     link = URL.search(_without_email_addresses(text, pieces))
     if link:
         flags.add("link")
@@ -287,9 +329,14 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
     ]
     word_lists: dict[str, _Found] = {}
     results = [
-        _analyse(text, language, word_lists.setdefault(key, _Found(key)), found)
-        for text, language, key, found in zip(
-            uniques, languages, map(digits_as_zero, folded), urgency, strict=True
+        _analyse(text, language, word_lists.setdefault(key, _Found(key)), found, tone)
+        for text, language, key, found, tone in zip(
+            uniques,
+            languages,
+            map(digits_as_zero, folded),
+            urgency,
+            scores[TONE].tolist(),
+            strict=True,
         )
     ]
     table = pd.DataFrame(

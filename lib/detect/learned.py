@@ -1,4 +1,5 @@
-"""Threats and distress learned from labelled comments: the phrasing no rule lists.
+"""Threats, distress and a hostile tone learned from labelled comments: the phrasing
+no rule lists.
 
 People announce violence and danger in more ways than rules can list ("le maire
 devrait faire attention en partant le soir", "j'ai donné mon chien à mon voisin,
@@ -6,7 +7,10 @@ demain y'aura pu personne icitte"). Two logistic regressions (scikit-learn), one
 for threats and one for distress, read each comment as the character n-grams of
 its folded text (spelling mistakes, joual, no accents) and its words and pairs of
 words. (Lemmas as words, and the rules' findings as two more features, did no
-better when one writer was left out, at several times the cost.)
+better when one writer was left out, at several times the cost.) A third model, on
+the same features, reads a hostile or critical tone (`negative`): a tone word
+counts only where that model does not find the comment plainly neutral, and the
+model alone raises the flag where it is sure (`negative_raised`).
 
 How a signal is raised (`raised`): the threat rules that were right at least 9
 times in 10 on comments their author never saw decide alone (`DECISIVE_RULES`);
@@ -43,6 +47,8 @@ from lib.detect.sentences import FUNCTION_WORDS
 
 TRAINING = Path(__file__).with_name("training") / "urgency.csv"
 SIGNALS = ("threat", "distress")
+TONE = "negative"
+MODELS = (*SIGNALS, TONE)
 THRESHOLDS = {"threat": 0.5, "distress": 0.5}
 """The probability from which each signal is raised (see the module's docstring)."""
 RULE_THRESHOLDS = {"threat": 0.2, "distress": 0.1}
@@ -54,6 +60,45 @@ DECISIVE_RULES = ("threat.intent", "threat.call", "threat.conditional", "threat.
 """Rules that raise a threat whatever the models say: on the training comments, written
 by people who never saw the rules, at least 9 in 10 of their matches were threats
 (the distress rules' were 5 to 7 in 10: hyperbole, the past, news)."""
+
+
+NEGATIVE_ALONE = 0.6
+"""The tone model's probability from which a comment is negative without any word list."""
+NEGATIVE_WITH_WORDS = 0.2
+"""The tone model's probability under which a tone word ("me tue", "killing me", "déçue")
+is read as figurative or neutral: most false alarms of the word lists."""
+NEGATIVE_ALONE_MIN_WORDS = 5
+"""The fewest words from which the tone model alone may raise the flag: on fewer ("Et le
+budget?"), one word weighs for the whole, and it was right 18 times in 30."""
+STRONG_WORDS = ("negative.hate", "negative.insult")
+"""Word lists that make a comment negative whatever the tone model says: hate, and an
+insult or swearing ("bunch of idiots", "gang de caves") even amid a neutral request."""
+
+
+def negative_raised(
+    probability: float,
+    listed: str | None,
+    threat: bool,
+    distress: bool,
+    length: int,
+    alone: float = NEGATIVE_ALONE,
+    with_words: float = NEGATIVE_WITH_WORDS,
+) -> bool:
+    """Whether a comment of `length` words is negative, from the tone model's probability,
+    the rule of the word list that matched (`listed`, None if none did) and its threat and
+    distress flags.
+
+    A person in distress is not hostile: their fear, shame or regret ("je regrette",
+    "il va me tuer" of a violent partner) does not make the reply need a lead's approval,
+    unless they insult or the model is sure. Thresholds: the best balance of precision
+    and recall, recall at least 0.85, in `bench/tune_urgency.py`."""
+    if probability >= alone and length >= NEGATIVE_ALONE_MIN_WORDS:
+        return True
+    if distress and listed not in STRONG_WORDS:
+        return False
+    if threat or listed in STRONG_WORDS:
+        return True
+    return listed is not None and probability >= with_words
 
 
 def raised(
@@ -77,7 +122,11 @@ EXPLAINING_WORDS = 4
 def _labels(flags: str) -> dict[str, bool]:
     codes = flags.split()
     distress = "distress" in codes
-    return {"threat": "urgent" in codes and not distress, "distress": distress}
+    return {
+        "threat": "urgent" in codes and not distress,
+        "distress": distress,
+        TONE: TONE in codes,
+    }
 
 
 def read_training(path: Path = TRAINING) -> list[dict[str, str]]:
@@ -154,18 +203,18 @@ class CharacterGrams:
 
 @dataclass
 class Learned:
-    """The fitted vectorisers and one model per signal."""
+    """The fitted vectorisers and one model per signal and for the tone (`MODELS`)."""
 
     characters: CharacterGrams
     words: TfidfVectorizer
     models: dict[str, LogisticRegression]
 
     def probabilities(self, folded: list[str]) -> dict[str, np.ndarray]:
-        """Each signal's probability for comments given folded. Numbers are read as "0"
+        """Each model's probability for comments given folded. Numbers are read as "0"
         (`digits_as_zero`), so comments that differ by a number are read once."""
         rows, keys = pd.factorize(pd.Series([digits_as_zero(t) for t in folded], dtype=object))
         if not len(keys):
-            return {signal: np.zeros(0) for signal in SIGNALS}
+            return {name: np.zeros(0) for name in MODELS}
         keys = keys.tolist()
         features = hstack([self.characters.transform(keys), self.words.transform(keys)])
         features = features.tocsr()
@@ -176,7 +225,8 @@ class Learned:
         return self.words.get_feature_names_out()
 
     def raising_words(self, signal: str, folded: str) -> tuple[str, ...]:
-        """The words and pairs of words of one comment that weigh most towards `signal`."""
+        """The words and pairs of words of one comment that weigh most towards `signal`
+        (one of `MODELS`)."""
         row = self.words.transform([digits_as_zero(folded)])
         first = self.characters.width
         weights = self.models[signal].coef_[0][first : first + len(self.words.vocabulary_)]
@@ -201,10 +251,10 @@ def fit(rows: list[dict[str, str]], regularisation: float = REGULARISATION) -> L
     )
     features = hstack([characters.fit_transform(folded), words.fit_transform(folded)]).tocsr()
     models = {}
-    for signal in SIGNALS:
-        labels = np.array([_labels(row["flags"])[signal] for row in rows])
+    for name in MODELS:
+        labels = np.array([_labels(row["flags"])[name] for row in rows])
         model = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=5000)
-        models[signal] = model.fit(features, labels)
+        models[name] = model.fit(features, labels)
     return Learned(characters, words, models)
 
 

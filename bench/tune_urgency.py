@@ -77,10 +77,14 @@ def main() -> None:
         expected["threat"] += ["urgent" in f and "distress" not in f for f in flags]
         expected["distress"] += ["distress" in f for f in flags]
         expected["urgent"] += ["urgent" in f for f in flags]
+        rules = {
+            signal: [{f.rule for f in findings if f.signal == signal} for findings in matched]
+            for signal in SIGNALS
+        }
         shipped = {
             signal: [
-                raised(signal, q, {f.rule for f in found if f.signal == signal})
-                for q, found in zip(probabilities[signal], matched, strict=True)
+                raised(signal, q, m)
+                for q, m in zip(probabilities[signal], rules[signal], strict=True)
             ]
             for signal in SIGNALS
         }
@@ -95,13 +99,10 @@ def main() -> None:
         )
         for t, r in grid:
             hits = {}
+            tried = dict.fromkeys(SIGNALS, t), dict.fromkeys(SIGNALS, r)
             for signal in SIGNALS:
-                rules = [{f.rule for f in found if f.signal == signal} for found in matched]
-                p = probabilities[signal]
-                tried = dict.fromkeys(SIGNALS, t), dict.fromkeys(SIGNALS, r)
-                hits[signal] = np.array(
-                    [raised(signal, q, m, *tried) for q, m in zip(p, rules, strict=True)]
-                )
+                pairs = zip(probabilities[signal], rules[signal], strict=True)
+                hits[signal] = np.array([raised(signal, q, m, *tried) for q, m in pairs])
                 found[(signal, t, r)] += list(hits[signal])
             found[("urgent", t, r)] += list(hits["threat"] | hits["distress"])
     marks = np.array(by_writer)

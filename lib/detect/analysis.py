@@ -219,14 +219,14 @@ def _negative(
 ) -> Evidence | None:
     """Why the comment is negative (`learned.negative_raised`), or None if it is not: a
     threat, else the word list that matched, else the tone model's weightiest words."""
-    words = _tone_words(found)
+    listed = _tone_words(found)
     length = len(found.folded.split())
-    if not negative_raised(tone, words and words[0], bool(threats), distress, length):
+    if not negative_raised(tone, listed and listed[0], bool(threats), distress, length):
         return None
     if threats:
         return Evidence("negative", threats[0].rule, _quote(threats[0].words))
-    if words:
-        return Evidence("negative", words[0], _quote(words[1]))
+    if listed:
+        return Evidence("negative", listed[0], _quote(listed[1]))
     weighed = learned().raising_words(TONE, found.folded) if explained else ()
     return Evidence("negative", f"{TONE}.learned", _quote(" · ".join(weighed)))
 

@@ -349,3 +349,54 @@ def m016_flag_reports(db: Database) -> None:
     )
     _refuse(db, "flag_reports", "UPDATE")
     _refuse(db, "flag_reports", "DELETE")
+
+
+@migrations()
+def m017_notifications(db: Database) -> None:
+    # Every message the notify worker tried to send (lib.notify): an alert, its escalation,
+    # a spike alert, a morning digest. One row per attempt, append-only: `key` names what
+    # the message is about ("alert:42", "digest:2026-12-04"), so that it is sent once and a
+    # failed attempt is tried again. Never a comment's text or author.
+    db["notifications"].create(
+        {
+            "id": int,
+            "at": str,
+            "kind": str,
+            "key": str,
+            "channel": str,
+            "recipients": str,
+            "subject": str,
+            "comment_id": int,
+            "outcome": str,
+            "attempt": int,
+            "problem": str,
+        },
+        pk="id",
+        not_null={"at", "kind", "key", "channel", "outcome", "attempt"},
+    )
+    db["notifications"].create_index(["key", "channel", "id"])
+    db["notifications"].create_index(["at"])
+    for verb in ("UPDATE", "DELETE"):
+        _refuse(db, "notifications", verb)
+    _refuse(
+        db, "notifications", "INSERT", "WHEN EXISTS (SELECT 1 FROM notifications WHERE id = NEW.id)"
+    )
+    # Who opened which comment in the queue, and when: an alert's escalation waits for
+    # somebody to open the comment. Append-only.
+    db["comment_opens"].create(
+        {"id": int, "comment_id": int, "username": str, "at": str},
+        pk="id",
+        foreign_keys=[("comment_id", "comments", "id")],
+        not_null={"comment_id", "username", "at"},
+    )
+    db["comment_opens"].create_index(["comment_id", "at"])
+
+
+@migrations()
+def m018_triage_rules(db: Database) -> None:
+    # A lead's triage rules act on arriving comments (lib.triage_rules): the history names
+    # the rule that acted (its name when it acted), and the queue shows a comment's raised
+    # priority and its labels (a JSON list of the rules' words, in the order they came).
+    db["actions"].add_column("rule", str)
+    db["comments"].add_column("priority", int, not_null_default=0)
+    db["comments"].add_column("labels", str)

@@ -6,6 +6,7 @@ strings sit together; keys are unique across areas (the tests check it).
 
 from lib.catalogue import (
     accounts_ui,
+    alerts,
     calendar,
     cli,
     core,
@@ -26,11 +27,12 @@ from lib.catalogue import (
     taxonomy,
     team,
     today_page,
+    triage_rules,
 )
 
 AREAS = (core, taxonomy, queue, lead, io, settings, cli, team, presets, empty, drafts)
 AREAS += (today_page, lead_pages, posts, newcomer, levels)
-AREAS += (calendar, platforms, accounts_ui, flags_ui, detection)
+AREAS += (calendar, platforms, accounts_ui, flags_ui, detection, alerts, triage_rules)
 
 STRINGS: dict[str, dict[str, str]] = {}
 for _area in AREAS:

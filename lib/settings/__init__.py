@@ -40,8 +40,11 @@ from lib.detect.word_lists import link_host
 from lib.i18n import LANGUAGES, label
 from lib.outbox import enqueue_block
 from lib.presets import PRESET_NAMES
+from lib.settings import alerts as alert_rules
 from lib.settings import calendar as calendar_rules
 from lib.settings import levels as level_rules
+from lib.settings import triage_rules
+from lib.settings.alerts import ALERT_KEYS
 from lib.settings.calendar import (
     CALENDAR_KEYS,
     around_the_clock,
@@ -111,6 +114,12 @@ class Settings:
     # Service levels in order (lib.service_levels): the first one a comment matches at
     # arrival sets its target; `target_hours` is the default level's.
     service_levels: tuple[dict, ...] = ()
+    # Who an urgent comment's alert wakes, in order (usernames; empty: every active lead
+    # with an e-mail address), and after how many minutes unopened it goes to the next.
+    alert_recipients: tuple[str, ...] = ()
+    alert_escalation_minutes: int = 30
+    # The lead's triage rules in order (lib.settings.triage_rules holds their stored form).
+    triage_rules: tuple[dict, ...] = ()
 
     def calendar(self) -> BusinessCalendar:
         """The `BusinessCalendar` these settings describe (one per set of rules, shared)."""
@@ -141,7 +150,7 @@ class Settings:
 DUE_KEYS = (*CALENDAR_KEYS, "target_hours", "service_levels")
 SETTING_KEYS = tuple(f.name for f in fields(Settings))
 _TUPLE_KEYS = {"weekdays", "closures", "retired_reasons", "allowed_domains"}
-_TUPLE_KEYS |= {"schedule_changes", "service_levels"}
+_TUPLE_KEYS |= {"schedule_changes", "service_levels", "alert_recipients", "triage_rules"}
 _DEFAULTS = asdict(Settings())
 
 
@@ -252,6 +261,10 @@ def _normalised(key: str, value):
         return calendar_rules.normalised(key, value)
     if key == "service_levels":
         return tuple(level_rules.normalised(level) for level in value)
+    if key in ALERT_KEYS:
+        return alert_rules.normalised(key, value)
+    if key == "triage_rules":
+        return tuple(triage_rules.normalised(rule) for rule in value)
     return value
 
 
@@ -293,6 +306,8 @@ def check(settings: Settings) -> None:
         raise SettingsError("bad_domain", domains=", ".join(bad))
     calendar_rules.check_calendar(settings)
     level_rules.check_levels(settings)
+    alert_rules.check_alerts(settings)
+    triage_rules.check_rules(settings)
 
 
 # A host name as people write it: labels of letters, digits and hyphens, a dot between,

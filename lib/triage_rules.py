@@ -1,0 +1,1 @@
+"""A lead's triage rules, applied to every arriving comment in order."""

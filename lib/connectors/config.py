@@ -22,6 +22,7 @@ from lib.accounts import MODES, AccountRefused, check_account
 from lib.db import PROJECT_DIR
 from lib.i18n import Worded
 from lib.platforms import ID_FIELDS, platform_name
+from lib.secrets import Token
 
 DEFAULT_CONFIG = PROJECT_DIR / ".streamlit" / "secrets.toml"
 # Where each platform's API answers, unless an account gives its own `base_url`.
@@ -33,23 +34,6 @@ BASE_URLS = {
 }
 DEFAULT_TIMEOUT_SECONDS = 10.0
 YOUTUBE_DAILY_UNITS = 10_000
-
-
-class Token:
-    """A credential that never shows itself: not in repr, str, logs nor tracebacks' locals."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str):
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Token(…)"
-
-    __str__ = __repr__
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Vigie's command line: `python -m lib init | team | demo | import | export | password | sync`.
+"""Vigie's command line: `python -m lib init | team | demo | import | export | password | sync |
+notify`.
 
 Each command prints a one-line summary and exits 0, or prints a one-line
 reason on standard error and exits non-zero, leaving the database as it was.
@@ -36,6 +37,7 @@ from lib.db import ROLES, db_path, open_db, read_only, table_names
 from lib.demo import DemoError, generate
 from lib.i18n import Worded, both, t
 from lib.importers import BadImportFile, import_file
+from lib.notify.command import cycle as notify_cycle
 from lib.presets import PRESET_NAMES, UnknownPreset, preset
 from lib.reports import SNAPSHOT_KINDS, export, export_filename, snapshot_time
 from lib.settings import SettingsError
@@ -212,7 +214,19 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--config", type=Path, help="a TOML file with [connectors.KEY] tables")
     sync.set_defaults(run=_sync)
 
-    for sub in (demo, imp, exp, pwd, init, sync, *team_parsers):
+    notify = commands.add_parser(
+        "notify",
+        help="send the alerts, escalations, spike alert and digest owed now",
+        description="SMTP from [smtp] in .streamlit/secrets.toml (or VIGIE_SMTP_HOST and "
+        "VIGIE_SMTP_PORT), webhooks from [alerts]; see the README, « Alertes ».",
+        epilog=TIMES_HELP,
+    )
+    notify.add_argument("--once", action="store_true", required=True, help="one cycle, for cron")
+    notify.add_argument("--config", type=Path, help="a TOML file with [smtp] and [alerts]")
+    notify.add_argument("--now", help="the instant to act at (default: now)")
+    notify.set_defaults(run=_notify)
+
+    for sub in (demo, imp, exp, pwd, init, sync, notify, *team_parsers):
         sub.add_argument("--db", type=Path, default=None, help="database file (default VIGIE_DB)")
     return parser
 
@@ -290,6 +304,12 @@ def _sync(args) -> str:
         raise CommandError.of(problem) from None
     except KeyboardInterrupt:
         return t("cli.done.sync_stopped", "fr")
+
+
+def _notify(args) -> str:
+    now = _instant(args.now)
+    with _existing_db(args) as db:
+        return notify_cycle(db, args.config, now)
 
 
 def _demo(args) -> str:

@@ -1,4 +1,5 @@
-"""`python -m lib sync`: one run, or one every N seconds until stopped, each summed up in a line."""
+"""`python -m lib sync`: one run, or one every N seconds until stopped, each summed up in a line;
+each run of `--every` also sends the alerts owed (`lib.notify`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from lib.connectors.config import load_config
 from lib.connectors.sync import SyncReport, sync_once
 from lib.db import DatabaseError, open_db
 from lib.i18n import t
+from lib.notify.command import cycle as notify_cycle
 from lib.times import now_utc
 
 
@@ -44,7 +46,10 @@ def run(
         try:
             with open_db(db_path) as db:
                 report = sync_once(db, accounts, now_utc())
-            line = summary(report, problems)
+                line = summary(report, problems)
+                if every is not None:
+                    # The long-running worker also sends what cannot wait (lib.notify).
+                    line += " · " + notify_cycle(db, config)
         except DatabaseError as error:
             if every is None:
                 raise

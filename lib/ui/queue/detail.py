@@ -15,6 +15,7 @@ from lib.compliance import explain_clock
 from lib.db import OPEN_STATUSES
 from lib.i18n import format_date, format_datetime, label
 from lib.moderation import available_kinds, current_proposal, history
+from lib.notify.opens import record_open
 from lib.service_levels import level_of
 from lib.settings import Settings, calendar_version_row
 from lib.states import StateClock, state_of
@@ -36,6 +37,7 @@ from lib.ui.queue.platform import permalink_button, platform_note
 from lib.ui.queue.tabs import action_tabs
 from lib.ui.session import database, lang, plain, t
 
+OPENED = "queue_opened"  # the comments this session has shown (lib.notify.opens)
 DETAIL_KEY = "queue_detail"  # the detail panel's container (CSS class st-key-queue_detail)
 # Sticky below Streamlit's header, scrolling on its own when taller than the window: the
 # comment and its actions stay in view while the moderator scrolls the table.
@@ -56,6 +58,7 @@ def detail_panel(comment_id: int, viewer: dict, clock: StateClock, settings: Set
     if row is None:
         st.info(t("common.empty"))
         return
+    _record_open(row["id"], viewer)
     language = lang()
     _conflict(row, viewer, settings)
     is_open = row["status"] in OPEN_STATUSES
@@ -80,6 +83,15 @@ def detail_panel(comment_id: int, viewer: dict, clock: StateClock, settings: Set
     action_tabs(row, kinds, viewer, settings)
     comment_history(db, row, settings)
     author_past(db, row)
+
+
+def _record_open(comment_id: int, viewer: dict) -> None:
+    """The comment is in front of this person: once per session and comment, recorded, so
+    that its urgent alert is not passed on to the next person (lib.notify.alerts)."""
+    seen = st.session_state.setdefault(OPENED, set())
+    if comment_id not in seen:
+        record_open(database(), comment_id, viewer["username"])
+        seen.add(comment_id)
 
 
 def _clock(row: dict, settings: Settings, language: str) -> None:

@@ -340,10 +340,14 @@ def test_bad_settings_are_named_without_their_secrets(tmp_path):
     assert "secret" not in repr(channels) + repr(problems)
 
 
-def test_smtp_host_without_sender_is_a_problem(tmp_path):
-    path = tmp_path / "secrets.toml"
-    path.write_text('[smtp]\nhost = "smtp.ville.example"\n')
-
-    channels, problems = load_channels(path, environ={})
-
-    assert (channels.smtp, problems) == (None, ["smtp: sender missing"])
+def test_the_server_alone_from_the_environment_is_a_local_relay_naming_this_machine(tmp_path):
+    channels, problems = load_channels(
+        tmp_path / "absent.toml", environ={"VIGIE_SMTP_HOST": "localhost", "VIGIE_SMTP_PORT": "25"}
+    )
+    smtp = channels.smtp
+    assert (smtp.host, smtp.port, smtp.starttls) == ("localhost", 25, False)
+    assert smtp.sender == "vigie@" + socket.getfqdn()
+    assert problems == [f"secrets file not found: {tmp_path / 'absent.toml'}"]
+    # Any other server is reached over STARTTLS unless the file says otherwise.
+    other = load_channels(tmp_path / "absent.toml", environ={"VIGIE_SMTP_HOST": "smtp.example.org"})
+    assert other[0].smtp.starttls is True

@@ -186,7 +186,8 @@ def test_the_settings_page_renders_for_a_lead_in_both_languages(demo_db_path, la
     at.switch_page(SETTINGS_PAGE).run()
     assert not at.exception
     assert at.title[0].value == ("Paramètres" if lang == "fr" else "Settings")
-    assert len(at.tabs) == 11
+    assert len(at.tabs) == 13
+    assert {"fr": "Alertes", "en": "Alerts"}[lang] in [tab.label for tab in at.tabs]
 
 
 def oidc_app(claims):
@@ -205,7 +206,7 @@ def test_with_an_identity_provider_a_verified_email_binds_the_account_to_the_tea
     at = oidc_app(claims)
     at.run().switch_page(SETTINGS_PAGE).run()
     assert not at.exception
-    assert len(at.tabs) == 11
+    assert len(at.tabs) == 13
     assert reading(demo_db_path, bindings) == {"maude.lachance@quebec.ca": ANY}
 
     # The same account, its e-mail claim changed: still Maude, bound by issuer and subject.

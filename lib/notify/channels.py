@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import os
+import socket
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -137,9 +138,8 @@ def _smtp(section: dict, environ: Mapping[str, str], folder: Path) -> Smtp | Non
     port = _number(environ.get("VIGIE_SMTP_PORT") or section.get("port", DEFAULT_SMTP_PORT))
     if port is None or not port.is_integer() or not 1 <= port <= 65535:
         raise _Problem("port must be a whole number from 1 to 65535")
-    sender = str(section.get("sender", "")).strip()
-    if not sender:
-        raise _Problem("sender missing")
+    # As cron and sendmail do, a message names this machine when no sender is set.
+    sender = str(section.get("sender", "")).strip() or f"vigie@{socket.getfqdn()}"
     if "@" not in sender:
         raise _Problem("sender must be an e-mail address")
     username, password = str(section.get("username", "")), section.get("password")
@@ -147,7 +147,8 @@ def _smtp(section: dict, environ: Mapping[str, str], folder: Path) -> Smtp | Non
         raise _Problem("username given without a password")
     if password and not username:
         raise _Problem("password given without a username")
-    starttls = section.get("starttls", True)
+    # TLS unless the server is this machine: a local relay (VIGIE_SMTP_HOST=localhost).
+    starttls = section.get("starttls", host not in LOCAL_HOSTS)
     if not isinstance(starttls, bool):
         raise _Problem("starttls must be true or false")
     timeout = _number(section.get("timeout", DEFAULT_TIMEOUT_SECONDS))

@@ -33,6 +33,7 @@ def alerts_tab(settings, save, me: dict) -> None:
             default=[u for u in settings.alert_recipients if u in people],
             format_func=lambda u: f"{people[u]['display_name']} ({people[u]['email']})",
             help=t("alerts.ui.list_help"),
+            key="alerts_people",
         )
         low, high = ESCALATION_MINUTES
         minutes = st.number_input(
@@ -41,6 +42,7 @@ def alerts_tab(settings, save, me: dict) -> None:
             max_value=high,
             value=int(settings.alert_escalation_minutes),
             step=5,
+            key="alerts_minutes",
         )
         if st.form_submit_button(t("settings.save")):
             save(alert_recipients=chosen, alert_escalation_minutes=int(minutes))
@@ -74,7 +76,7 @@ def _channels(address: str | None) -> None:
         st.markdown(t("alerts.ui.webhook", kind=t(f"alerts.ui.kind.{hook.kind}")))
     for problem in problems:
         st.error(plain(problem), icon=":material/error:")
-    if channels.smtp is not None and address and st.button(t("alerts.ui.test")):
+    if channels.smtp is not None and address and st.button(t("alerts.ui.test"), key="alerts_test"):
         problem = send_test(database(), channels, address)
         if problem:
             st.error(t("alerts.ui.test_failed", problem=plain(problem)))

@@ -64,6 +64,11 @@ ACTION_KINDS = (
     "edit_reply",
     "remove_reply",
 )
+# What only a lead's triage rule does to an arriving comment (lib.triage_rules), never a
+# person: add a label, raise its priority in the queue, suggest a reason or a redirection.
+RULE_ONLY_KINDS = ("label", "prioritize", "suggest")
+# Everything a rule may do: those, an assignment, and a hide for spam or commercial content.
+RULE_KINDS = ("assign", "hide", *RULE_ONLY_KINDS)
 # Corrections to a reply the organisation published: the policies' "correct, don't erase",
 # so the history keeps every version, and a removal says why (a note).
 CORRECTION_KINDS = ("edit_reply", "remove_reply")

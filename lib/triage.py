@@ -55,6 +55,8 @@ COLUMNS = (
     "proposed_reply",
     "suggested_reasons",
     "suggested_redirect",
+    "priority",
+    "labels",
 )
 
 
@@ -123,12 +125,12 @@ def _where(db: Database, filters: QueueFilters, viewer: dict, clock: StateClock)
 def queue_order(lead: bool) -> tuple[str, dict]:
     """The queue's ORDER BY and its parameters: most urgent first, for the page and the export.
 
-    Urgent flag first, then (for a lead) what awaits their approval, then due time.
+    Urgent flag first, then what a triage rule raised (`priority`), then (for a lead)
+    what awaits their approval, then due time.
     """
     awaiting = "(status = 'awaiting_approval') DESC, " if lead else ""
-    return f"({_has_flag('urgent')}) DESC, {awaiting}due_at IS NULL, due_at, id", {
-        "urgent": "urgent"
-    }
+    urgent = f"({_has_flag('urgent')}) DESC"
+    return f"{urgent}, priority DESC, {awaiting}due_at IS NULL, due_at, id", {"urgent": "urgent"}
 
 
 def count_queue(db: Database, filters: QueueFilters, viewer: dict, clock: StateClock) -> int:

@@ -29,6 +29,7 @@ from lib.ui.detection import detection_tab as draw_detection_tab
 from lib.ui.policy import policy_tab as draw_policy_tab
 from lib.ui.service_levels import levels_tab as draw_levels_tab
 from lib.ui.team import team_tab as draw_team_tab
+from lib.ui.triage_rules import rules_tab as draw_rules_tab
 
 FLASH_KEY = "settings_flash"
 # What a change may be refused with, in words for the person (lib.i18n.Worded).
@@ -80,6 +81,11 @@ def closures_tab(settings) -> None:
 def levels_tab(settings) -> None:
     """Service levels in order: a condition, a target and a clock each."""
     draw_levels_tab(settings, save)
+
+
+def rules_tab(settings) -> None:
+    """Triage rules in order: conditions on an arriving comment, and what to do with it."""
+    draw_rules_tab(db, settings, save)
 
 
 def reasons_tab(settings) -> None:
@@ -267,6 +273,7 @@ TABS = (
     ("calendar", calendar_tab),
     ("closures", closures_tab),
     ("levels", levels_tab),
+    ("rules", rules_tab),
     ("reasons", reasons_tab),
     ("templates", templates_tab),
     ("policy", policy_tab),

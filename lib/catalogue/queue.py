@@ -223,8 +223,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "queue.kind.reject": {"fr": "Refuser", "en": "Reject"},
     "queue.kind.note": {"fr": "Ajouter la note", "en": "Add the note"},
     "queue.kind.reopen": {"fr": "Rouvrir", "en": "Reopen"},
+    # What only a triage rule does (lib.triage_rules), as the history shows it
+    "queue.kind.label": {"fr": "Étiquette ajoutée", "en": "Label added"},
+    "queue.kind.prioritize": {"fr": "Priorité relevée", "en": "Priority raised"},
+    "queue.kind.suggest": {"fr": "Suggestion", "en": "Suggestion"},
     # Why act() refused (InvalidAction.code)
     "queue.invalid.unknown_kind": {"fr": "Action inconnue.", "en": "Unknown action."},
+    "queue.invalid.rule_only": {
+        "fr": "Seule une règle de tri fait cette action.",
+        "en": "Only a triage rule does this.",
+    },
+    "queue.invalid.not_for_rules": {
+        "fr": "Une règle de tri ne peut pas faire cette action.",
+        "en": "A triage rule cannot do this.",
+    },
     "queue.invalid.not_assigned": {
         "fr": "Ce commentaire n'est assigné à personne.",
         "en": "This comment is assigned to nobody.",

@@ -14,7 +14,8 @@ from lib import ingest
 from lib.db import immediate
 from lib.importers.errors import DatabaseBusy, busy
 from lib.importers.reading import read_comments
-from lib.settings import load_settings
+from lib.settings import Settings, load_settings
+from lib.triage_rules import apply_rules
 
 # Comments analysed (and then written) between two progress reports: detection,
 # the slow part, runs chunk by chunk so that a progress bar moves from the start.
@@ -91,10 +92,11 @@ def import_file(
         # (a title or an address added to the export since) is still recorded.
         known = _already_present(db, frame)
         known_posts = _posts_of_known(frame, known)
-        prepared = _analysed(db, frame, known, phase, progress)
+        settings = load_settings(db)  # read once for the whole file
+        prepared = _analysed(db, frame, known, phase, progress, settings)
         del frame
         phase("writing")
-        added = _written(db, prepared, progress, known_posts)
+        added = _written(db, prepared, progress, known_posts, settings.triage_rules)
     except sqlite3.OperationalError as error:
         if busy(error):
             raise DatabaseBusy(str(error)) from error
@@ -103,7 +105,7 @@ def import_file(
 
 
 def _analysed(
-    db: Database, frame: pd.DataFrame, known: np.ndarray, phase, progress
+    db: Database, frame: pd.DataFrame, known: np.ndarray, phase, progress, settings: Settings
 ) -> list[pd.DataFrame]:
     """The rows to write for the comments the database does not hold yet, in chunks.
 
@@ -112,7 +114,6 @@ def _analysed(
     """
     # Known comments (`known`) skip detection, the costly part: a re-import is quick.
     new = (frame.loc[~known] if known.any() else frame).reset_index(drop=True)
-    settings = load_settings(db)  # read once for the whole file
     authors = _author_codes(new)
     total = len(new)
     phase("analysing")
@@ -154,20 +155,26 @@ def _posts_of_known(frame: pd.DataFrame, known: np.ndarray) -> pd.DataFrame:
 
 
 def _written(
-    db: Database, prepared: list[pd.DataFrame], progress, known_posts: pd.DataFrame
+    db: Database, prepared: list[pd.DataFrame], progress, known_posts: pd.DataFrame, rules=()
 ) -> int:
     """Write the analysed rows and the known comments' posts in one transaction; how many
-    comments were added."""
+    comments were added. The lead's triage `rules` then act on the comments just added,
+    in the same transaction: a comment is never seen in the queue before its rules ran."""
     progress(0, sum(len(rows) for rows in prepared))
     with immediate(db):
         if len(known_posts):
             ingest.store_posts(db, known_posts)
         before = _comment_count(db)
+        active = [rule for rule in rules if rule.get("active", True)]
+        last_id = _last_id(db) if active else 0
         ingest.store_comments(db, prepared, progress=progress)
         # Counted from the table, under the write lock: nobody else can insert
         # meanwhile, and connection change counters also count the rows that
         # the full-text triggers write.
-        return _comment_count(db) - before
+        added = _comment_count(db) - before
+        if added and active:
+            apply_rules(db, active, after_id=last_id)
+        return added
 
 
 _EARLIER_COLUMNS = ("platform", "author_handle", "text", "received_at")
@@ -215,3 +222,7 @@ def known_ids(db: Database, platform: str, ids: list[str]) -> set[str]:
 
 def _comment_count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM comments").fetchone()[0]
+
+
+def _last_id(db: Database) -> int:
+    return db.execute("SELECT coalesce(max(id), 0) FROM comments").fetchone()[0]

@@ -8,6 +8,7 @@
 """
 
 from lib.moderation.acting import (
+    RULE_ACTOR,
     Outcome,
     StaleVersion,
     act,
@@ -39,6 +40,7 @@ __all__ = [
     "published_text",
     "record_platform_change",
     "PLATFORM_KINDS",
+    "RULE_ACTOR",
     "status_after",
     "DraftContext",
     "Finding",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from lib.auth import LEAD, role_of
+from lib.auth import LEAD, MODERATOR, role_of
 from lib.db import immediate, to_db_time, using
 from lib.moderation.drafts import check_draft, draft_context
 from lib.moderation.rules import (
@@ -27,6 +28,7 @@ from lib.moderation.rules import (
 )
 from lib.outbox import enqueue_decision
 from lib.settings import Settings, load_settings
+from lib.taxonomy import RULE_ONLY_KINDS, split_codes
 from lib.times import now_utc
 
 
@@ -72,6 +74,7 @@ def act(
     assignee: str | None = None,
     proposal: int | None = None,
     at=None,
+    rule: dict | None = None,
 ) -> int:
     """Apply one moderation action and record it; return the comment's new version.
 
@@ -126,6 +129,10 @@ def act(
       needs a closed one and does not reset `first_handled_at`.
     - `approve` stops the clock (it publishes the reply); `first_handled_by`
       is then the approving lead.
+    - A lead's triage rule (`rule`, its stored form) acts as a moderator would, and only
+      as rules may (`RULE_KINDS`): the actor recorded is `rule:<code>` whatever `actor`
+      says, and the action row names the rule (`rule`, its name at the time). Only a
+      rule labels (`note` holds the label), raises the priority or suggests.
     """
     # Pages pass numpy integers from frames, which sqlite3 cannot bind.
     comment_id, expected_version = int(comment_id), int(expected_version)
@@ -142,15 +149,22 @@ def act(
         "assignee": assignee,
         "proposal": None if proposal is None else int(proposal),
     }
+    if rule is not None:
+        actor = RULE_ACTOR + rule["code"]
     with using(db) as conn:
-        return _act(conn, comment_id, kind, actor, expected_version, given, at)
+        return _act(conn, comment_id, kind, actor, expected_version, given, at, rule)
 
 
-def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, at) -> int:
-    check_arguments(kind, given)
+# How the history names a triage rule that acted: "rule:" and the rule's code.
+RULE_ACTOR = "rule:"
+
+
+def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, at, rule) -> int:
+    check_arguments(kind, given, by_rule=rule is not None)
     at_text = to_db_time(now_utc() if at is None else at)
     with immediate(db):
-        role = role_of(db, actor)  # None for a deactivated member too
+        # A rule has no user row: it acts as a moderator would.
+        role = MODERATOR if rule is not None else role_of(db, actor)  # None: deactivated too
         if role is None:
             raise InvalidAction("unknown_actor", f"no user named {actor!r}")
         if given["assignee"] is not None and role_of(db, given["assignee"]) is None:
@@ -192,6 +206,7 @@ def _act(db: Database, comment_id, kind, actor, expected_version, given: dict, a
                 "assignee": row.get("assignee"),
                 "overridden": " ".join(overridden) or None,
                 "self_approved": 1 if self_approved else None,
+                "rule": None if rule is None else rule["name"],
             }
         )
         # What the decision asks of the platform, in the same transaction (lib.outbox).
@@ -260,7 +275,27 @@ def _transition(db, comment: dict, kind: str, actor: str, given: dict) -> tuple[
         return {"status": back_to_queue}, row
     if kind == "reopen":
         return {"status": back_to_queue}, row
+    if kind in RULE_ONLY_KINDS:
+        return _triaged(comment, kind, given), row
     return {}, row  # note
+
+
+def _triaged(comment: dict, kind: str, given: dict) -> dict:
+    """What a triage rule's own kinds change: the labels (a JSON list, in the order they
+    came), the priority, the suggestions (the rule's reason first, then the detectors')."""
+    if kind == "label":
+        labels = json.loads(comment.get("labels") or "[]")
+        labels = list(dict.fromkeys([*labels, given["note"]]))
+        return {"labels": json.dumps(labels, ensure_ascii=False)}
+    if kind == "prioritize":
+        return {"priority": 1}
+    changes = {}
+    if given["reasons"]:
+        reasons = (*given["reasons"], *split_codes(comment.get("suggested_reasons")))
+        changes["suggested_reasons"] = " ".join(dict.fromkeys(reasons))
+    if given["template"] is not None:
+        changes["suggested_redirect"] = given["template"]
+    return changes
 
 
 def _comment(db: Database, comment_id: int) -> dict | None:

@@ -19,6 +19,8 @@ from lib.taxonomy import (
     REMOVED_STATUSES,
     REPLIED_STATUSES,
     REPLY_MAX_CHARS,
+    RULE_KINDS,
+    RULE_ONLY_KINDS,
 )
 
 DEFAULTS = Settings()
@@ -50,6 +52,10 @@ ACCEPTS = {
     "reopen": set(),
     "edit_reply": {"reply"},
     "remove_reply": set(),
+    # A triage rule's own kinds (RULE_ONLY_KINDS): the label is the action's note.
+    "label": set(),
+    "prioritize": set(),
+    "suggest": {"reasons", "template"},
 }
 
 INVALID_ACTION_CODES = (
@@ -79,6 +85,8 @@ INVALID_ACTION_CODES = (
     "before_received",
     "draft_blocked",
     "draft_needs_note",
+    "rule_only",
+    "not_for_rules",
 )
 
 
@@ -96,19 +104,26 @@ class InvalidAction(ValueError):
         self.findings = tuple(findings)
 
 
-def check_arguments(kind: str, given: dict) -> None:
-    """Rules that depend on the call alone, not on the database."""
-    if kind not in ACTION_KINDS:
+def check_arguments(kind: str, given: dict, by_rule: bool = False) -> None:
+    """Rules that depend on the call alone, not on the database: among them, what a
+    triage rule may do (`by_rule`) and what only a rule does."""
+    if kind not in ACTION_KINDS and kind not in RULE_ONLY_KINDS:
         raise InvalidAction("unknown_kind", f"unknown action kind {kind!r}")
+    if kind in RULE_ONLY_KINDS and not by_rule:
+        raise InvalidAction("rule_only", f"only a triage rule does {kind}")
+    if by_rule and kind not in RULE_KINDS:
+        raise InvalidAction("not_for_rules", f"a triage rule does not {kind}")
     for name, value in given.items():
         if name != "note" and value not in (None, ()) and name not in ACCEPTS[kind]:
             raise InvalidAction("unexpected_argument", f"{kind} does not take {name}")
     hides = kind in REMOVAL_KINDS or given["template"] == PRIVATE_REDIRECT
-    if given["reasons"] and not hides:
+    if given["reasons"] and not hides and kind != "suggest":
         raise InvalidAction("unexpected_argument", f"{kind} takes reasons only if it hides")
+    if kind == "suggest" and not given["reasons"] and given["template"] is None:
+        raise InvalidAction("reason_required", "a suggestion names a reason or a redirection")
     if kind in ("reply", "escalate", "edit_reply") and given["reply"] is None:
         raise InvalidAction("reply_required", f"{kind} needs the reply text")
-    if kind in ("reject", "note", "remove_reply") and given["note"] is None:
+    if kind in ("reject", "note", "remove_reply", "label") and given["note"] is None:
         raise InvalidAction("note_required", f"{kind} needs a note")
     for name, longest in (("reply", REPLY_MAX_CHARS), ("note", NOTE_MAX_CHARS)):
         if len(given[name] or "") > longest:

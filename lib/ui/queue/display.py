@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from lib.i18n import label
 from lib.taxonomy import split_codes
 
@@ -29,3 +31,19 @@ def preview(text, width: int = 120) -> str:
 def flag_labels(stored, language: str) -> str:
     """The catalogue's words for a comment's stored flags, comma-separated."""
     return ", ".join(label("flag", f, language) for f in split_codes(stored))
+
+
+def triage_marks(priority, labels, raised: str) -> str:
+    """What the lead's triage rules put on a comment: `raised` (a mark and a word) when
+    they raised its priority, then its labels, in the order they came.
+
+    >>> triage_marks(1, '["Programme X", "Pourriel"]', "⬆ prioritaire")
+    '⬆ prioritaire · Programme X, Pourriel'
+    >>> triage_marks(0, None, "⬆ prioritaire")
+    ''
+    """
+    words = json.loads(labels) if isinstance(labels, str) and labels else []
+    marks = [raised] if priority == 1 else []
+    if words:
+        marks.append(", ".join(str(word) for word in words))
+    return " · ".join(marks)

@@ -57,7 +57,10 @@ def _actions_frame(db: Database, rows: list[dict], settings: Settings) -> pd.Dat
 
 
 def _who(action: dict, names: dict[str, str]) -> str:
-    """A member's name; a platform that acted on its own by its name (« YouTube »)."""
+    """A member's name; a platform that acted on its own by its name (« YouTube »); a
+    triage rule by its name when it acted (« Règle « Pourriel » »)."""
+    if action.get("rule"):
+        return t("queue.history.by_rule", name=action["rule"])
     if action["kind"] in PLATFORM_KINDS.values():
         return platform_name(action["actor"])
     return names.get(action["actor"], action["actor"])
@@ -67,6 +70,8 @@ def _what(action: dict, language: str) -> str:
     """The action's words, and what it was published over: the checks its note overrode,
     a lead's approval of their own reply."""
     words = [t("queue.kind." + action["kind"])]
+    if action.get("template") and action["kind"] == "suggest":
+        words.append(label("template", action["template"], language))
     overridden = split_codes(action.get("overridden"))
     if overridden:
         checks = ", ".join(label("check", c, language) for c in overridden)

@@ -17,7 +17,13 @@ from lib import triage
 from lib.auth import LEAD, team_names
 from lib.i18n import format_datetime, format_duration, format_number, label
 from lib.ui.queue.acting import bulk
-from lib.ui.queue.display import STATE_CELLS, STATE_MARKS, flag_labels, preview
+from lib.ui.queue.display import (
+    STATE_CELLS,
+    STATE_MARKS,
+    flag_labels,
+    preview,
+    triage_marks,
+)
 from lib.ui.queue.keys import (
     CONFLICT,
     CURRENT,
@@ -42,12 +48,16 @@ SPAM = "pourriel"
 def display_rows(rows: pd.DataFrame, viewer: dict, names: dict[str, str]) -> pd.DataFrame:
     """The page's rows as the moderator reads them: state in colour and in words."""
     language = lang()
+    raised = t("queue.priority_mark")
+    pairs = zip(_column(rows, "priority"), _column(rows, "labels"), strict=True)
+    marks = [triage_marks(priority, labels, raised) for priority, labels in pairs]
     # Reading order: what to do first (state, text, due), then where it comes from.
     shown = pd.DataFrame(
         {
             t("common.state"): [f"{STATE_MARKS[s]} {t('state.' + s)}" for s in rows["state"]],
             "#": rows["id"].astype(int),
             t("common.text"): [preview(x) for x in rows["text"]],
+            t("queue.triage_marks"): marks,
             t("common.due_at"): [format_datetime(d, language) for d in rows["due_at"]],
             t("queue.age"): [format_duration(s, language) for s in rows["age_seconds"]],
             t("common.flags"): [flag_labels(f, language) for f in rows["flags"]],
@@ -61,6 +71,11 @@ def display_rows(rows: pd.DataFrame, viewer: dict, names: dict[str, str]) -> pd.
     if viewer.get("role") == LEAD:
         shown[t("queue.proposed_reply")] = rows["proposed_reply"].fillna("").map(preview)
     return shown
+
+
+def _column(rows: pd.DataFrame, name: str) -> list:
+    """A column of the page's rows; Nones for a frame without it (a test's own rows)."""
+    return rows[name].tolist() if name in rows else [None] * len(rows)
 
 
 def read_selection(rows: pd.DataFrame) -> list[int]:

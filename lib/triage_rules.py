@@ -1,1 +1,0 @@
-"""A lead's triage rules, applied to every arriving comment in order."""

@@ -3,8 +3,8 @@
 `open_db` is the one way to open it; close what you open (`with open_db(path) as db:`).
 
 >>> with open_db(":memory:") as db:
-...     sorted(t for t in db.table_names() if not t.startswith("_"))[:3]
-['accounts', 'actions', 'comments']
+...     sorted(t for t in db.table_names() if not t.startswith("_"))[:4]
+['accounts', 'actions', 'comment_opens', 'comments']
 """
 
 from __future__ import annotations

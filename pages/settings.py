@@ -1,5 +1,5 @@
 """Paramètres (leads only): hours, targets, closures, service levels, reasons, templates,
-policy, exclusions, team, connected accounts, detection, history."""
+policy, exclusions, team, connected accounts, alerts, detection, history."""
 
 import pandas as pd
 import streamlit as st
@@ -23,6 +23,7 @@ from lib.team import TeamRefused
 from lib.templates import DEFAULT_TEMPLATES, templates
 from lib.ui import current_user, database, lang, plain, t
 from lib.ui.accounts import accounts_tab as draw_accounts_tab
+from lib.ui.alerts import alerts_tab as draw_alerts_tab
 from lib.ui.calendar_settings import calendar_tab as draw_calendar_tab
 from lib.ui.calendar_settings import closures_tab as draw_closures_tab
 from lib.ui.detection import detection_tab as draw_detection_tab
@@ -269,6 +270,11 @@ def history_tab(settings) -> None:
         st.info(t("common.empty"))
 
 
+def alerts_tab(settings) -> None:
+    """Who urgent comments wake, in which order; where messages go; what was sent."""
+    draw_alerts_tab(settings, save, me)
+
+
 TABS = (
     ("calendar", calendar_tab),
     ("closures", closures_tab),
@@ -280,6 +286,7 @@ TABS = (
     ("excluded", excluded_tab),
     ("team", team_tab),
     ("accounts", accounts_tab),
+    ("alerts", alerts_tab),
     ("detection", detection_tab),
     ("history", history_tab),
 )

@@ -53,7 +53,8 @@ def test_the_lead_sets_the_alert_order_and_the_delay(team_path, smtp_env):
         "Léa (lea@example.org)",
     ]
     at.multiselect(key="alerts_people").set_value(["ana", "lea"])
-    at.number_input(key="alerts_minutes").set_value(45)
+    minutes = next(f for f in at.text_input if f.label.startswith("Minutes avant"))
+    minutes.set_value("45")
     next(b for b in at.button if b.label == "Enregistrer" and b.form_id == "alerts_list").click()
     at.run()
     assert not at.exception
@@ -62,6 +63,16 @@ def test_the_lead_sets_the_alert_order_and_the_delay(team_path, smtp_env):
     changes = [(h["actor"], h["key"]) for h in reading(team_path, settings_history)]
     assert ("lea", "alert_recipients") in changes and ("lea", "alert_escalation_minutes") in changes
     assert "Ordre des alertes : Ana → Léa" in markdown(at)
+
+
+@pytest.mark.parametrize(("typed", "error"), [("12,5", "nombre entier"), ("2", "de 5 à 1440")])
+def test_a_delay_out_of_range_or_not_whole_is_refused_and_nothing_changes(team_path, typed, error):
+    at = settings_page()
+    next(f for f in at.text_input if f.label.startswith("Minutes avant")).set_value(typed)
+    next(b for b in at.button if b.label == "Enregistrer" and b.form_id == "alerts_list").click()
+    at.run()
+    assert any(error in e.value for e in at.error)
+    assert reading(team_path, load_settings).alert_escalation_minutes == 30
 
 
 def test_the_lead_sends_a_test_e_mail_and_reads_it_in_the_log(team_path, smtp_env):

@@ -2,8 +2,10 @@
 
 STRINGS = {
     "settings.error.escalation_minutes": {
-        "fr": "Le délai avant de prévenir la personne suivante va de {low} à {high} minutes.",
-        "en": "The delay before the next person is alerted is {low} to {high} minutes.",
+        "fr": "Le délai avant de prévenir la personne suivante est un nombre entier de "
+        "minutes, de {low} à {high}.",
+        "en": "The delay before the next person is alerted is a whole number of minutes, "
+        "from {low} to {high}.",
     },
     # The messages (lib.notify): French, then English, in the same message.
     "alerts.alert.subject": {

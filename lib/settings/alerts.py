@@ -13,10 +13,12 @@ def normalised(key: str, value):
     """The page's or the command line's value in its stored form."""
     if key == "alert_recipients":
         return tuple(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))
-    return int(value)
+    number = float(value)
+    return int(number) if number.is_integer() else number  # a fraction is refused by the check
 
 
 def check_alerts(settings) -> None:
     low, high = ESCALATION_MINUTES
-    if not low <= settings.alert_escalation_minutes <= high:
+    minutes = settings.alert_escalation_minutes
+    if not (isinstance(minutes, int) and low <= minutes <= high):
         raise SettingsError("escalation_minutes", low=low, high=high)

@@ -12,7 +12,7 @@ from lib.notify.channels import load_channels
 from lib.notify.log import recent
 from lib.notify.outgoing import alert_candidates, alert_chain
 from lib.notify.worker import send_test
-from lib.settings.alerts import ESCALATION_MINUTES
+from lib.ui.fields import number_field, numbers_or_say_why
 from lib.ui.session import database, lang, plain, t
 
 LOG_ROWS = 200
@@ -35,17 +35,13 @@ def alerts_tab(settings, save, me: dict) -> None:
             help=t("alerts.ui.list_help"),
             key="alerts_people",
         )
-        low, high = ESCALATION_MINUTES
-        minutes = st.number_input(
-            t("alerts.ui.minutes"),
-            min_value=low,
-            max_value=high,
-            value=int(settings.alert_escalation_minutes),
-            step=5,
-            key="alerts_minutes",
+        minutes = number_field(
+            st, t("alerts.ui.minutes"), settings.alert_escalation_minutes, "alerts_minutes"
         )
         if st.form_submit_button(t("settings.save")):
-            save(alert_recipients=chosen, alert_escalation_minutes=int(minutes))
+            read = numbers_or_say_why({"minutes": minutes})
+            if read is not None:
+                save(alert_recipients=chosen, alert_escalation_minutes=read["minutes"])
     _chain(db, settings, people)
     mine = people.get(me["username"])
     _channels(mine["email"] if mine else None)

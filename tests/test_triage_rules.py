@@ -272,6 +272,37 @@ def test_an_imported_comment_that_matches_gets_its_effects_in_the_history(team_d
     assert (spam["status"], spam["first_handled_by"]) == ("hidden", "rule:pourriel")
 
 
+def test_no_rule_hides_an_urgent_comment_but_its_other_effects_apply(team_db):
+    team_db["comments"].insert_all(
+        [
+            {
+                "id": 1,
+                "platform": "x",
+                "external_id": "1",
+                "flags": "urgent link",
+                "text": "Je vais tous vous tuer, cliquez ici",
+                "received_at": "2026-11-30 14:00:00",
+            },
+            {
+                "id": 2,
+                "platform": "x",
+                "external_id": "2",
+                "flags": "link",
+                "text": "Promo, cliquez ici",
+                "received_at": "2026-11-30 14:01:00",
+            },
+        ]
+    )
+    spam = rule(
+        "Pourriel", words=["ici"], hide_reason="pourriel", hide_confirmed=True, label="Pourriel ?"
+    )
+    assert apply_rules(team_db, [spam], after_id=0, now=NOW) == 3
+    urgent, ordinary = team_db["comments"].get(1), team_db["comments"].get(2)
+    assert "urgent" in urgent["flags"].split() and urgent["status"] == "new"
+    assert json.loads(urgent["labels"]) == ["Pourriel ?"]
+    assert ordinary["status"] == "hidden"
+
+
 def test_an_automatic_hide_on_a_connected_account_asks_the_platform(team_db):
     register_account(team_db, "fb", "facebook", "Ville (Facebook)", "1001", "sync", "config")
     spam = {"name": "Pourriel", "words": ["gratuit"], "hide_reason": "pourriel"}

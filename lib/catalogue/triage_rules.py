@@ -111,8 +111,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "rules.no_hide": {"fr": "Ne pas masquer", "en": "Do not hide"},
     "rules.hide_confirmed": {
-        "fr": "Je confirme : ces commentaires seront masqués sans que personne ne les relise",
-        "en": "I confirm: these comments will be hidden without anyone reading them",
+        "fr": "Je confirme : ces commentaires seront masqués sans que personne ne les relise "
+        "(sauf un commentaire urgent, que Vigie ne masque jamais seul)",
+        "en": "I confirm: these comments will be hidden without anyone reading them (except "
+        "an urgent comment, which Vigie never hides on its own)",
     },
     "rules.simulate": {"fr": "Simuler sur 30 jours", "en": "Simulate on 30 days"},
     "rules.save": {"fr": "Enregistrer la règle", "en": "Save the rule"},

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from lib.db import OPEN_STATUSES, to_db_time
 from lib.i18n import LANGUAGES, format_datetime, label, t
 from lib.notify.log import first_attempt_at
-from lib.notify.outgoing import Outgoing, alert_chain, bilingual
+from lib.notify.outgoing import Outgoing, alert_chain, bilingual, bilingual_subject
 from lib.service_levels import level_of, levels
 from lib.settings import Settings
 from lib.taxonomy import split_codes
@@ -86,20 +86,15 @@ def _message(row: dict, settings: Settings, base_url: str, step: int, chain) -> 
             t("alerts.level", lang, level=level.name(lang)),
             t("alerts.link", lang, link=link),
         ]
-    subject = " / ".join(
-        t(
-            f"alerts.{kind}.subject",
-            lang,
-            platform=label("platform", row["platform"], lang),
-            comment=row["id"],
-        )
-        for lang in LANGUAGES
+    subject = bilingual_subject(
+        f"alerts.{kind}.subject",
+        lambda lang: {"platform": label("platform", row["platform"], lang), "comment": row["id"]},
     )
     return Outgoing(
         kind=kind,
         key=f"alert:{row['id']}" + (f":{step}" if step else ""),
         subject=subject,
-        text=bilingual("alerts.footer", lines),
+        text=bilingual(lines),
         link=link,
         recipients=chain[step : step + 1],
         webhooks=step == 0,

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from lib import metrics
 from lib.i18n import LANGUAGES, format_date, format_duration, format_number, format_percent, t
 from lib.notify.log import retry_due, tried
-from lib.notify.outgoing import Outgoing, bilingual, lead_addresses
+from lib.notify.outgoing import Outgoing, bilingual, bilingual_subject, lead_addresses
 from lib.settings import Settings
 from lib.times import local, local_today
 
@@ -63,14 +63,14 @@ def _message(db: Database, settings: Settings, now, today, key: str, base_url: s
             "",
             t("alerts.link", lang, link=link),
         ]
-    subject = " / ".join(
-        t("alerts.digest.subject", lang, day=format_date(today, lang)) for lang in LANGUAGES
+    subject = bilingual_subject(
+        "alerts.digest.subject", lambda lang: {"day": format_date(today, lang)}
     )
     return Outgoing(
         kind="digest",
         key=key,
         subject=subject,
-        text=bilingual("alerts.footer", lines),
+        text=bilingual(lines),
         link=link,
         recipients=lead_addresses(db),
     )

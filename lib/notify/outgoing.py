@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from lib.i18n import LANGUAGES, t
+
+FOOTER = "alerts.footer"  # no text, no author: read them in Vigie
 
 
 @dataclass(frozen=True)
@@ -25,11 +28,16 @@ class Outgoing:
     comment_id: int | None = None
 
 
-def bilingual(key: str, lines: dict[str, list[str]]) -> str:
-    """A message's body: its lines in French, then in English under a rule; `key` is the
-    catalogue key of its closing line (the link's words)."""
-    parts = ["\n".join([*lines[lang], "", t(key, lang)]) for lang in LANGUAGES]
+def bilingual(lines: dict[str, list[str]]) -> str:
+    """A message's body: its lines in French, then in English under a rule, each ending with
+    the sentence that says what the message leaves out."""
+    parts = ["\n".join([*lines[lang], "", t(FOOTER, lang)]) for lang in LANGUAGES]
     return "\n\n— — —\n\n".join(parts)
+
+
+def bilingual_subject(key: str, values: Callable[[str], dict] = lambda lang: {}) -> str:
+    """A subject: `key` in French, then in English, each with its language's `values`."""
+    return " / ".join(t(key, lang, **values(lang)) for lang in LANGUAGES)
 
 
 def lead_addresses(db: Database) -> tuple[str, ...]:

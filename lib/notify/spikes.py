@@ -24,7 +24,7 @@ from sqlite_utils import Database
 
 from lib.db import to_db_time
 from lib.i18n import LANGUAGES, WEEKDAYS, format_clock, format_number, label, t
-from lib.notify.outgoing import Outgoing, bilingual, lead_addresses
+from lib.notify.outgoing import Outgoing, bilingual, bilingual_subject, lead_addresses
 from lib.settings import Settings
 from lib.times import local, utc
 
@@ -124,15 +124,14 @@ def _message(db: Database, count: HourCount, now, key: str, base_url: str) -> Ou
             ),
             t("alerts.link", lang, link=link),
         ]
-    subject = " / ".join(
-        t("alerts.spike.subject", lang, arrivals=format_number(count.arrivals, lang))
-        for lang in LANGUAGES
+    subject = bilingual_subject(
+        "alerts.spike.subject", lambda lang: {"arrivals": format_number(count.arrivals, lang)}
     )
     return Outgoing(
         kind="spike",
         key=key,
         subject=subject,
-        text=bilingual("alerts.footer", lines),
+        text=bilingual(lines),
         link=link,
         recipients=lead_addresses(db),
         webhooks=True,

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from lib.db import immediate, to_db_time
-from lib.i18n import LANGUAGES, both, t
+from lib.i18n import LANGUAGES, t
 from lib.notify.alerts import due_alerts
 from lib.notify.channels import Channels
 from lib.notify.delivery import DeliveryFailed, Message, post_webhook, send_email
 from lib.notify.digest import due_digest
 from lib.notify.log import Attempt, record, retry_due, tried
-from lib.notify.outgoing import Outgoing, bilingual
+from lib.notify.outgoing import Outgoing, bilingual, bilingual_subject
 from lib.notify.spikes import due_spike
 from lib.settings import load_settings
 from lib.times import now_utc
@@ -63,10 +63,8 @@ def send_test(db: Database, channels: Channels, address: str, now=None) -> str |
     message = Outgoing(
         kind="test",
         key=f"test:{to_db_time(now)}:{address}",
-        subject=both("alerts.test.subject"),
-        text=bilingual(
-            "alerts.footer", {lang: [t("alerts.test.text", lang)] for lang in LANGUAGES}
-        ),
+        subject=bilingual_subject("alerts.test.subject"),
+        text=bilingual({lang: [t("alerts.test.text", lang)] for lang in LANGUAGES}),
         link=channels.base_url,
         recipients=(address,),
     )

@@ -2,9 +2,10 @@
 
 Every matching rule applies; for an assignment and each suggestion the first rule in
 order that gives one decides (a later rule does not overwrite it); labels accumulate; a
-hide ends the run for that comment. Each effect is one `lib.moderation.act`, recorded as
-done by the rule under its name. An effect the rules refuse now (an assignee who has left
-the team, a reason retired since) is skipped: the import never fails for a rule.
+hide ends the run for that comment, and no rule hides a comment flagged `urgent`. Each
+effect is one `lib.moderation.act`, recorded as done by the rule under its name. An
+effect the rules refuse now (an assignee who has left the team, a reason retired since)
+is skipped: the import never fails for a rule.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from sqlite_utils import Database
 
 from lib.moderation import RULE_ACTOR, InvalidAction, act
 from lib.queries import frame
+from lib.taxonomy import split_codes
 from lib.times import local_today, now_utc, utc
 from lib.triage_rules.matching import folded, matches
 
+URGENT = "urgent"
 # What the rules read of an arriving comment; `excluded`: its author is excluded today.
 ARRIVAL_SQL = (
     "SELECT c.id, c.version, c.received_at, c.text, c.flags, c.platform, c.account, "
@@ -72,7 +75,8 @@ def _apply(db: Database, comment: pd.Series, rules: list[dict], now) -> int:
     # A comment dated after the present (a platform's clock ahead) is acted on as it arrives.
     at = max(utc(now), utc(comment["received_at"]))
     version, recorded = int(comment["version"]), 0
-    decided: set[str] = set()
+    # What cannot wait is for a person to read: no rule hides a threat or a cry for help.
+    decided = {"hide"} if URGENT in split_codes(comment["flags"]) else set()
     labels: set[str] = set()
     for rule in rules:
         for kind, arguments in _effects(rule, decided, labels):
@@ -108,5 +112,5 @@ def _effects(rule: dict, decided: set[str], labels: set[str]):
         suggestion["template"] = rule["suggest_redirect"]
     if suggestion:
         yield "suggest", suggestion
-    if rule.get("hide_reason") and rule.get("hide_confirmed"):
+    if rule.get("hide_reason") and rule.get("hide_confirmed") and "hide" not in decided:
         yield "hide", {"reasons": [rule["hide_reason"]]}

@@ -64,17 +64,43 @@ class ServiceLevel:
 
     def matches(self, frame: pd.DataFrame) -> np.ndarray:
         """Which rows of `frame` meet the condition (a column it lacks meets none)."""
-        hit = np.ones(len(frame), dtype=bool)
-        if self.flags:
-            wanted = set(self.flags)
-            flags = _texts(frame, "flags").str.split()
-            hit &= flags.map(lambda codes: not wanted.isdisjoint(codes)).to_numpy(dtype=bool)
-        if self.platforms:
-            hit &= _texts(frame, "platform").isin(self.platforms).to_numpy()
-        if self.accounts:
-            accounts = _texts(frame, "account").str.strip().str.casefold()
-            hit &= accounts.isin([a.casefold() for a in self.accounts]).to_numpy()
-        return hit
+        return meets(frame, self.flags, self.platforms, self.accounts)
+
+
+def meets(frame: pd.DataFrame, flags=(), platforms=(), accounts=()) -> np.ndarray:
+    """Which rows of `frame` meet a condition on flags, platforms and accounts: any of the
+    values within a kind, every kind given (none given: every row). Service levels and the
+    lead's triage rules (lib.triage_rules) read their conditions so.
+
+    >>> frame = pd.DataFrame({"flags": ["question urgent", "link", None],
+    ...                       "platform": "x", "account": [" Ville ", "Ville", None]})
+    >>> meets(frame, flags=["urgent", "link"], accounts=["ville"]).tolist()
+    [True, True, False]
+    """
+    hit = np.ones(len(frame), dtype=bool)
+    if flags:
+        hit &= has_any_flag(frame, flags)
+    if platforms:
+        hit &= column_text(frame, "platform").isin(platforms).to_numpy()
+    if accounts:
+        names = column_text(frame, "account").str.strip().str.casefold()
+        hit &= names.isin([a.casefold() for a in accounts]).to_numpy()
+    return hit
+
+
+def has_any_flag(frame: pd.DataFrame, flags) -> np.ndarray:
+    """Which rows carry any of `flags` in their `flags` column (codes separated by spaces);
+    each distinct value is split once, so a million rows cost their few hundred values."""
+    codes, values = pd.factorize(column_text(frame, "flags"))
+    wanted = set(flags)
+    carried = np.array([not wanted.isdisjoint(v.split()) for v in values], dtype=bool)
+    return carried[codes] if len(values) else np.zeros(len(frame), dtype=bool)
+
+
+def column_text(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A column as text, "" where it is missing (or the frame lacks it)."""
+    values = frame[column] if column in frame else pd.Series(None, index=frame.index)
+    return values.astype(object).where(values.notna(), "").astype(str)
 
 
 def levels(settings) -> tuple[ServiceLevel, ...]:
@@ -108,11 +134,6 @@ def assign(frame: pd.DataFrame, settings) -> pd.Series:
         chosen[hit] = level.code
         undecided &= ~hit
     return chosen
-
-
-def _texts(frame: pd.DataFrame, column: str) -> pd.Series:
-    values = frame[column] if column in frame else pd.Series(None, index=frame.index)
-    return values.fillna("").astype(str)
 
 
 def _level(stored: dict) -> ServiceLevel:

@@ -78,11 +78,13 @@ class QueueFilters:
     search: str = ""
 
 
-def _has_flag(param: str) -> str:
+def has_flag(param: str) -> str:
+    """SQL: the comment's flags hold the code bound to `:param`."""
     return f"instr(' ' || coalesce(flags, '') || ' ', ' ' || :{param} || ' ') > 0"
 
 
-def _in(column: str, name: str, values, params: dict) -> str:
+def in_values(column: str, name: str, values, params: dict) -> str:
+    """SQL: `column` is one of `values`, bound in `params` as :name0, :name1, …"""
     names = []
     for i, value in enumerate(values):
         params[f"{name}{i}"] = value
@@ -94,20 +96,20 @@ def _where(db: Database, filters: QueueFilters, viewer: dict, clock: StateClock)
     """The WHERE clause and its parameters: open comments matching every filter."""
     params = clock.params()
     statuses = [s for s in filters.statuses if s in OPEN_STATUSES] or list(OPEN_STATUSES)
-    clauses = [_in("status", "status", statuses, params)]
+    clauses = [in_values("status", "status", statuses, params)]
     if filters.platforms:
-        clauses.append(_in("platform", "platform", filters.platforms, params))
+        clauses.append(in_values("platform", "platform", filters.platforms, params))
     if filters.accounts:
-        clauses.append(_in("account", "account", filters.accounts, params))
+        clauses.append(in_values("account", "account", filters.accounts, params))
     if filters.languages:
-        clauses.append(_in("language", "language", filters.languages, params))
+        clauses.append(in_values("language", "language", filters.languages, params))
     if filters.states:
         clauses.append(state_where(filters.states))
     if filters.flags:
         for i, flag in enumerate(filters.flags):
             params[f"flag{i}"] = flag
         clauses.append(
-            "(" + " OR ".join(_has_flag(f"flag{i}") for i in range(len(filters.flags))) + ")"
+            "(" + " OR ".join(has_flag(f"flag{i}") for i in range(len(filters.flags))) + ")"
         )
     if filters.assignee == "me":
         params["me"] = viewer["username"]
@@ -129,7 +131,7 @@ def queue_order(lead: bool) -> tuple[str, dict]:
     what awaits their approval, then due time.
     """
     awaiting = "(status = 'awaiting_approval') DESC, " if lead else ""
-    urgent = f"({_has_flag('urgent')}) DESC"
+    urgent = f"({has_flag('urgent')}) DESC"
     return f"{urgent}, priority DESC, {awaiting}due_at IS NULL, due_at, id", {"urgent": "urgent"}
 
 
@@ -182,7 +184,7 @@ def queue_page(
 def filter_options(db: Database) -> dict[str, list[str]]:
     """The accounts and languages present among open comments, for the filters."""
     params: dict = {}
-    where = _in("status", "status", OPEN_STATUSES, params)
+    where = in_values("status", "status", OPEN_STATUSES, params)
     options = {}
     for column in ("account", "language"):
         options[column] = [

@@ -12,6 +12,7 @@ import pandas as pd
 
 from lib.demo import texts
 from lib.moderation import status_after
+from lib.service_levels import has_any_flag
 from lib.templates import REDIRECT_CODES, templates
 
 NEVER_HANDLED_SHARE = 0.01
@@ -37,7 +38,7 @@ def draw_handling(
     `first_handled_at`, `first_handled_by`, `proposed_reply`).
     """
     english = detected["language"].to_numpy() == "en"
-    negative = _has_flag(detected["flags"], "negative")
+    negative = has_any_flag(detected, ["negative"])
     outcome, handler, approver = _who_handles(rng, _outcomes(rng, comments), negative)
     verb, detail = _split(outcome)
     escalated = (verb == "escalate").to_numpy()
@@ -67,12 +68,6 @@ def draw_handling(
             steps["escalated_at"].notna().to_numpy() & ~is_handled, proposal, None
         ),
     )
-
-
-def _has_flag(flags: pd.Series, flag: str) -> np.ndarray:
-    """Whether each row's space-separated flags hold `flag` (each distinct value split once)."""
-    codes, uniques = pd.factorize(pd.Series(flags).fillna(""))
-    return np.array([flag in u.split() for u in uniques], dtype=bool)[codes]
 
 
 def _outcomes(rng, comments: pd.DataFrame) -> pd.Series:

@@ -22,6 +22,7 @@ from lib.service_levels import level_of, levels
 from lib.settings import Settings
 from lib.taxonomy import split_codes
 from lib.times import utc
+from lib.triage import has_flag, in_values
 
 WINDOW = pd.Timedelta(hours=24)
 URGENT = "urgent"
@@ -31,14 +32,16 @@ def alerting_comments(db: Database, settings: Settings, now) -> pd.DataFrame:
     """Open comments received in the last `WINDOW` that alert: flagged urgent, or met at
     arrival a service level marked as alerting. Oldest first."""
     codes = [level.code for level in levels(settings) if level.alerting]
-    statuses = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
-    level_clause = f" OR service_level IN ({', '.join('?' for _ in codes)})" if codes else ""
+    params = {"urgent": URGENT, "since": to_db_time(utc(now) - WINDOW), "now": to_db_time(now)}
+    alerting = [has_flag("urgent")]
+    if codes:
+        alerting.append(in_values("service_level", "level", codes, params))
+    where = in_values("status", "status", OPEN_STATUSES, params)
     cursor = db.execute(
         "SELECT id, platform, account, flags, received_at, service_level FROM comments "
-        f"WHERE status IN ({statuses}) AND received_at >= ? AND received_at <= ? "
-        f"AND (instr(' ' || coalesce(flags, '') || ' ', ' {URGENT} ') > 0{level_clause}) "
-        "ORDER BY received_at, id",
-        [to_db_time(utc(now) - WINDOW), to_db_time(now), *codes],
+        f"WHERE {where} AND received_at >= :since AND received_at <= :now "
+        f"AND ({' OR '.join(alerting)}) ORDER BY received_at, id",
+        params,
     )
     return pd.DataFrame(cursor.fetchall(), columns=[d[0] for d in cursor.description])
 
@@ -58,9 +61,11 @@ def due_alerts(db: Database, settings: Settings, now, base_url: str) -> list[Out
         first = _message(row, settings, base_url, step=0, chain=chain)
         owed.append(first)
         previous = first.key
-        for step in range(1, len(chain)):
+        # Opened, it goes no further; else one step per delay since the previous step.
+        steps = range(1, len(chain)) if not opened(db, row["id"]) else ()
+        for step in steps:
             tried_at = first_attempt_at(db, previous)
-            if tried_at is None or utc(now) < tried_at + wait or opened(db, row["id"]):
+            if tried_at is None or utc(now) < tried_at + wait:
                 break
             escalation = _message(row, settings, base_url, step=step, chain=chain)
             owed.append(escalation)

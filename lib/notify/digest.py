@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from lib import metrics
 from lib.i18n import LANGUAGES, format_date, format_duration, format_number, format_percent, t
-from lib.notify.log import retry_due, tried
+from lib.notify.log import owed
 from lib.notify.outgoing import Outgoing, bilingual, bilingual_subject, lead_addresses
 from lib.settings import Settings
 from lib.times import local, local_today
@@ -41,7 +41,7 @@ def due_digest(db: Database, settings: Settings, now, base_url: str) -> list[Out
     latest = pd.Timestamp(datetime.combine(today, LATEST), tz=cal.tz)
     if not opens <= local(now, cal.tz) < latest:
         return []
-    if tried(db, key, CHANNEL) and not retry_due(db, key, CHANNEL, now):
+    if not owed(db, key, CHANNEL, now):
         return []
     return [_message(db, settings, now, today, key, base_url)]
 

@@ -3,19 +3,19 @@
 A message is named by its `key` ("alert:42", "alert:42:1" for its first escalation,
 "spike:2026-12-04 17", "digest:2026-12-04") and goes out on channels ("email", "teams",
 "slack"). A key and channel that once went out are never sent again; a failed attempt is
-tried again after a pause that doubles (`retry_due`), at most `MAX_ATTEMPTS` times.
+tried again after a pause that doubles (`owed`), at most `MAX_ATTEMPTS` times.
 
 >>> from lib.db import open_db
 >>> db = open_db(":memory:")
 >>> record(db, Attempt("alert", "alert:1", "email", ("ana@example.org",), "Alerte", 1),
 ...        "failed", "unreachable", "2026-12-04 22:05:00")
->>> retry_due(db, "alert:1", "email", "2026-12-04 22:05:30"), retry_due(db, "alert:1", "email",
+>>> owed(db, "alert:1", "email", "2026-12-04 22:05:30"), owed(db, "alert:1", "email",
 ...       "2026-12-04 22:06:00")
 (False, True)
 >>> record(db, Attempt("alert", "alert:1", "email", ("ana@example.org",), "Alerte", 1),
 ...        "sent", None, "2026-12-04 22:06:00")
->>> retry_due(db, "alert:1", "email", "2026-12-04 23:00:00")
-False
+>>> owed(db, "alert:1", "email", "2026-12-04 23:00:00"), owed(db, "alert:2", "email", "2026")
+(False, True)
 >>> db.close()
 """
 
@@ -78,23 +78,16 @@ def _tries(db: Database, key: str, channel: str) -> list[tuple[str, str]]:
     ).fetchall()
 
 
-def retry_due(db: Database, key: str, channel: str, now) -> bool:
-    """Whether a message tried before should be tried again now: it never went out, it
-    failed fewer than `MAX_ATTEMPTS` times, and its pause since the last failure is over.
-    A message never tried is not a retry (False)."""
+def owed(db: Database, key: str, channel: str, now) -> bool:
+    """Whether a message should go out on `channel` now: never tried there, or tried and
+    failed fewer than `MAX_ATTEMPTS` times with its pause since the last failure over."""
     tried = _tries(db, key, channel)
-    if not tried or any(outcome == "sent" for _, outcome in tried) or len(tried) >= MAX_ATTEMPTS:
+    if not tried:
+        return True
+    if any(outcome == "sent" for _, outcome in tried) or len(tried) >= MAX_ATTEMPTS:
         return False
     pause = FIRST_PAUSE * 2 ** (len(tried) - 1)
     return utc(tried[-1][0]) + pause <= utc(now)
-
-
-def tried(db: Database, key: str, channel: str | None = None) -> bool:
-    """Whether a message was ever attempted (on `channel`, or on any)."""
-    sql, params = "SELECT 1 FROM notifications WHERE key = ?", [key]
-    if channel is not None:
-        sql, params = sql + " AND channel = ?", [*params, channel]
-    return db.execute(sql + " LIMIT 1", params).fetchone() is not None
 
 
 def first_attempt_at(db: Database, key: str) -> pd.Timestamp | None:
@@ -103,12 +96,12 @@ def first_attempt_at(db: Database, key: str) -> pd.Timestamp | None:
     return None if row[0] is None else utc(row[0])
 
 
-def last_sent_at(db: Database, kind: str) -> pd.Timestamp | None:
-    """When a message of `kind` last went out on any channel (UTC), or None."""
+def latest(db: Database, kind: str) -> tuple[str, pd.Timestamp] | None:
+    """The key of the last message of `kind` tried, and when (UTC), or None."""
     row = db.execute(
-        "SELECT max(at) FROM notifications WHERE kind = ? AND outcome = 'sent'", [kind]
+        "SELECT key, at FROM notifications WHERE kind = ? ORDER BY id DESC LIMIT 1", [kind]
     ).fetchone()
-    return None if row[0] is None else utc(row[0])
+    return None if row is None else (row[0], utc(row[1]))
 
 
 def recent(db: Database, limit: int = 200) -> pd.DataFrame:

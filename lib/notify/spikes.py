@@ -8,9 +8,10 @@ was. The alert fires when the last hour holds at least `FACTOR` times the usual 
 least `FLOOR` comments (three comments instead of one is not a flood), once the database
 holds `HISTORY` of comments to know what is usual; after one, none for `QUIET`.
 
->>> spike_threshold([10, 12, 9, 11, 40, 10, 12, 11])
-33.0
->>> spike_threshold([0, 1, 0, 0, 2, 0, 1, 0])
+>>> quiet = HourCount(40, earlier_weeks=(10, 12, 9, 11, 40, 10, 12, 11), enough_history=True)
+>>> quiet.usual, quiet.threshold, quiet.is_spike
+(11.0, 33.0, True)
+>>> HourCount(19, earlier_weeks=(0, 1, 0, 0, 2, 0, 1, 0), enough_history=True).threshold
 20.0
 """
 
@@ -24,6 +25,7 @@ from sqlite_utils import Database
 
 from lib.db import to_db_time
 from lib.i18n import LANGUAGES, WEEKDAYS, format_clock, format_number, label, t
+from lib.notify.log import latest
 from lib.notify.outgoing import Outgoing, bilingual, bilingual_subject, lead_addresses
 from lib.settings import Settings
 from lib.times import local, utc
@@ -38,20 +40,24 @@ HOUR = pd.Timedelta(hours=1)
 
 @dataclass(frozen=True)
 class HourCount:
+    """The last hour's arrivals, the same hour's in the earlier weeks the database knows,
+    and whether it knows enough of them to judge."""
+
     arrivals: int
-    usual: float
-    threshold: float
+    earlier_weeks: tuple[int, ...]
     enough_history: bool
+
+    @property
+    def usual(self) -> float:
+        return float(np.median(self.earlier_weeks)) if self.earlier_weeks else 0.0
+
+    @property
+    def threshold(self) -> float:
+        return max(float(FLOOR), FACTOR * self.usual)
 
     @property
     def is_spike(self) -> bool:
         return self.enough_history and self.arrivals >= self.threshold
-
-
-def spike_threshold(earlier_weeks: list[int]) -> float:
-    """How many arrivals in an hour make a spike, given that hour's counts in earlier weeks."""
-    usual = float(np.median(earlier_weeks)) if len(earlier_weeks) else 0.0
-    return max(float(FLOOR), FACTOR * usual)
 
 
 def last_hour(db: Database, now) -> HourCount:
@@ -60,17 +66,13 @@ def last_hour(db: Database, now) -> HourCount:
     counts = [_arrivals(db, now - pd.Timedelta(weeks=w)) for w in range(WEEKS + 1)]
     first = db.execute("SELECT min(received_at) FROM comments").fetchone()[0]
     # Weeks before the first comment say nothing of what is usual: they are left out.
-    known = [
+    known = tuple(
         c
         for w, c in enumerate(counts[1:], 1)
         if first and utc(first) <= now - pd.Timedelta(weeks=w) - HOUR
-    ]
+    )
     enough = first is not None and utc(first) <= now - HISTORY
-    return HourCount(counts[0], _median(known), spike_threshold(known), enough)
-
-
-def _median(values: list[int]) -> float:
-    return float(np.median(values)) if values else 0.0
+    return HourCount(counts[0], known, enough)
 
 
 def _arrivals(db: Database, end: pd.Timestamp) -> int:
@@ -84,14 +86,12 @@ def due_spike(db: Database, settings: Settings, now, base_url: str) -> list[Outg
     """The spike alert owed now, if any; after one was tried, the same one (so that a failed
     delivery is retried) until `QUIET` has passed."""
     now = utc(now)
-    latest = db.execute(
-        "SELECT key, at FROM notifications WHERE kind = 'spike' ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    recent = latest is not None and utc(latest[1]) > now - QUIET
+    last = latest(db, "spike")
+    recent = last is not None and last[1] > now - QUIET
     count = last_hour(db, now)
     if not recent and not count.is_spike:
         return []
-    key = latest[0] if recent else f"spike:{local(now):%Y-%m-%d %H:%M}"
+    key = last[0] if recent else f"spike:{local(now):%Y-%m-%d %H:%M}"
     return [_message(db, count, now, key, base_url)]
 
 

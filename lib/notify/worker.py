@@ -20,7 +20,7 @@ from lib.notify.alerts import due_alerts
 from lib.notify.channels import Channels
 from lib.notify.delivery import DeliveryFailed, Message, post_webhook, send_email
 from lib.notify.digest import due_digest
-from lib.notify.log import Attempt, record, retry_due, tried
+from lib.notify.log import Attempt, owed, record
 from lib.notify.outgoing import Outgoing, bilingual, bilingual_subject
 from lib.notify.spikes import due_spike
 from lib.settings import load_settings
@@ -47,12 +47,14 @@ def notify_once(db: Database, channels: Channels, now=None) -> NotifyReport:
     settings = load_settings(db)
     for part in PARTS:
         try:
-            owed = part(db, settings, now, channels.base_url)
+            messages = part(db, settings, now, channels.base_url)
         except Exception as error:  # noqa: BLE001 - the worker goes on with the next part
             report.problems.append(f"{part.__name__}: {type(error).__name__}")
             continue
-        for message in owed:
-            send(db, message, channels, now, report)
+        for message in messages:
+            problems = send(db, message, channels, now)
+            report.sent += problems.count(None)
+            report.failed += len(problems) - problems.count(None)
     return report
 
 
@@ -68,26 +70,19 @@ def send_test(db: Database, channels: Channels, address: str, now=None) -> str |
         link=channels.base_url,
         recipients=(address,),
     )
-    report = NotifyReport()
-    send(db, message, channels, now, report)
-    return None if report.sent else (_last_problem(db, message.key) or "failed")
+    # The same second's test already went out (a double click): nothing more to say.
+    return next(iter(send(db, message, channels, now)), None)
 
 
-def _last_problem(db: Database, key: str) -> str | None:
-    row = db.execute(
-        "SELECT problem FROM notifications WHERE key = ? ORDER BY id DESC LIMIT 1", [key]
-    ).fetchone()
-    return row[0] if row else None
-
-
-def send(db: Database, message: Outgoing, channels: Channels, now, report: NotifyReport) -> None:
-    """Send a message on each of its channels where it is owed: never tried, or a failed
-    attempt due again."""
+def send(db: Database, message: Outgoing, channels: Channels, now) -> list[str | None]:
+    """Send a message on each of its channels where it is owed (never tried, or a failed
+    attempt due again); each attempt's problem, None for one that went out."""
     routes = [("email", None)]
     if message.webhooks:
         routes += [(hook.kind, hook) for hook in channels.webhooks]
+    problems = []
     for channel, hook in routes:
-        if tried(db, message.key, channel) and not retry_due(db, message.key, channel, now):
+        if not owed(db, message.key, channel, now):
             continue
         recipients = message.recipients if hook is None else ()
         problem = _deliver(message, channels, hook)
@@ -96,10 +91,8 @@ def send(db: Database, message: Outgoing, channels: Channels, now, report: Notif
         )
         with immediate(db):
             record(db, attempt, "failed" if problem else "sent", problem, now)
-        if problem:
-            report.failed += 1
-        else:
-            report.sent += 1
+        problems.append(problem)
+    return problems
 
 
 def _deliver(message: Outgoing, channels: Channels, hook) -> str | None:

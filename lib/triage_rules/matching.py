@@ -23,36 +23,31 @@ import numpy as np
 import pandas as pd
 
 from lib.detect import fold
+from lib.service_levels import column_text, has_any_flag, meets
 
 _WORD_CHARACTER = re.compile(r"\w")
 
 
 def matches(frame: pd.DataFrame, rule: dict) -> np.ndarray:
-    """Which rows of `frame` meet every condition `rule` gives (a stored rule's keys).
+    """Which rows of `frame` meet every condition `rule` gives (a stored rule's keys): its
+    flags, platforms and accounts as a service level reads them (`lib.service_levels.meets`).
 
     `frame` holds the comments' `text`, `flags`, `platform`, `account`, `language` and,
     for a rule on excluded authors, `excluded` (bool); a `folded` column, when present,
     spares folding the texts again for each rule.
     """
-    hit = np.ones(len(frame), dtype=bool)
+    hit = meets(frame, rule.get("flags"), rule.get("platforms"), rule.get("accounts"))
     if rule.get("words"):
         texts = frame["folded"] if "folded" in frame else folded(frame["text"])
         pattern = words_pattern(rule["words"])
         found = texts.str.contains(pattern, regex=True) if pattern else False
         hit &= _booleans(found, frame.index)
-    if rule.get("flags"):
-        hit &= _has_any_flag(frame, rule["flags"])
     if rule.get("link"):
-        hit &= _has_any_flag(frame, ["link"])
-    for kind, column in (("platforms", "platform"), ("languages", "language")):
-        if rule.get(kind):
-            hit &= _texts(frame, column).isin(rule[kind]).to_numpy()
-    if rule.get("accounts"):
-        accounts = _texts(frame, "account").str.strip().str.casefold()
-        hit &= accounts.isin([a.casefold() for a in rule["accounts"]]).to_numpy()
+        hit &= has_any_flag(frame, ["link"])
+    if rule.get("languages"):
+        hit &= column_text(frame, "language").isin(rule["languages"]).to_numpy()
     if rule.get("excluded_author"):
-        excluded = frame.get("excluded", False)
-        hit &= _booleans(excluded, frame.index)
+        hit &= _booleans(frame.get("excluded", False), frame.index)
     return hit
 
 
@@ -82,19 +77,6 @@ def _word_pattern(word: str) -> str:
     before = r"(?<!\w)" if _WORD_CHARACTER.match(tokens[0][0]) else ""
     after = r"(?!\w)" if _WORD_CHARACTER.match(tokens[-1][-1]) else ""
     return before + body + after
-
-
-def _has_any_flag(frame: pd.DataFrame, flags) -> np.ndarray:
-    padded = " " + _texts(frame, "flags") + " "
-    hit = np.zeros(len(frame), dtype=bool)
-    for flag in flags:
-        hit |= padded.str.contains(f" {flag} ", regex=False).to_numpy(dtype=bool)
-    return hit
-
-
-def _texts(frame: pd.DataFrame, column: str) -> pd.Series:
-    values = frame[column] if column in frame else pd.Series(None, index=frame.index)
-    return values.astype(object).where(values.notna(), "").astype(str)
 
 
 def _booleans(values, index) -> np.ndarray:

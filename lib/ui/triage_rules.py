@@ -28,8 +28,8 @@ from lib.settings.triage_rules import (
     normalised,
 )
 from lib.taxonomy import FLAGS, LABEL_MAX_CHARS, REASONS, REDIRECTS
-from lib.triage import filter_options
 from lib.triage_rules import DRY_RUN_DAYS, DryRun, dry_run
+from lib.ui.queue.filters import open_options
 from lib.ui.session import lang, present, t
 
 NEW = ""  # the rule picker's choice for a new rule
@@ -79,7 +79,7 @@ def _form(db: Database, stored: list[dict], current: dict | None, settings, save
         accounts = st.text_input(
             t("rules.accounts"), ", ".join(rule.get("accounts", [])), help=t("rules.accounts_help")
         )
-        seen = filter_options(db)["language"]
+        seen = open_options()["language"]
         languages = _choose(
             "languages", sorted({"fr", "en", *seen, *rule.get("languages", [])}), rule
         )
@@ -109,25 +109,27 @@ def _form(db: Database, stored: list[dict], current: dict | None, settings, save
         submitted = st.form_submit_button(t("rules.save"), type="primary")
     if not (simulate or submitted):
         return
-    edited = {
-        "code": rule.get("code") or new_code(name, [r["code"] for r in stored]),
-        "name": name,
-        "active": active,
-        "words": [w for w in words.splitlines() if w.strip()],
-        "flags": flags,
-        "platforms": platforms,
-        "accounts": [a for a in (p.strip() for p in accounts.split(",")) if a],
-        "languages": languages,
-        "link": link,
-        "excluded_author": excluded,
-        "assign": assign,
-        "priority": priority,
-        "label": tag,
-        "suggest_reason": reason,
-        "suggest_redirect": redirect,
-        "hide_reason": hide,
-        "hide_confirmed": confirmed,
-    }
+    edited = normalised(
+        {
+            "code": rule.get("code") or new_code(name, [r["code"] for r in stored]),
+            "name": name,
+            "active": active,
+            "words": words,  # one per line, as typed
+            "flags": flags,
+            "platforms": platforms,
+            "accounts": accounts.split(","),
+            "languages": languages,
+            "link": link,
+            "excluded_author": excluded,
+            "assign": assign,
+            "priority": priority,
+            "label": tag,
+            "suggest_reason": reason,
+            "suggest_redirect": redirect,
+            "hide_reason": hide,
+            "hide_confirmed": confirmed,
+        }
+    )
     conditions = _conditions_key(edited)
     if simulate or st.session_state.get(SIMULATED_KEY) != conditions:
         if any(len(w) > WORD_MAX_CHARS for w in edited["words"]):
@@ -165,8 +167,7 @@ def _pick(kind: str, options: list[str], rule: dict, words, empty: str) -> str:
 
 
 def _conditions_key(rule: dict) -> str:
-    stored = normalised(rule)
-    return json.dumps({kind: stored[kind] for kind in CONDITIONS}, sort_keys=True)
+    return json.dumps({kind: rule[kind] for kind in CONDITIONS}, sort_keys=True)
 
 
 def _show_dry_run(found: DryRun) -> None:

@@ -20,9 +20,15 @@ def _filter_options(path: str) -> dict[str, list[str]]:
     return triage.filter_options(database())
 
 
+def open_options() -> dict[str, list[str]]:
+    """Accounts and languages of open comments (`lib.triage.filter_options`), read once a
+    minute: the queue's filters and Paramètres' triage rules offer them."""
+    return _filter_options(str(db_path()))
+
+
 def filter_bar() -> triage.QueueFilters:
     """The filter bar; any change goes back to the first page."""
-    options = _filter_options(str(db_path()))
+    options = open_options()
     language = lang()
     with st.expander(t("queue.filters"), expanded=True):
         search = st.text_input(

@@ -1,4 +1,4 @@
-"""Vigie: navigation over the seven pages, the sidebar (language, sign-in), and the sign-in gate."""
+"""Vigie: navigation over the pages, the sidebar (language, sign-in), and the sign-in gate."""
 
 import streamlit as st
 

@@ -8,34 +8,37 @@ reason on standard error and exits non-zero, leaving the database as it was.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import getpass
-import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
-
 from lib.auth import (
     SERVER_OPERATOR,
-    BadCredentials,
     PasswordRefused,
     PermissionDenied,
     has_password,
-    require_credentials,
     set_password,
     team_accounts,
     user,
 )
+from lib.cli import (
+    EXIT_BAD_INPUT,
+    PASSWORD_VARIABLE,
+    TIMES_HELP,
+    CommandError,
+    as_lead,
+    existing_db,
+    given_password,
+    instant,
+)
 from lib.connectors import ConfigProblem
 from lib.connectors import command as sync_command
-from lib.db import ROLES, db_path, open_db, read_only, table_names
+from lib.db import ROLES, db_path, open_db
 from lib.demo import DemoError, generate
-from lib.i18n import Worded, both, t
+from lib.i18n import both, t
 from lib.importers import BadImportFile, import_file
 from lib.notify.command import cycle as notify_cycle
 from lib.presets import PRESET_NAMES, UnknownPreset, preset
@@ -50,36 +53,7 @@ from lib.team import (
     reactivate,
     unused_database,
 )
-from lib.times import local_today, now_utc, typed_instant
-
-TIMES_HELP = (
-    "Times (--now) are ISO 8601, e.g. 2026-11-20T15:00 or '2026-11-20 15:00'; without an "
-    "offset they are Québec local time (America/Toronto), with one (Z, -05:00) they are that "
-    "instant. Dates (--from, --to) are local dates."
-)
-
-EXIT_BAD_INPUT = 2
-# Where a scheduled job (no terminal) gives a lead's password for --unmask or `password`.
-PASSWORD_VARIABLE = "VIGIE_PASSWORD"
-
-
-class CommandError(Worded, Exception):
-    """A bad input, reported in one line: words in the catalogue as `cli.error.<code>`."""
-
-    KEY = "cli.error"
-
-    def __init__(self, code: str, refusal: Worded | None = None, **values):
-        self.refusal = refusal  # the core's own refusal (a bad file, a role), if any
-        super().__init__(code, **values)
-
-    @classmethod
-    def of(cls, refusal: Worded, code: str = "refused") -> CommandError:
-        """Another refusal of the core, in the command line's words."""
-        return cls(code, refusal)
-
-    def describe(self, language: str = "fr") -> str:
-        reason = {"reason": self.refusal.describe(language)} if self.refusal else {}
-        return t(f"{self.KEY}.{self.code}", language, **self.values, **reason)
+from lib.times import local_today, now_utc
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,72 +205,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _instant(text: str | None) -> pd.Timestamp | None:
-    """--now as an instant (TIMES_HELP), the same reading for every command."""
-    if text is None:
-        return None
-    try:
-        return typed_instant(text)
-    except ValueError as error:
-        raise CommandError("unreadable_now", text=repr(text)) from error
-
-
-@contextlib.contextmanager
-def _existing_db(args) -> Iterator:
-    """The Vigie database named by --db (or VIGIE_DB), closed after: never a new empty file."""
-    path = args.db or db_path()
-    if not path.is_file():
-        raise CommandError("database_not_found", path=path)
-    # Read-only first: a file that is not Vigie's is left exactly as it was.
-    try:
-        with read_only(path) as probe:
-            tables = table_names(probe)
-    except sqlite3.DatabaseError as error:
-        raise CommandError("not_sqlite", path=path, error=error) from None
-    if "comments" not in tables:
-        raise CommandError("not_vigie", path=path)
-    with open_db(path) as db:
-        yield db
-
-
-def _lead_password(actor: str | None, flag: str) -> str:
-    """The lead's password: VIGIE_PASSWORD for a scheduled job, else asked on the terminal."""
-    if not actor:
-        raise CommandError("needs_lead", flag=flag)
-    return _given_password(
-        flag, actor, lambda: getpass.getpass(both("cli.prompt.lead_password", actor=actor) + ": ")
-    )
-
-
-def _given_password(flag: str, actor: str, ask: Callable[[], str]) -> str:
-    """VIGIE_PASSWORD for a scheduled job, else `ask()` on the terminal, else a refusal."""
-    if os.environ.get(PASSWORD_VARIABLE):
-        return os.environ[PASSWORD_VARIABLE]
-    if not _stdin_is_a_terminal():
-        raise CommandError("password_needed", flag=flag, actor=actor, variable=PASSWORD_VARIABLE)
-    return ask()
-
-
-def _stdin_is_a_terminal() -> bool:
-    try:
-        return sys.stdin is not None and sys.stdin.isatty()
-    except (AttributeError, OSError, ValueError):
-        return False
-
-
-def _as_lead(db, actor: str | None, flag: str, permission: str) -> None:
-    password = _lead_password(actor, flag)
-    try:
-        require_credentials(db, actor, password, permission)
-    except (BadCredentials, PermissionDenied) as error:
-        raise CommandError.of(error) from None
-
-
 def _sync(args) -> str:
     if args.every is not None and args.every < 1:
         raise CommandError("sync_every_too_short")
     path = args.db or db_path()
-    with _existing_db(args):
+    with existing_db(args):
         pass  # a missing or foreign file is refused before any platform is called
     try:
         return sync_command.run(path, args.config, args.every, say=print)
@@ -307,8 +220,8 @@ def _sync(args) -> str:
 
 
 def _notify(args) -> str:
-    now = _instant(args.now)
-    with _existing_db(args) as db:
+    now = instant(args.now)
+    with existing_db(args) as db:
         return notify_cycle(db, args.config, now)
 
 
@@ -317,7 +230,7 @@ def _demo(args) -> str:
     started = time.perf_counter()
     try:
         with open_db(path) as db:
-            summary = generate(db, rows=args.rows, seed=args.seed, now=_instant(args.now))
+            summary = generate(db, rows=args.rows, seed=args.seed, now=instant(args.now))
     except DemoError as error:
         raise CommandError.of(error) from error
     return t(
@@ -335,7 +248,7 @@ def _import(args) -> str:
     if not args.file.is_file():
         raise CommandError("file_not_found", path=args.file)
     try:
-        with _existing_db(args) as db:
+        with existing_db(args) as db:
             summary = import_file(db, args.file.read_bytes(), args.file.name, fmt=args.format)
     except BadImportFile as error:
         raise CommandError.of(error, "import_refused") from error
@@ -355,14 +268,14 @@ def _export(args) -> str:
     snapshot = args.kind in SNAPSHOT_KINDS
     if snapshot and (args.start or args.end):
         raise CommandError("snapshot_has_no_range", kind=args.kind)
-    now = _instant(args.now) or now_utc()
+    now = instant(args.now) or now_utc()
     end = args.end or local_today(now)
     start = args.start or end.replace(day=1)
     if start > end:
         raise CommandError("range_reversed", start=start, end=end)
-    with _existing_db(args) as db:
+    with existing_db(args) as db:
         if args.unmask:
-            _as_lead(db, args.actor, "--unmask", "unmask")
+            as_lead(db, args.actor, "--unmask", "unmask")
         data = export(
             db,
             args.kind,
@@ -399,7 +312,7 @@ def _init(args) -> str:
         preset(args.policy)  # before asking for a password
     except UnknownPreset as error:
         raise CommandError.of(error) from None
-    password = _given_password("init", args.lead, _new_password)
+    password = given_password("init", args.lead, _new_password)
     try:
         lead = create_team_database(
             path, args.lead, args.name, password, args.email, args.policy, args.org
@@ -410,7 +323,7 @@ def _init(args) -> str:
 
 
 def _team_list(args) -> str:
-    with _existing_db(args) as db:
+    with existing_db(args) as db:
         people = team_accounts(db)
     lines = [
         "\t".join(
@@ -429,8 +342,8 @@ def _team_list(args) -> str:
 
 def _team_change(args) -> str:
     """`team add | role | deactivate | reactivate`, once --as is proven a lead."""
-    with _existing_db(args) as db:
-        _as_lead(db, args.actor, f"team {args.change}", "team")
+    with existing_db(args) as db:
+        as_lead(db, args.actor, f"team {args.change}", "team")
         lead, username = args.actor, args.username
         try:
             if args.change == "add":
@@ -456,7 +369,7 @@ def _new_password() -> str:
 
 
 def _password(args) -> str:
-    with _existing_db(args) as db:
+    with existing_db(args) as db:
         if user(db, args.username) is None:
             raise CommandError.of(PasswordRefused("unknown_person", who=repr(args.username)))
         # Whoever runs the command line may give a first password (SECURITY.md); replacing
@@ -465,7 +378,7 @@ def _password(args) -> str:
         if has_password(db, args.username):
             if not args.actor:
                 raise CommandError("has_password", username=args.username)
-            _as_lead(db, args.actor, "password", "passwords")
+            as_lead(db, args.actor, "password", "passwords")
             actor = args.actor
         first = _new_password()
         try:

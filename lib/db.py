@@ -4,7 +4,7 @@
 
 >>> with open_db(":memory:") as db:
 ...     sorted(t for t in db.table_names() if not t.startswith("_"))[:4]
-['accounts', 'actions', 'comment_opens', 'comments']
+['accounts', 'actions', 'backups', 'comment_opens']
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from sqlite_utils import Database
 
+from lib import chain
 from lib.schema import migrations
 from lib.times import utc
 
@@ -83,6 +84,7 @@ def open_db(path: str | Path | None = None, migrate: bool = True) -> Database:
         str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False, factory=_Connection
     )
     conn._path, conn._closed = str(path), False
+    chain.register(conn)
     db = Database(conn)
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
@@ -215,7 +217,8 @@ def bulk_load(
     rely on them; everything is restored as it was, and a rollback restores it
     too (SQLite's DDL is transactional). The history's guard against INSERT OR
     REPLACE rests meanwhile: the load's own inserts replace nothing, and the write
-    lock keeps every other writer out until it is back.
+    lock keeps every other writer out until it is back. A history's rows are sealed
+    into its hash chain once, at the end (lib.chain).
 
     `cache_kib` is SQLite's page cache while loading: a large one suits the demo's
     million rows written at once; a smaller one spills an import's dirty pages to the
@@ -228,8 +231,11 @@ def bulk_load(
         " (type = 'trigger' AND sql LIKE ? AND sql LIKE '%AFTER INSERT%')"
         # The loads are plain inserts: nothing to replace, so the guard can rest.
         " OR (type = 'trigger' AND name LIKE '%\\_no\\_replace' ESCAPE '\\')"
+        # The chain is sealed once at the end, in order (lib.chain.seal): one pass, not a
+        # trigger per row.
+        " OR (type = 'trigger' AND name = ? || '_chain')"
         " OR (? AND type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%'))",
-        [table, f"%{fts}%", rebuild_indexes],
+        [table, f"%{fts}%", table, rebuild_indexes],
     ).fetchall()
     last_rowid = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table}]").fetchone()[0]
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
@@ -244,6 +250,8 @@ def bulk_load(
             f"SELECT rowid, {columns} FROM [{table}] WHERE rowid > ?",
             [last_rowid],
         )
+    if table in chain.CHAINED:
+        chain.seal(db, table)
     for _kind, _name, sql in suspended:
         db.execute(sql)
     db.execute(f"PRAGMA cache_size = {cache}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from lib import chain
+
 migrations = Migrations("vigie")
 
 # Each migration is applied once, in order, and recorded in
@@ -400,3 +402,74 @@ def m018_triage_rules(db: Database) -> None:
     db["actions"].add_column("rule", str)
     db["comments"].add_column("priority", int, not_null_default=0)
     db["comments"].add_column("labels", str)
+
+
+@migrations()
+def m019_records(db: Database) -> None:
+    # What a records officer and an auditor ask for (lib.records). Anonymising closed
+    # comments, run by run: one row per comment anonymised, by which retention rule, never
+    # its content. `fields` names what was replaced (space-separated).
+    db["destruction_log"].create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "run": str,
+            "rule": str,
+            "comment_id": int,
+            "closed_at": str,
+            "fields": str,
+        },
+        pk="id",
+        not_null={"at", "actor", "run", "rule", "comment_id"},
+    )
+    db["destruction_log"].create_index(["comment_id"])
+    # A legal hold on a comment or on an author (platform and handle) keeps them from
+    # anonymising while it stands: 'place' rows, and 'lift' rows naming the hold they end.
+    db["legal_holds"].create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "action": str,
+            "hold_id": int,
+            "comment_id": int,
+            "platform": str,
+            "author_handle": str,
+            "reason": str,
+        },
+        pk="id",
+        not_null={"at", "actor", "action", "reason"},
+    )
+    # Each backup taken by `python -m lib backup`, and the chain's heads it verified.
+    db["backups"].create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "target": str,
+            "bytes": int,
+            "outcome": str,
+            "problem": str,
+            "heads": str,
+        },
+        pk="id",
+        not_null={"at", "actor", "outcome"},
+    )
+    # Who an access request's export was about (lib.records.access).
+    db["export_audit"].add_column("subject", str)
+    # Every append-only table is chained from now on (lib.chain); the rows already there are
+    # sealed as they are, and the start of each chain is kept so that `verify` says so.
+    db["history_chain"].create(
+        {"table_name": str, "started_at": str, "rows_before": int}, pk="table_name"
+    )
+    db["actions"].add_column(chain.SALT, bytes)
+    db["actions"].add_column(chain.DIGEST, str)
+    started = db.execute("SELECT datetime('now')").fetchone()[0]
+    for table in chain.CHAINED:
+        db[table].add_column(chain.HASH, bytes)
+        chain.install(db, table)
+        before = chain.seal(db, table)
+        db["history_chain"].insert(
+            {"table_name": table, "started_at": started, "rows_before": before}
+        )

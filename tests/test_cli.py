@@ -159,7 +159,7 @@ def test_export_writes_the_named_report_with_its_columns(demo_db_path, tmp_path,
 def no_terminal(monkeypatch):
     """A scheduled job: no terminal to ask a password on, and no VIGIE_PASSWORD unless set."""
     monkeypatch.delenv("VIGIE_PASSWORD", raising=False)
-    monkeypatch.setattr("lib.__main__._stdin_is_a_terminal", lambda: False)
+    monkeypatch.setattr("lib.cli.stdin_is_a_terminal", lambda: False)
 
 
 def unmask_args(path, out, *extra):
@@ -208,7 +208,7 @@ def test_at_a_terminal_the_leads_password_is_asked_without_echo(
     demo_db_path, tmp_path, no_terminal, monkeypatch
 ):
     asked = []
-    monkeypatch.setattr("lib.__main__._stdin_is_a_terminal", lambda: True)
+    monkeypatch.setattr("lib.cli.stdin_is_a_terminal", lambda: True)
     monkeypatch.setattr("getpass.getpass", lambda prompt="": asked.append(prompt) or DEMO_PASSWORD)
     assert main(unmask_args(demo_db_path, tmp_path / "q.csv", "--as", "mlachance")) == 0
     assert len(asked) == 1 and "mlachance" in asked[0]

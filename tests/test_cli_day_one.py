@@ -106,7 +106,7 @@ def test_init_without_a_terminal_or_a_password_says_how_and_writes_nothing(
     tmp_path, monkeypatch, capsys
 ):
     monkeypatch.delenv("VIGIE_PASSWORD", raising=False)
-    monkeypatch.setattr("lib.__main__._stdin_is_a_terminal", lambda: False)
+    monkeypatch.setattr("lib.cli.stdin_is_a_terminal", lambda: False)
     assert main(["init", "--db", str(tmp_path / "e.db"), "--lead", "lea", "--name", "Léa"]) == 2
     assert "VIGIE_PASSWORD" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
@@ -114,7 +114,7 @@ def test_init_without_a_terminal_or_a_password_says_how_and_writes_nothing(
 
 def test_at_a_terminal_init_asks_the_password_twice(tmp_path, monkeypatch):
     monkeypatch.delenv("VIGIE_PASSWORD", raising=False)
-    monkeypatch.setattr("lib.__main__._stdin_is_a_terminal", lambda: True)
+    monkeypatch.setattr("lib.cli.stdin_is_a_terminal", lambda: True)
     asked = []
     monkeypatch.setattr("getpass.getpass", lambda prompt="": asked.append(prompt) or PASSWORD)
     path = tmp_path / "e.db"

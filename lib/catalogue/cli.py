@@ -5,7 +5,7 @@ working language.
 """
 
 STRINGS: dict[str, dict[str, str]] = {
-    # Refusals (lib.__main__.CommandError)
+    # Refusals (lib.cli.CommandError)
     "cli.error.database": {
         "fr": "base de données {path} : {error}",
         "en": "database {path}: {error}",

@@ -22,7 +22,9 @@ PAGES = (
     ("pages/compliance.py", "nav.compliance", ":material/timer:", "conformite"),
     ("pages/reasons.py", "nav.reasons", ":material/bar_chart:", "motifs"),
     ("pages/reports.py", "nav.reports", ":material/download:", "rapports"),
+    ("pages/transparency.py", "nav.transparency", ":material/public:", "transparence"),
     ("pages/importer.py", "nav.import", ":material/upload_file:", "importation"),
+    ("pages/records.py", "nav.records", ":material/inventory_2:", "registres"),
     ("pages/settings.py", "nav.settings", ":material/settings:", "parametres"),
 )
 

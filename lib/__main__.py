@@ -1,5 +1,5 @@
 """Vigie's command line: `python -m lib init | team | demo | import | export | password | sync |
-notify`.
+notify | retention | verify | backup`.
 
 Each command prints a one-line summary and exits 0, or prints a one-line
 reason on standard error and exits non-zero, leaving the database as it was.
@@ -34,6 +34,8 @@ from lib.cli import (
     given_password,
     instant,
 )
+from lib.cli import backup as backup_command
+from lib.cli import records as records_commands
 from lib.connectors import ConfigProblem
 from lib.connectors import command as sync_command
 from lib.db import ROLES, db_path, open_db
@@ -200,7 +202,8 @@ def _parser() -> argparse.ArgumentParser:
     notify.add_argument("--now", help="the instant to act at (default: now)")
     notify.set_defaults(run=_notify)
 
-    for sub in (demo, imp, exp, pwd, init, sync, notify, *team_parsers):
+    records = [*records_commands.add_parsers(commands), *backup_command.add_parser(commands)]
+    for sub in (demo, imp, exp, pwd, init, sync, notify, *team_parsers, *records):
         sub.add_argument("--db", type=Path, default=None, help="database file (default VIGIE_DB)")
     return parser
 

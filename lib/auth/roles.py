@@ -15,6 +15,7 @@ MODERATOR = "moderator"
 
 # Permission -> the roles that hold it. Anything not listed is open to every team member.
 LEAD_ONLY = ("settings", "approve", "reject", "unmask", "passwords", "identities", "team")
+LEAD_ONLY += ("records",)
 PERMISSIONS = {name: (LEAD,) for name in LEAD_ONLY}
 
 

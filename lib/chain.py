@@ -265,7 +265,8 @@ def _bad_rows(db: Database, table: str, report: ChainReport) -> Iterator[BadRow]
 def _destroyed_comments(db: Database) -> set[int]:
     if "destruction_log" not in db.table_names():
         return set()
-    return {r[0] for r in db.execute("SELECT DISTINCT comment_id FROM destruction_log")}
+    ids = db.execute("SELECT comment_ids FROM destruction_log WHERE comment_ids IS NOT NULL")
+    return {int(i) for (listed,) in ids for i in json.loads(listed)}
 
 
 def _missing_heads(db: Database) -> Iterator[BadRow]:

@@ -406,24 +406,24 @@ def m018_triage_rules(db: Database) -> None:
 
 @migrations()
 def m019_records(db: Database) -> None:
-    # What a records officer and an auditor ask for (lib.records). Anonymising closed
-    # comments, run by run: one row per comment anonymised, by which retention rule, never
-    # its content. `fields` names what was replaced (space-separated).
+    # What a records officer and an auditor ask for (lib.records). Each retention run that
+    # anonymised closed comments: one row per rule that applied (a run with nothing to do
+    # writes one row, rule 'none'), the comments' ids (a JSON list) and the fields replaced
+    # (space-separated); never their content.
     db["destruction_log"].create(
         {
             "id": int,
             "at": str,
             "actor": str,
-            "run": str,
             "rule": str,
-            "comment_id": int,
-            "closed_at": str,
+            "months": int,
+            "comments": int,
+            "comment_ids": str,
             "fields": str,
         },
         pk="id",
-        not_null={"at", "actor", "run", "rule", "comment_id"},
+        not_null={"at", "actor", "rule", "comments"},
     )
-    db["destruction_log"].create_index(["comment_id"])
     # A legal hold on a comment or on an author (platform and handle) keeps them from
     # anonymising while it stands: 'place' rows, and 'lift' rows naming the hold they end.
     db["legal_holds"].create(
@@ -456,6 +456,8 @@ def m019_records(db: Database) -> None:
         pk="id",
         not_null={"at", "actor", "outcome"},
     )
+    # When a comment was anonymised (lib.records.retention): it is not listed again.
+    db["comments"].add_column("anonymised_at", str)
     # Who an access request's export was about (lib.records.access).
     db["export_audit"].add_column("subject", str)
     # Every append-only table is chained from now on (lib.chain); the rows already there are

@@ -43,6 +43,7 @@ from lib.presets import PRESET_NAMES
 from lib.settings import alerts as alert_rules
 from lib.settings import calendar as calendar_rules
 from lib.settings import levels as level_rules
+from lib.settings import retention as retention_rules
 from lib.settings import triage_rules
 from lib.settings.alerts import ALERT_KEYS
 from lib.settings.calendar import (
@@ -54,6 +55,7 @@ from lib.settings.calendar import (
     summer_hours_changes,
 )
 from lib.settings.errors import SettingsError, check_text, controls
+from lib.settings.retention import DEFAULT_MONTHS, RETENTION_KEYS
 from lib.states import recompute_due_dates
 from lib.taxonomy import (
     ENGLISH_REPLIES,
@@ -120,6 +122,11 @@ class Settings:
     alert_escalation_minutes: int = 30
     # The lead's triage rules in order (lib.settings.triage_rules holds their stored form).
     triage_rules: tuple[dict, ...] = ()
+    # Months a closed comment keeps its text and author (lib.records.retention), by reason
+    # where the retention schedule says otherwise, and whether the sync worker applies it.
+    retention_months: int = DEFAULT_MONTHS
+    retention_by_reason: dict = field(default_factory=dict)  # reason code -> months
+    retention_daily: bool = False
 
     def calendar(self) -> BusinessCalendar:
         """The `BusinessCalendar` these settings describe (one per set of rules, shared)."""
@@ -263,6 +270,8 @@ def _normalised(key: str, value):
         return tuple(level_rules.normalised(level) for level in value)
     if key in ALERT_KEYS:
         return alert_rules.normalised(key, value)
+    if key in RETENTION_KEYS:
+        return retention_rules.normalised(key, value)
     if key == "triage_rules":
         return tuple(triage_rules.normalised(rule) for rule in value)
     return value
@@ -307,6 +316,7 @@ def check(settings: Settings) -> None:
     calendar_rules.check_calendar(settings)
     level_rules.check_levels(settings)
     alert_rules.check_alerts(settings)
+    retention_rules.check_retention(settings)
     triage_rules.check_rules(settings)
 
 

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         summary = args.run(args)
     except CommandError as error:
         print(f"vigie: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return getattr(error, "exit_code", EXIT_BAD_INPUT)
     except sqlite3.Error as error:
         # A locked, damaged or foreign file: one line, never a traceback.
         path = args.db or db_path()

@@ -6,17 +6,24 @@ import streamlit as st
 from lib.auth import can
 from lib.ui import current_user, database, t
 from lib.ui.access_requests import access_tab
+from lib.ui.records import flash, holds_tab, integrity_tab, retention_tab
 
 st.title(t("nav.records"))
 db = database()
 me = current_user(db)
-if not can(db, me["username"] if me else None, "records"):
+username = me["username"] if me else None
+if not can(db, username, "records"):
     st.error(t("records.lead_only"), icon=":material/block:")
     st.stop()
+flash()
 
-TABS = (("access", lambda: access_tab(db, me)),)
-for (_name, draw), tab in zip(
-    TABS, st.tabs([t(f"records.tab.{n}") for n, _d in TABS]), strict=True
-):
+TABS = (
+    ("retention", lambda: retention_tab(db, username)),
+    ("holds", lambda: holds_tab(db, username)),
+    ("access", lambda: access_tab(db, me)),
+    ("integrity", lambda: integrity_tab(db)),
+)
+names = [t(f"records.tab.{name}") for name, _draw in TABS]
+for (_name, draw), tab in zip(TABS, st.tabs(names), strict=True):
     with tab:
         draw()

@@ -3,6 +3,7 @@ past unchanged, and the hash chain still intact after anonymising."""
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from lib import chain
 from lib.auth import PermissionDenied
 from lib.chain import ERASED
+from lib.connectors import command as sync_command
 from lib.db import open_db
 from lib.moderation import act
 from lib.records import retention
@@ -209,3 +211,23 @@ def test_every_figure_of_the_past_is_unchanged_by_anonymising(demo_db_path):
         left = db.execute("SELECT count(*) FROM comments WHERE text LIKE '%@%'").fetchone()[0]
     assert after == before
     assert left < 3000 - run.count
+
+
+def test_the_sync_worker_anonymises_once_a_day_when_the_lead_asked_for_it(known):
+    assert retention.daily(known, NOW) is None  # not asked for
+    save_settings(known, "lea", retention_daily=True)
+    assert retention.daily(known, NOW).count == 2
+    assert retention.daily(known, NOW + pd.Timedelta(hours=3)) is None  # done today
+    assert retention.daily(known, NOW + pd.Timedelta(days=1)).count == 0
+    log = [(r["actor"], r["comments"]) for r in known["destruction_log"].rows]
+    assert log == [("vigie-retention", 2), ("vigie-retention", 0)]
+
+
+def test_each_run_of_sync_every_applies_the_daily_retention(known, tmp_path):
+    save_settings(known, "lea", retention_daily=True, retention_months=1)
+    path = known.conn.execute("PRAGMA database_list").fetchone()[2]
+    config = tmp_path / "empty.toml"
+    config.write_text("")
+    line = sync_command.run(Path(path), config, every=1, say=print, runs=1)
+    # 1, 3 and 5 (the threat keeps its 84 months, the open one stays).
+    assert line.endswith(" · conservation : 3 commentaire(s) anonymisé(s)")

@@ -193,6 +193,10 @@ STRINGS = {
         "en": "retention: {count} comments anonymised, {held} on hold, {sending} waiting to "
         "be sent; written to the destruction log",
     },
+    "records.sync.applied": {
+        "fr": "conservation : {count} commentaire(s) anonymisé(s)",
+        "en": "retention: {count} comment(s) anonymised",
+    },
     # The hash chain (lib.chain.verify)
     "records.verify.intact": {
         "fr": "verify : chaîne intacte, {rows} lignes dans {tables} tables ; chaîne commencée "

@@ -1,5 +1,6 @@
 """`python -m lib sync`: one run, or one every N seconds until stopped, each summed up in a line;
-each run of `--every` also sends the alerts owed (`lib.notify`)."""
+each run of `--every` also sends the alerts owed (`lib.notify`) and, once a day when the lead
+asked for it, anonymises what the retention schedule lets go (`lib.records.retention`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from lib.connectors.sync import SyncReport, sync_once
 from lib.db import DatabaseError, open_db
 from lib.i18n import t
 from lib.notify.command import cycle as notify_cycle
+from lib.records import retention
 from lib.times import now_utc
 
 
@@ -50,6 +52,8 @@ def run(
                 if every is not None:
                     # The long-running worker also sends what cannot wait (lib.notify).
                     line += " · " + notify_cycle(db, config)
+                    if (kept := retention.daily(db)) is not None:
+                        line += " · " + t("records.sync.applied", "fr", count=kept.count)
         except DatabaseError as error:
             if every is None:
                 raise

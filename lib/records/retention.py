@@ -191,6 +191,21 @@ def _purge_search_index(db: Database) -> None:
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def daily(db: Database, now=None) -> RetentionRun | None:
+    """The sync worker's own run, once a local day when the lead turned it on (Registres ›
+    Conservation); None when there is nothing to do today."""
+    settings = load_settings(db)
+    if not settings.retention_daily:
+        return None
+    now = utc(now if now is not None else now_utc())
+    last = db.execute(
+        "SELECT max(at) FROM destruction_log WHERE actor = ?", [SCHEDULED]
+    ).fetchone()[0]
+    if last is not None and local(from_db_times([last])[0]).date() == local(now).date():
+        return None
+    return apply(db, SCHEDULED, settings, now)
+
+
 def last_run(db: Database) -> dict | None:
     """The latest retention run's first log row (at, actor), or None."""
     rows = list(db.query("SELECT at, actor FROM destruction_log ORDER BY id DESC LIMIT 1"))

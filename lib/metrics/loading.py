@@ -130,6 +130,26 @@ def load_redirect_counts(db: Database, start: date, end: date, tz: str = LOCAL_T
     return frame(db, sql, [to_db_time(low), to_db_time(high)], time_columns=())
 
 
+# The actions that publish a reply of the organisation on a comment: a reply, a
+# redirection, and a lead's approval of an escalated one. A correction (`edit_reply`)
+# changes a reply already published, so it is not another one.
+REPLY_KINDS = ("reply", "redirect", "approve")
+
+
+def load_reply_counts(db: Database, start: date, end: date, tz: str = LOCAL_TZ) -> pd.DataFrame:
+    """Replies published on local dates [start, end] per platform (counted by SQLite)."""
+    low, high = local_bounds(start, end, tz)
+    marks = ", ".join("?" for _ in REPLY_KINDS)
+    sql = (
+        "SELECT c.platform, count(*) AS replies FROM actions a"
+        " JOIN comments c ON c.id = a.comment_id"
+        f" WHERE a.kind IN ({marks}) AND a.at >= ? AND a.at < ?"
+        " GROUP BY c.platform ORDER BY c.platform"
+    )
+    params = [*REPLY_KINDS, to_db_time(low), to_db_time(high)]
+    return frame(db, sql, params, time_columns=()).astype({"replies": "int64"})
+
+
 def load_removals(db: Database, start: date, end: date | None, tz: str = LOCAL_TZ) -> pd.DataFrame:
     """`lib.queries.removals` from local date `start` to `end` (None: up to now), with
     each comment's arrival and author."""

@@ -213,10 +213,14 @@ def export(
     return data
 
 
-def record_unmasked_export(db: Database, actor: str, kind: str, start, end, now, rows: int):
+def record_unmasked_export(
+    db: Database, actor: str, kind: str, start, end, now, rows: int, subject: str | None = None
+):
     """Who took personal information out of Vigie, when, which export and which range.
 
-    Kept in `export_audit`, append-only like every history (lib/db.py).
+    `subject` names whom an export was about (an access request's identities,
+    lib.records.access). Kept in `export_audit`, append-only and hash-chained like every
+    history (lib.chain).
     """
     snapshot = kind in SNAPSHOT_KINDS
     db["export_audit"].insert(
@@ -228,15 +232,17 @@ def record_unmasked_export(db: Database, actor: str, kind: str, start, end, now,
             "end": None if snapshot or end is None else str(_day(end)),
             "now": snapshot_time(now),
             "rows": int(rows),
+            "subject": subject,
         }
     )
 
 
 def unmasked_exports(db: Database) -> list[dict]:
-    """The recorded unmasked exports, newest first: at (UTC text), actor, and what was exported."""
+    """The recorded unmasked exports, newest first: at (UTC text), actor, and what was
+    exported (an access request's `subject`: whom it was about)."""
     rows = db.query(
-        'SELECT at, actor, kind, start AS "from", "end" AS "to", now, rows FROM export_audit'
-        " ORDER BY id DESC"
+        'SELECT at, actor, kind, start AS "from", "end" AS "to", now, rows, subject'
+        " FROM export_audit ORDER BY id DESC"
     )
     return list(rows)
 

@@ -164,10 +164,13 @@ def recent_comments(db: Database, limit: int = 50) -> pd.DataFrame:
 
 
 def data_signature(db: Database) -> tuple:
-    """Changes whenever a comment, an action or a setting is written: a cache key for figures."""
+    """Changes whenever a comment, an action or a setting is written, a retention run
+    anonymises (comments change without a new row) or a legal hold is placed or lifted: a
+    cache key for figures."""
     return db.execute(
         "SELECT (SELECT max(id) FROM comments), (SELECT max(id) FROM actions),"
-        " (SELECT max(id) FROM settings_history)"
+        " (SELECT max(id) FROM settings_history), (SELECT max(id) FROM destruction_log),"
+        " (SELECT max(id) FROM legal_holds)"
     ).fetchone()
 
 

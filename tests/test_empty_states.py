@@ -21,6 +21,7 @@ PAGES = {
     "pages/compliance.py": "compliance",
     "pages/reasons.py": "reasons",
     "pages/reports.py": "reports",
+    "pages/transparency.py": "transparency",
 }
 LEA = {"username": "lea", "display_name": "Léa", "role": "lead"}
 ANA = {"username": "ana", "display_name": "Ana", "role": "moderator"}

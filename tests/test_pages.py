@@ -16,6 +16,8 @@ PAGE_TITLES = {
     "pages/reports.py": "reports.title",
     "pages/importer.py": "import.title",
     "pages/settings.py": "settings.title",
+    "pages/transparency.py": "transparency.title",
+    "pages/records.py": "nav.records",
 }
 
 

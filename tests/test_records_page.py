@@ -109,3 +109,13 @@ def test_a_lead_verifies_the_history_and_sees_a_broken_row(demo_db_path):
         "chaîne rompue : actions, ligne 40 ne correspond plus à son empreinte "
         "(modifiée hors de Vigie)"
     ]
+
+
+def test_in_english_a_hold_is_placed_and_the_page_reruns(demo_db_path):
+    at = open_app(PAGE, "mlachance", "en", now=DEMO_NOW)
+    at.radio[0].set_value(True)
+    next(f for f in at.text_input if f.label.startswith("The author's handle")).set_value("jroy")
+    next(f for f in at.text_input if f.label == "Reason").set_value("Complaint 14")
+    _button(at, "Place the hold").click().run()
+    assert not at.exception and not at.error
+    assert reading(demo_db_path, lambda db: db["legal_holds"].count) == 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lib import chain
+from lib import chain, i18n
 from lib.auth import PermissionDenied
 from lib.db import PLATFORMS
 from lib.i18n import format_datetime, label
@@ -15,8 +15,10 @@ from lib.records.backup import backup_line
 from lib.records.holds import HoldRefused, active_holds, hold_history, lift_hold, place_hold
 from lib.settings import SettingsError, load_settings, save_settings
 from lib.taxonomy import REASONS
+from lib.times import local
+from lib.ui.cached import signature
 from lib.ui.fields import number_field, numbers_or_say_why
-from lib.ui.session import lang, plain, present, t
+from lib.ui.session import database, lang, plain, present, t
 
 FLASH_KEY = "records_flash"
 # What a change may be refused with, in words for the person (lib.i18n.Worded).
@@ -75,9 +77,17 @@ def retention_tab(db, username: str) -> None:
     _destruction_log(db)
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def _review(data_key: tuple, day, _now) -> pd.DataFrame:
+    """`retention.review`, once per change of the data and per day: at ten years of history
+    it reads every closed comment older than the shortest period."""
+    return retention.review(database(), now=_now)
+
+
 def _due_now(db, username: str) -> None:
     """What the schedule lets go today (never the content), and anonymising it."""
-    due = retention.review(db, now=present())
+    now = present()
+    due = _review(signature(), local(now).date(), now)
     run = retention.plan(due)
     st.subheader(t("records.ui.due_title"))
     st.markdown(t("records.ui.due", count=run.count, held=run.held, sending=run.sending))
@@ -145,16 +155,22 @@ def _destruction_log(db) -> None:
 def holds_tab(db, username: str) -> None:
     """Place a hold on a comment or an author, the standing holds, lifting one, the history."""
     st.caption(t("records.ui.holds_help"))
+    # Read now: a format_func may be called after the run (AppTest), outside the session.
+    language = lang()
     with st.form("hold_place", clear_on_submit=True):
         on_author = st.radio(
             t("records.ui.hold_on"),
             [False, True],
-            format_func=lambda a: t("records.ui.hold_author" if a else "records.ui.hold_comment"),
+            format_func=lambda a: i18n.t(
+                "records.ui.hold_author" if a else "records.ui.hold_comment", language
+            ),
             horizontal=True,
         )
         comment = st.text_input(t("records.ui.hold_comment_number"))
         platform = st.selectbox(
-            t("records.col.platform"), PLATFORMS, format_func=lambda p: label("platform", p, lang())
+            t("records.col.platform"),
+            PLATFORMS,
+            format_func=lambda p: label("platform", p, language),
         )
         handle = st.text_input(t("records.ui.hold_handle"))
         reason = st.text_input(t("records.ui.hold_reason"))

@@ -5,6 +5,7 @@ business hours. What happens near midnight on 30 September belongs to September 
 Québec and to October in UTC; two comments received in September are handled in October.
 """
 
+import dataclasses
 import io
 import json
 from datetime import date
@@ -282,8 +283,12 @@ def test_the_csv_with_commas_has_decimal_points(db):
     assert list(rows.columns) == CSV_COLUMNS
     pct = rows.set_index(["measure", "platform"]).loc[("compliance_pct", "all"), "value"]
     assert pct == 100.0
-    assert b"100.0" in transparency.summary_csv(summary, ",")
-    assert b"100,0" in transparency.summary_csv(summary)
+    assert b",compliance_pct,all,,,100\r\n" in transparency.summary_csv(summary, ",")
+    assert b";compliance_pct;all;;;100\r\n" in transparency.summary_csv(summary)
+    # A fraction keeps its decimals, with the delimiter's decimal mark.
+    halves = dataclasses.replace(summary, compliance=summary.compliance.assign(compliance_pct=87.5))
+    assert b",compliance_pct,all,,,87.5\r\n" in transparency.summary_csv(halves, ",")
+    assert b";compliance_pct;all;;;87,5\r\n" in transparency.summary_csv(halves)
 
 
 @pytest.mark.parametrize("month", [SEPTEMBER, OCTOBER])

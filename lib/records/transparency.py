@@ -53,7 +53,7 @@ from datetime import date, timedelta
 import pandas as pd
 from sqlite_utils import Database
 
-from lib.csv_export import to_csv_bytes
+from lib.csv_export import DECIMAL_FOR_DELIMITER, to_csv_bytes
 from lib.db import PLATFORMS, to_db_time
 from lib.i18n import MONTHS
 from lib.metrics import compliance_figures, reason_labels
@@ -249,8 +249,15 @@ def summary_table(summary: MonthlySummary) -> pd.DataFrame:
 
 
 def summary_csv(summary: MonthlySummary, delimiter: str = ";") -> bytes:
-    """`summary_table` as CSV bytes for Excel (`lib.csv_export.to_csv_bytes`)."""
-    return to_csv_bytes(summary_table(summary), delimiter=delimiter)
+    """`summary_table` as CSV bytes for Excel (`lib.csv_export.to_csv_bytes`); a count is
+    written whole ("39", not "39,0") though it shares its column with a percentage."""
+    table = summary_table(summary)
+    decimal = DECIMAL_FOR_DELIMITER[delimiter]
+    table["value"] = [
+        "" if pd.isna(v) else str(int(v)) if float(v).is_integer() else str(v).replace(".", decimal)
+        for v in table["value"]
+    ]
+    return to_csv_bytes(table, delimiter=delimiter)
 
 
 def csv_filename(month: date) -> str:

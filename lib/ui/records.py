@@ -39,8 +39,11 @@ def changed(change, *args, **kwargs) -> bool:
 
 
 def flash() -> None:
+    """The last change's word of success, in a place drawn at every run: an element that
+    comes and goes above the tabs would move them, and the browser would show the first."""
+    box = st.container()
     if said := st.session_state.pop(FLASH_KEY, None):
-        st.success(said)
+        box.success(said)
 
 
 def retention_tab(db, username: str) -> None:
@@ -184,7 +187,6 @@ def holds_tab(db, username: str) -> None:
                 target = {"comment_id": int(number)}
             if changed(place_hold, db, username, reason, **target):
                 st.rerun()
-    flash()
     standing = active_holds(db)
     st.subheader(t("records.ui.holds_standing"))
     if not standing:

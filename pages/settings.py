@@ -8,6 +8,7 @@ from lib import i18n
 from lib.accounts import AccountRefused
 from lib.auth import PasswordRefused, PermissionDenied, can
 from lib.db import PLATFORMS
+from lib.records.backup import backup_line
 from lib.settings import (
     SettingsError,
     exclude_author,
@@ -45,6 +46,7 @@ if not can(db, username, "settings"):
     st.stop()
 
 settings = load_settings(db)
+st.caption(backup_line(db, lang()))
 if flash := st.session_state.pop(FLASH_KEY, None):
     st.success(flash)
 

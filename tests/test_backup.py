@@ -296,13 +296,16 @@ def test_a_tampered_history_gives_a_failed_backup_logged_and_no_file(team_db, tm
 
     report = backup(path, target, actor="lea")
     assert (report.outcome, report.problem, report.bytes) == ("failed", "chain_broken", None)
-    assert report.refusal.values == {"table": "actions", "row": 1, "problem": "changed"}
+    assert report.refusal.describe("en").startswith(
+        "the database's history does not verify (chain broken: actions, row 1 no longer "
+        "matches its hash"
+    )
     assert main(["backup", "--to", str(target), "--db", str(path)]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "Traceback" not in error
     assert error.startswith(
-        "vigie: l'historique de la base ne se vérifie pas (table actions, ligne 1 : changed) : "
-        "aucun fichier n'a été laissé"
+        "vigie: l'historique de la base ne se vérifie pas (chaîne rompue : actions, ligne 1 ne "
+        "correspond plus à son empreinte (modifiée hors de Vigie)) : aucun fichier n'a été laissé"
     )
     assert left_in(tmp_path) == []  # neither the target nor a temporary copy
     assert not list(tmp_path.glob(f"*{TEMP_SUFFIX}*"))

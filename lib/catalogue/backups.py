@@ -44,9 +44,9 @@ STRINGS = {
         "en": "the copy fails SQLite's integrity check ({reason}): no file was left behind",
     },
     "backups.error.chain_broken": {
-        "fr": "l'historique de la base ne se vérifie pas (table {table}, ligne {row} : "
-        "{problem}) : aucun fichier n'a été laissé ; `python -m lib verify` en dit plus",
-        "en": "the database's history does not verify (table {table}, row {row}: {problem}): "
-        "no file was left behind; `python -m lib verify` tells more",
+        "fr": "l'historique de la base ne se vérifie pas ({problem}) : aucun fichier n'a été "
+        "laissé ; `python -m lib verify` en dit plus",
+        "en": "the database's history does not verify ({problem}): no file was left behind; "
+        "`python -m lib verify` tells more",
     },
 }

@@ -33,7 +33,7 @@ from sqlite_utils import Database
 from lib import chain
 from lib.auth import SERVER_OPERATOR
 from lib.db import immediate, open_db, to_db_time, using
-from lib.i18n import Worded, t
+from lib.i18n import LANGUAGES, Worded, t
 from lib.times import local, now_utc
 
 # How the log names SERVER_OPERATOR: whoever runs the command line on the server.
@@ -158,9 +158,14 @@ def _check(temp: Path, target: Path) -> tuple[chain.ChainReport, dict]:
             verified = chain.verify(copy)
             if not verified.intact:
                 bad = verified.bad
-                raise BackupRefused(
-                    "chain_broken", table=bad.table, row=bad.row_id, problem=bad.problem
-                )
+                # In verify's own words (lib.cli.records), in both languages.
+                problem = {
+                    language: t(
+                        f"records.verify.{bad.problem}", language, table=bad.table, row=bad.row_id
+                    )
+                    for language in LANGUAGES
+                }
+                raise BackupRefused("chain_broken", problem=problem)
             heads = chain.heads(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
     except sqlite3.Error as error:

@@ -10,7 +10,7 @@ from lib.times import local_today
 from lib.ui import database, lang, present, t
 from lib.ui.cached import current_settings, figure, settings, until_state_changes
 from lib.ui.empty import no_comments_yet
-from lib.ui.lead import decimals_as_text
+from lib.ui.lead import chart, decimals_as_text
 
 st.title(t("transparency.title"))
 st.caption(t("transparency.intro"))
@@ -88,7 +88,8 @@ if summary.removals.empty:
     st.info(t("transparency.no_removals"), icon=":material/info:")
 else:
     per_reason = transparency.removals_per_reason(summary)
-    st.plotly_chart(
+    # The chart, then its data in an expander: the text alternative every chart has.
+    chart(
         figure(
             "horizontal_bars",
             per_reason["removals"],
@@ -97,8 +98,8 @@ else:
             t("reasons.removals"),
             language,
         ),
-        width="stretch",
-        key="transparency_chart",
+        per_reason,
+        "transparence-motifs",
     )
     codes = summary.removals["platform"].unique()
     names = dict(zip(codes, platform_names(codes), strict=True))

@@ -410,18 +410,21 @@ def test_the_page_shows_the_previous_month_and_the_picker_changes_the_figures(
     layout = json.loads(chart.proto.spec)["layout"]
     assert layout["separators"] == charts.SEPARATORS[lang]  # "1 234,5" in French
     assert layout["title"]["text"] == t("transparency.removals_chart", lang)
-    assert len(at.get("download_button")) == 1
+    # The chart's own data (its text alternative, in an expander), and the summary's CSV.
+    keys = [button.key for button in at.get("download_button")]
+    assert keys == ["csv_transparence-motifs", "transparency_csv"]
     picker.set_value(OCTOBER).run()
     assert not at.exception, [e.value for e in at.exception]
     assert [cards(at)[label] for label in labels] == list(october)
     in_progress = t("transparency.in_progress", lang, moment=format_datetime(NOW, lang))
     assert [info.value for info in at.info] == [in_progress]
-    assert len(at.get("download_button")) == 1
+    assert len(at.get("download_button")) == 2
 
 
 def test_the_pages_tables_name_platforms_and_reasons_in_words(app_db):
     at = open_page("en")
-    removals, compliance = (frame.value for frame in at.dataframe)  # no reply in September
+    # The chart's data first (in its expander), then the tables; no reply in September.
+    _chart_data, removals, compliance = (frame.value for frame in at.dataframe)
     assert list(removals.columns) == ["Reason", "Facebook", "Instagram", "Total"]
     assert list(removals["Reason"]) == [
         "Abusive language or personal attacks",
@@ -431,7 +434,7 @@ def test_the_pages_tables_name_platforms_and_reasons_in_words(app_db):
     assert list(compliance["Platform"]) == ["All platforms", "Facebook", "Instagram"]
     assert t("transparency.no_replies", "en") in [info.value for info in at.info]
     at.selectbox(key="transparency_month").set_value(OCTOBER).run()
-    replies = at.dataframe[1].value
+    replies = at.dataframe[2].value
     assert replies.values.tolist() == [["Facebook", 4], ["Instagram", 2]]
     assert list(replies.columns) == ["Platform", "Replies published"]
 

@@ -231,3 +231,17 @@ def test_each_run_of_sync_every_applies_the_daily_retention(known, tmp_path):
     line = sync_command.run(Path(path), config, every=1, say=print, runs=1)
     # 1, 3 and 5 (the threat keeps its 84 months, the open one stays).
     assert line.endswith(" · conservation : 3 commentaire(s) anonymisé(s)")
+
+
+def test_a_period_ending_when_the_clocks_change_is_read_on_the_wall_clock(team_db):
+    # Closed at 1:30 on 1 October (EDT): a month later, 1:30 happens twice (the clocks go
+    # back at 2:00 on 1 November 2026): the second, standard time, keeps it the longer.
+    # Closed at 2:30 on 8 February: a month later, 2:30 does not exist (the clocks skip
+    # from 2:00 to 3:00 on 8 March 2026): it expires at 3:00.
+    for cid, closed in ((1, "2026-10-01 05:30:00"), (2, "2026-02-08 07:30:00")):
+        _comment(team_db, cid, closed)
+        act(team_db, cid, "no_reply_needed", "ana", 1, at=closed)
+    save_settings(team_db, "lea", retention_months=1)
+    due = retention.review(team_db, now=NOW).set_index("comment_id")["expires_at"]
+    assert str(due[1]) == "2026-11-01 06:30:00+00:00"  # 1:30 EST
+    assert str(due[2]) == "2026-03-08 07:00:00+00:00"  # 3:00 EDT

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from sqlite_utils import Database
 
@@ -75,15 +76,23 @@ def review(db: Database, settings: Settings | None = None, now=None) -> pd.DataF
     rules = found["reasons"].fillna("").map(lambda codes: _rule(codes, settings))
     found["rule"] = rules.str[0]
     found["months"] = rules.str[1].astype(int)
-    closed_local = found["closed_at"].dt.tz_convert(local(now).tz)
-    expires = [
-        closed_local[rows] + pd.DateOffset(months=int(months))
-        for months, rows in found.groupby("months").groups.items()
-    ]
-    found["expires_at"] = pd.concat(expires).dt.tz_convert("UTC").reindex(found.index)
+    found["expires_at"] = _months_later(found["closed_at"], found["months"], local(now).tz)
     found[["held", "sending"]] = found[["held", "sending"]].astype(bool)
     due = found[found["expires_at"] <= now].drop(columns="reasons")
     return due.sort_values(["closed_at", "comment_id"], ignore_index=True)
+
+
+def _months_later(instants: pd.Series, months: pd.Series, tz) -> pd.Series:
+    """Each instant so many months later on the local wall clock (UTC). A wall time that
+    falls in the hour the clocks go back is taken the second time (standard time: kept the
+    longer), one in the hour they skip moves forward to the first time that exists."""
+    wall = instants.dt.tz_convert(tz).dt.tz_localize(None)
+    later = pd.Series(pd.NaT, index=instants.index, dtype=wall.dtype)
+    for count, rows in months.groupby(months).groups.items():
+        later[rows] = wall[rows] + pd.DateOffset(months=int(count))
+    standard = np.zeros(len(later), dtype=bool)
+    aware = later.dt.tz_localize(tz, ambiguous=standard, nonexistent="shift_forward")
+    return aware.dt.tz_convert("UTC")
 
 
 def _rule(reasons: str | None, settings: Settings) -> tuple[str, int]:

@@ -3,18 +3,15 @@ history's integrity and the last backup."""
 
 import streamlit as st
 
-from lib.auth import can
 from lib.ui import current_user, database, t
 from lib.ui.access_requests import access_tab
+from lib.ui.lead import leads_only
 from lib.ui.records import flash, holds_tab, integrity_tab, retention_tab
 
 st.title(t("nav.records"))
 db = database()
+username = leads_only("records", "records.lead_only")
 me = current_user(db)
-username = me["username"] if me else None
-if not can(db, username, "records"):
-    st.error(t("records.lead_only"), icon=":material/block:")
-    st.stop()
 flash()
 
 TABS = (

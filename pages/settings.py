@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib import i18n
 from lib.accounts import AccountRefused
-from lib.auth import PasswordRefused, PermissionDenied, can
+from lib.auth import PasswordRefused, PermissionDenied
 from lib.db import PLATFORMS
 from lib.records.backup import backup_line
 from lib.settings import (
@@ -28,6 +28,7 @@ from lib.ui.alerts import alerts_tab as draw_alerts_tab
 from lib.ui.calendar_settings import calendar_tab as draw_calendar_tab
 from lib.ui.calendar_settings import closures_tab as draw_closures_tab
 from lib.ui.detection import detection_tab as draw_detection_tab
+from lib.ui.lead import leads_only
 from lib.ui.policy import policy_tab as draw_policy_tab
 from lib.ui.service_levels import levels_tab as draw_levels_tab
 from lib.ui.team import team_tab as draw_team_tab
@@ -39,11 +40,8 @@ REFUSALS = (SettingsError, PermissionDenied, TeamRefused, PasswordRefused, Accou
 
 st.title(t("settings.title"))
 db = database()
+username = leads_only("settings", "settings.lead_only")
 me = current_user(db)
-username = me["username"] if me else None
-if not can(db, username, "settings"):
-    st.error(t("settings.lead_only"), icon=":material/block:")
-    st.stop()
 
 settings = load_settings(db)
 st.caption(backup_line(db, lang()))

@@ -8,16 +8,26 @@ import pandas as pd
 import streamlit as st
 
 from lib import i18n, metrics
-from lib.auth import team_names
+from lib.auth import can, team_names
 from lib.csv_export import to_csv_bytes
 from lib.i18n import format_date, format_duration, format_number, format_percent
 from lib.tables import readable
 from lib.times import LOCAL_TZ
-from lib.ui import PAGES
+from lib.ui import PAGES, current_user
 from lib.ui.session import database, lang, t
 
 QUEUE_PAGE = "pages/queue.py"
 QUEUE_URL = next(slug for path, _k, _i, slug in PAGES if path == QUEUE_PAGE)
+
+
+def leads_only(permission: str, refusal_key: str) -> str:
+    """The signed-in lead's username; anyone else reads `refusal_key` and the page stops."""
+    me = current_user(database())
+    username = me["username"] if me else None
+    if not can(database(), username, permission):
+        st.error(t(refusal_key), icon=":material/block:")
+        st.stop()
+    return username
 
 
 def chart(

@@ -63,3 +63,4 @@ bench: $(VENV)/.dev chromium
 	$(BIN)/python bench/bench_lead_pages.py $(BENCH_DB)
 	$(BIN)/python bench/bench_pages.py $(BENCH_DB)
 	$(BIN)/python bench/bench_sync.py
+	$(BIN)/python bench/bench_records.py --db $(BENCH_DB)

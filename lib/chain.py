@@ -282,6 +282,14 @@ def _missing_heads(db: Database) -> Iterator[BadRow]:
                 return
 
 
+def started(db: Database) -> tuple[str | None, int]:
+    """When the chain began (UTC text; None before the migration) and how many rows were
+    already there then, sealed as they stood."""
+    starts = db.execute("SELECT min(started_at), sum(rows_before) FROM history_chain")
+    at, before = starts.fetchone()
+    return at, int(before or 0)
+
+
 def heads(db: Database) -> dict[str, tuple[int, str]]:
     """Each chained table's last row: its id and hash (hex), for a backup to record."""
     found = {}

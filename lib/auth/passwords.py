@@ -46,6 +46,9 @@ class _ServerOperator:
     def __repr__(self) -> str:
         return "SERVER_OPERATOR"
 
+    def __str__(self) -> str:
+        return "operator"  # how the logs name them (backups, retention runs)
+
 
 SERVER_OPERATOR = _ServerOperator()
 

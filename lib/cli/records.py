@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from lib.chain import verify
+from lib.auth import SERVER_OPERATOR
+from lib.chain import started, verify
 from lib.cli import TIMES_HELP, CommandError, as_lead, existing_db, instant
 from lib.i18n import t
 from lib.records import retention
 from lib.times import local
-
-# Who the logs name when the server's operator (or cron) runs a command without --as.
-OPERATOR = "operator"
 
 
 class ChainBroken(CommandError):
@@ -45,7 +43,7 @@ def add_parsers(commands) -> list:
 def _retention(args) -> str:
     now = instant(args.now)
     with existing_db(args) as db:
-        actor = OPERATOR
+        actor = str(SERVER_OPERATOR)  # the server's operator, or cron
         if args.actor:
             as_lead(db, args.actor, "retention", "records")
             actor = args.actor
@@ -80,17 +78,15 @@ def _line(row) -> str:
 def _verify(args) -> str:
     with existing_db(args) as db:
         report = verify(db, progress=_checked)
-        starts = list(db["history_chain"].rows)
+        began, before = started(db)
     if report.bad is not None:
         raise ChainBroken(report.bad.problem, table=report.bad.table, row=report.bad.row_id)
-    started = min((r["started_at"] for r in starts), default=None)
-    before = sum(r["rows_before"] for r in starts)
     return t(
         "records.verify.intact_sealed" if before else "records.verify.intact",
         "fr",
         rows=sum(report.rows.values()),
         tables=len(report.rows),
-        started=local(started).strftime("%Y-%m-%d %H:%M") if started else "",
+        started=local(began).strftime("%Y-%m-%d %H:%M") if began else "",
         before=before,
     )
 

@@ -36,8 +36,6 @@ from lib.db import immediate, open_db, to_db_time, using
 from lib.i18n import LANGUAGES, Worded, t
 from lib.times import local, now_utc
 
-# How the log names SERVER_OPERATOR: whoever runs the command line on the server.
-OPERATOR = "operator"
 # The copy's name while it is written and checked: hidden, beside the target.
 TEMP_SUFFIX = ".partial"
 # The files SQLite may keep beside a database.
@@ -209,7 +207,7 @@ def _record_failure(db: Database, actor, target: Path, failure: BackupRefused) -
 def _log_row(report: BackupReport, actor) -> dict:
     return {
         "at": report.at,
-        "actor": OPERATOR if actor is SERVER_OPERATOR else str(actor),
+        "actor": str(actor),  # SERVER_OPERATOR reads "operator"
         "target": str(report.target),
         "bytes": report.bytes,
         "outcome": report.outcome,

@@ -215,12 +215,6 @@ def daily(db: Database, now=None) -> RetentionRun | None:
     return apply(db, SCHEDULED, settings, now)
 
 
-def last_run(db: Database) -> dict | None:
-    """The latest retention run's first log row (at, actor), or None."""
-    rows = list(db.query("SELECT at, actor FROM destruction_log ORDER BY id DESC LIMIT 1"))
-    return rows[0] if rows else None
-
-
 def log(db: Database, limit: int = 100) -> pd.DataFrame:
     """The destruction log, newest first: at, actor, rule, months, comments, fields."""
     return pd.read_sql_query(

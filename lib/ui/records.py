@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import chain, i18n
 from lib.auth import PermissionDenied
-from lib.db import PLATFORMS
+from lib.db import PLATFORMS, from_db_times
 from lib.i18n import format_datetime, label
 from lib.records import retention
 from lib.records.backup import backup_line
@@ -138,9 +138,7 @@ def _destruction_log(db) -> None:
     st.dataframe(
         pd.DataFrame(
             {
-                t("records.col.at"): log["at"].map(
-                    lambda x: format_datetime(pd.Timestamp(x, tz="UTC"), lang())
-                ),
+                t("records.col.at"): _times(log["at"]),
                 t("records.col.actor"): log["actor"],
                 t("records.col.rule"): [
                     t("records.ui.rule_none")
@@ -218,9 +216,7 @@ def _holds_frame(rows: list[dict], with_action: bool = False) -> pd.DataFrame:
     ]
     shown = {
         t("records.col.hold"): frame["id"],
-        t("records.col.at"): frame["at"].map(
-            lambda x: format_datetime(pd.Timestamp(x, tz="UTC"), lang())
-        ),
+        t("records.col.at"): _times(frame["at"]),
         t("records.col.actor"): frame["actor"],
     }
     if with_action:
@@ -233,19 +229,18 @@ def _holds_frame(rows: list[dict], with_action: bool = False) -> pd.DataFrame:
     return pd.DataFrame(shown)
 
 
+def _times(stored: pd.Series) -> pd.Series:
+    """Stored UTC text as the screen shows an instant (Québec time)."""
+    return from_db_times(stored).map(lambda instant: format_datetime(instant, lang()))
+
+
 def integrity_tab(db) -> None:
     """The last good backup, and the history's hash chain checked on demand."""
     st.markdown(backup_line(db, lang()))
-    starts = list(db["history_chain"].rows)
-    if starts:
-        started = min(r["started_at"] for r in starts)
-        st.caption(
-            t(
-                "records.ui.chain_started",
-                at=format_datetime(pd.Timestamp(started, tz="UTC"), lang()),
-                before=sum(r["rows_before"] for r in starts),
-            )
-        )
+    began, before = chain.started(db)
+    if began:
+        at = format_datetime(from_db_times([began])[0], lang())
+        st.caption(t("records.ui.chain_started", at=at, before=before))
     if st.button(t("records.ui.verify"), key="records_verify"):
         with st.spinner(t("records.ui.verifying")):
             report = chain.verify(db)

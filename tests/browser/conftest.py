@@ -66,6 +66,21 @@ def server(demo_template, tmp_path_factory):
         yield served
 
 
+def vigie(*arguments) -> str:
+    """`python -m lib …` as an operator runs it (a new process, no terminal); its output,
+    once it has exited 0."""
+    result = subprocess.run(
+        [sys.executable, "-m", "lib", *map(str, arguments)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 @contextlib.contextmanager
 def serving(template: Path, folder: Path):
     """`streamlit run app.py` on a free localhost port over a copy of `template` in `folder`:

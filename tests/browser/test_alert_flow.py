@@ -4,9 +4,6 @@ in Chromium, signs them in onto that very comment; and the next cycle, past the 
 passes nothing on, because somebody has opened it."""
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,12 +11,11 @@ from playwright.sync_api import expect
 
 from lib.db import open_db
 from lib.settings import save_settings
-from tests.browser.conftest import main, screenshot, serving, sign_in
+from tests.browser.conftest import main, screenshot, serving, sign_in, vigie
 from tests.mail_server import running_mail_server
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 LEAD, MODERATOR = "mlachance", "agirard"
 THREAT = "Je vais tous vous tuer demain matin à l'hôtel de ville"
 
@@ -29,19 +25,6 @@ def own_server(demo_template, tmp_path_factory):
     """This module changes the alert list: it serves its own copy of the demo."""
     with serving(demo_template, tmp_path_factory.mktemp("alerts")) as served:
         yield served
-
-
-def command(*arguments) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "lib", *map(str, arguments)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def test_the_alert_link_opens_the_comment_and_stops_the_escalation(own_server, page, tmp_path):
@@ -58,7 +41,7 @@ def test_the_alert_link_opens_the_comment_and_stops_the_escalation(own_server, p
         f"facebook;Ville (démo);alerte-1;{received};Personne Inventée;{THREAT}\n",
         encoding="utf-8",
     )
-    command("import", file, "--db", db_path)
+    vigie("import", file, "--db", db_path)
     with open_db(db_path) as db:
         [(comment,)] = db.execute("SELECT id FROM comments WHERE external_id = 'alerte-1'")
 
@@ -69,7 +52,7 @@ def test_the_alert_link_opens_the_comment_and_stops_the_escalation(own_server, p
             f'[alerts]\nbase_url = "{own_server["url"]}"\n',
             encoding="utf-8",
         )
-        command("notify", "--once", "--config", config, "--db", db_path)
+        vigie("notify", "--once", "--config", config, "--db", db_path)
         [alert] = [m for m in mail.received if "urgent" in m.message["Subject"]]
         assert alert.recipients == [f"{MODERATOR}@example.org"]
         link = re.search(r"https?://\S+/file\?comment=\d+", alert.message.get_body().get_content())
@@ -82,6 +65,6 @@ def test_the_alert_link_opens_the_comment_and_stops_the_escalation(own_server, p
         screenshot(page, "alert-link-opens-the-comment")
 
         later = (now + pd.Timedelta(minutes=40)).strftime("%Y-%m-%d %H:%M")
-        line = command("notify", "--once", "--config", config, "--now", later, "--db", db_path)
+        line = vigie("notify", "--once", "--config", config, "--now", later, "--db", db_path)
         assert [m for m in mail.received if "toujours pas ouvert" in m.message["Subject"]] == []
         assert line.startswith("alertes : ")

@@ -2,11 +2,8 @@
 the queue with `python -m lib sync --once`; a moderator hides one and replies to another in
 the browser; the next `sync --once` carries both to the page, the reply exactly once."""
 
-import subprocess
-import sys
 import uuid
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -19,13 +16,13 @@ from tests.browser.conftest import (
     screenshot,
     serving,
     sign_in,
+    vigie,
 )
 from tests.browser.test_flows import query, search_queue, t
 from tests.platforms.fake_server import FakePlatforms
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 MODERATOR = "agirard"
 TOKEN = "EAAB-browser-test-not-real"
 
@@ -35,19 +32,6 @@ def own_server(demo_template, tmp_path_factory):
     """This module registers a connected account: it serves its own copy of the demo."""
     with serving(demo_template, tmp_path_factory.mktemp("platforms")) as served:
         yield served
-
-
-def sync_once(config: Path, db: Path) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "lib", "sync", "--once", "--config", str(config), "--db", str(db)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def test_a_moderators_decisions_in_the_browser_happen_on_facebook(own_server, page, tmp_path):
@@ -70,7 +54,9 @@ def test_a_moderators_decisions_in_the_browser_happen_on_facebook(own_server, pa
             f'page_id = "2002"\ntoken = "{TOKEN}"\nbase_url = "{platform.graph_url}"\n',
             encoding="utf-8",
         )
-        assert "1 compte(s) : 2 commentaire(s) reçu(s)" in sync_once(config, own_server["db"])
+        assert "1 compte(s) : 2 commentaire(s) reçu(s)" in vigie(
+            "sync", "--once", "--config", config, "--db", own_server["db"]
+        )
         ids = {
             r["external_id"]: r["id"]
             for r in query(
@@ -93,10 +79,14 @@ def test_a_moderators_decisions_in_the_browser_happen_on_facebook(own_server, pa
 
         # Nothing reaches Facebook before the sync process runs.
         assert not platform.comment("2002_9_spam")["hidden"]
-        assert "2 décision(s) appliquée(s)" in sync_once(config, own_server["db"])
+        assert "2 décision(s) appliquée(s)" in vigie(
+            "sync", "--once", "--config", config, "--db", own_server["db"]
+        )
         assert platform.comment("2002_9_spam")["hidden"]
         assert [r["text"] for r in platform.replies("2002_9_question")] == [reply]
         # A second run publishes nothing again.
-        assert "0 décision(s) appliquée(s)" in sync_once(config, own_server["db"])
+        assert "0 décision(s) appliquée(s)" in vigie(
+            "sync", "--once", "--config", config, "--db", own_server["db"]
+        )
         assert len(platform.replies("2002_9_question")) == 1
         assert TOKEN not in (own_server["db"].parent / "streamlit.log").read_text()

@@ -3,12 +3,23 @@
 >>> frame = pd.DataFrame({"text": ["=HYPERLINK(1)", "Bonjour"], "pct": [87.5, 100.0]})
 >>> to_csv_bytes(frame).decode("utf-8-sig").splitlines()
 ['text;pct', "'=HYPERLINK(1);87,5", 'Bonjour;100,0']
+
+A long export is written frame by frame (`write_csv`): the same bytes as one frame's.
+
+>>> out = io.BytesIO()
+>>> write_csv([frame.iloc[:1], frame.iloc[1:]], out)
+2
+>>> out.getvalue() == to_csv_bytes(frame)
+True
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import unicodedata
+from collections.abc import Iterable
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -43,18 +54,41 @@ def to_csv_bytes(frame: pd.DataFrame, delimiter: str = ";") -> bytes:
       leading "'" so that Excel shows them instead of running them; numbers
       stay numbers.
     """
+    out = io.BytesIO()
+    write_csv([frame], out, delimiter)
+    return out.getvalue()
+
+
+def write_csv(frames: Iterable[pd.DataFrame], out: BinaryIO, delimiter: str = ";") -> int:
+    """Frames written to `out` one after the other as one CSV file, as `to_csv_bytes`
+    writes them; returns the rows written.
+
+    The BOM and the header (the first frame's columns) come once; every frame has the
+    same columns, and `frames` holds one at least (perhaps empty: a file of headers).
+    Each cell is written from its own value, so that cutting a frame changes no byte.
+    """
     if delimiter not in DECIMAL_FOR_DELIMITER:
         raise ValueError(f"delimiter must be one of {sorted(DECIMAL_FOR_DELIMITER)!r}")
-    out = pd.DataFrame(index=frame.index)
-    for name in frame.columns:
-        out[name] = _cell_values(frame[name])
-    text = out.to_csv(
-        sep=delimiter,
-        decimal=DECIMAL_FOR_DELIMITER[delimiter],
-        index=False,
-        lineterminator="\r\n",
-    )
-    return text.encode("utf-8-sig")
+    out.write(codecs.BOM_UTF8)
+    rows, columns = 0, None
+    for frame in frames:
+        if columns is not None and list(frame.columns) != columns:
+            raise ValueError(f"columns changed: {list(frame.columns)} after {columns}")
+        cells = pd.DataFrame(index=frame.index)
+        for name in frame.columns:
+            cells[name] = _cell_values(frame[name])
+        text = cells.to_csv(
+            sep=delimiter,
+            decimal=DECIMAL_FOR_DELIMITER[delimiter],
+            index=False,
+            header=columns is None,
+            lineterminator="\r\n",
+        )
+        out.write(text.encode("utf-8"))
+        rows, columns = rows + len(frame), list(frame.columns)
+    if columns is None:
+        raise ValueError("write_csv needs one frame at least, for the header")
+    return rows
 
 
 def as_written(frame: pd.DataFrame, delimiter: str = ";") -> pd.DataFrame:

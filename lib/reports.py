@@ -16,15 +16,22 @@ a level that runs around the clock, `response_business_minutes` counts every min
 >>> export_filename("queue", now="2026-11-23 17:05Z")   # a snapshot, in local time
 'vigie-queue-2026-11-23_1205.csv'
 
-Personal information is masked unless a team lead asks otherwise: `table` and
-`export` refuse `unmask=True` for anyone else (`lib.auth.PermissionDenied`),
+`write_export` streams an export to a file in windows of about `CHUNK_ROWS` comments,
+so that a year of a big organisation's comments fits in the memory of a few thousand;
+`export` is the same writer into bytes, for the page's download button.
+
+Personal information is masked unless a team lead asks otherwise: `table`, `export` and
+`write_export` refuse `unmask=True` for anyone else (`lib.auth.PermissionDenied`),
 and every unmasked export is recorded in the append-only `export_audit` table
 (who, when, which export, which range).
 """
 
 from __future__ import annotations
 
-from datetime import date
+import io
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -32,14 +39,14 @@ from sqlite_utils import Database
 
 from lib import compliance as engine
 from lib.auth import require
-from lib.csv_export import to_csv_bytes
+from lib.csv_export import write_csv
 from lib.db import OPEN_STATUSES, from_db_times, to_db_time
 from lib.metrics import reason_labels
 from lib.privacy import mask_author, mask_series
 from lib.queries import frame, removals
 from lib.settings import load_settings, settings_at
 from lib.states import states_for
-from lib.times import local, local_bounds, now_utc
+from lib.times import local, local_bounds, local_midnight, now_utc
 from lib.triage import queue_order
 
 KINDS = ("queue", "compliance", "daily", "reasons")
@@ -86,6 +93,9 @@ COLUMNS = {
 PERSONAL_KINDS = tuple(kind for kind in KINDS if "text" in COLUMNS[kind])
 # Exports taken at an instant (`now`), not over a range of dates.
 SNAPSHOT_KINDS = ("queue",)
+# The comments (or actions, for `reasons`) a streamed export holds at a time: a few
+# hundred MB of frames at most, however long the range.
+CHUNK_ROWS = 50_000
 
 
 def queue(db: Database, now=None, unmask: bool = False, lead: bool = False) -> pd.DataFrame:
@@ -118,14 +128,8 @@ def queue(db: Database, now=None, unmask: bool = False, lead: bool = False) -> p
 
 def compliance(db: Database, start, end, now=None) -> pd.DataFrame:
     """One row per comment received on local dates [start, end], in its state at `now`."""
-    states = _states(db, _received_between(db, start, end), now)
-    minutes = np.floor(states["response_seconds"] / 60).astype("Int64")
-    out = states.assign(
-        comment_id=states["id"],
-        response_business_minutes=minutes,
-        handled_by=states["first_handled_by"],
-    )
-    return _shape(out, "compliance")
+    now = _now(now)
+    return _compliance_rows(db, *local_bounds(_day(start), _day(end)), now, settings_at(db, now))
 
 
 def daily(db: Database, start, end, now=None) -> pd.DataFrame:
@@ -134,12 +138,8 @@ def daily(db: Database, start, end, now=None) -> pd.DataFrame:
     Comments count on their local arrival date; days without comments are rows of zeros,
     so that a pivot table has every day.
     """
-    start, end = _day(start), _day(end)
-    states = _states(db, _received_between(db, start, end), now)
-    settings = settings_at(db, now if now is not None else now_utc())
-    out = engine.daily(states, settings.calendar(), start, end)
-    out["compliance_pct"] = out["compliance_pct"].round(1)
-    return _shape(out, "daily")
+    now = _now(now)
+    return _daily_rows(db, _day(start), _day(end), now, settings_at(db, now))
 
 
 def reasons(db: Database, start, end) -> pd.DataFrame:
@@ -147,12 +147,47 @@ def reasons(db: Database, start, end) -> pd.DataFrame:
 
     Labels are in French, as the lead named them in the settings.
     """
+    return _reason_rows(db, *local_bounds(_day(start), _day(end)), load_settings(db))
+
+
+def chunks(
+    db: Database,
+    kind: str,
+    start=None,
+    end=None,
+    now=None,
+    unmask: bool = False,
+    lead: bool = False,
+    chunk_rows: int = CHUNK_ROWS,
+) -> Iterator[pd.DataFrame]:
+    """`table`'s rows in order, in frames of about `chunk_rows` rows: one at least, perhaps
+    empty, and together `table`'s. Checks no role: `table` and `write_export` do.
+
+    `compliance` is cut in windows of arrival instants holding at most `chunk_rows`
+    comments (more only when more arrived in the same second), `daily` in windows of whole
+    local days (a day is never cut), `reasons` in windows of the actions' instants. The
+    queue, the open comments at `now`, is one frame.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown export {kind!r}; expected one of {KINDS}")
+    if kind == "queue":
+        yield queue(db, now, unmask=unmask, lead=lead)
+        return
+    now = _now(now)  # once, so that every window is read at the same instant
     low, high = local_bounds(_day(start), _day(end))
-    rows = removals(db, low, high).reset_index(drop=True)
-    labels = reason_labels(rows["reason_code"], load_settings(db))["label_fr"]
-    out = rows.assign(reason_label=labels)
-    out = out.sort_values(["removed_at", "comment_id", "reason_code"], kind="stable")
-    return _shape(out, "reasons")
+    if kind == "reasons":
+        settings = load_settings(db)
+        for lo, hi in _windows(db, "actions", "at", low, high, chunk_rows):
+            yield _reason_rows(db, lo, hi, settings)
+        return
+    settings = settings_at(db, now)
+    whole_days = kind == "daily"
+    for lo, hi in _windows(db, "comments", "received_at", low, high, chunk_rows, whole_days):
+        if whole_days:
+            first, after = local(lo).date(), local(hi).date()
+            yield _daily_rows(db, first, after - timedelta(days=1), now, settings)
+        else:
+            yield _compliance_rows(db, lo, hi, now, settings)
 
 
 def table(
@@ -185,6 +220,36 @@ def table(
     return reasons(db, start, end)
 
 
+def write_export(
+    db: Database,
+    out: BinaryIO,
+    kind: str,
+    start=None,
+    end=None,
+    now=None,
+    delimiter: str = ";",
+    unmask: bool = False,
+    actor: str | None = None,
+    lead: bool = False,
+    chunk_rows: int = CHUNK_ROWS,
+) -> int:
+    """Write one export to `out` as CSV for Excel, window by window (`chunks`); the rows.
+
+    Arguments as for `table`. The bytes are `to_csv_bytes(table(...))`'s, written as they
+    are computed: memory holds one window, not the range. An unmasked export is refused
+    unless `actor` is a lead, and recorded once written, with its row count.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown export {kind!r}; expected one of {KINDS}")
+    if unmask:
+        require(db, actor, "unmask")
+    parts = chunks(db, kind, start, end, now, unmask=unmask, lead=lead, chunk_rows=chunk_rows)
+    rows = write_csv(parts, out, delimiter=delimiter)
+    if unmask:
+        record_unmasked_export(db, actor, kind, start, end, now, rows)
+    return rows
+
+
 def export(
     db: Database,
     kind: str,
@@ -197,20 +262,22 @@ def export(
     rows: pd.DataFrame | None = None,
     lead: bool = False,
 ) -> bytes:
-    """One export as CSV bytes for Excel (`lib.csv_export.to_csv_bytes`).
+    """One export as CSV bytes for Excel: `write_export` into memory, for a download button.
 
     Arguments as for `table`. `rows` is that table when the caller has it
     already (the page's preview), so that it is not computed twice. An
     unmasked export is refused unless `actor` is a lead, and recorded.
     """
+    buffer = io.BytesIO()
+    if rows is None:
+        write_export(db, buffer, kind, start, end, now, delimiter, unmask, actor, lead)
+        return buffer.getvalue()
     if unmask:
         require(db, actor, "unmask")
-    if rows is None:
-        rows = table(db, kind, start, end, now, unmask=unmask, actor=actor, lead=lead)
-    data = to_csv_bytes(rows, delimiter=delimiter)
+    write_csv([rows], buffer, delimiter=delimiter)
     if unmask:
         record_unmasked_export(db, actor, kind, start, end, now, len(rows))
-    return data
+    return buffer.getvalue()
 
 
 def record_unmasked_export(
@@ -272,9 +339,40 @@ def _day(value) -> date:
     return value if type(value) is date else pd.Timestamp(value).date()
 
 
-def _received_between(db: Database, start, end) -> pd.DataFrame:
-    """Comments received on local dates [start, end]: one range query on the received_at index."""
-    low, high = local_bounds(_day(start), _day(end))
+def _now(now) -> pd.Timestamp:
+    return now if now is not None else now_utc()
+
+
+def _windows(
+    db: Database, table: str, column: str, low, high, size: int, whole_days: bool = False
+) -> Iterator[tuple[str, str]]:
+    """[low, high) cut into windows [lo, hi) of stored UTC text, each holding at most
+    `size` rows of `table` by `column` (an indexed instant), and at least one window.
+
+    A window's end is the instant of the row after its first `size`: rows of one second
+    stay together, even when more than `size` share it. With `whole_days` it is moved back
+    to the start of its local day, or on to the next one when that is the window's start.
+    """
+    lo, end = to_db_time(low), to_db_time(high)
+    after = f"SELECT {column} FROM {table} WHERE {column} {{}} ? AND {column} < ? ORDER BY {column}"
+    while True:
+        row = db.execute(after.format(">=") + " LIMIT 1 OFFSET ?", [lo, end, size]).fetchone()
+        if row is not None and row[0] == lo:  # more than `size` rows in the first second
+            row = db.execute(after.format(">") + " LIMIT 1", [lo, end]).fetchone()
+        hi = end if row is None else row[0]
+        if whole_days and hi < end:
+            day = local(hi).date()
+            hi = to_db_time(local_midnight(day))
+            if hi <= lo:
+                hi = to_db_time(local_midnight(day + timedelta(days=1)))
+        yield lo, hi
+        if hi >= end:
+            return
+        lo = hi
+
+
+def _received_between(db: Database, low, high) -> pd.DataFrame:
+    """Comments received in [low, high) (instants): one range query on the received_at index."""
     return _comments(
         db,
         "SELECT id, platform, received_at, first_handled_at, first_handled_by, service_level"
@@ -282,6 +380,35 @@ def _received_between(db: Database, start, end) -> pd.DataFrame:
         " WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id",
         [to_db_time(low), to_db_time(high)],
     )
+
+
+def _compliance_rows(db: Database, low, high, now, settings) -> pd.DataFrame:
+    """`compliance`'s rows for the comments received in [low, high)."""
+    states = states_for(_received_between(db, low, high), settings, now)
+    minutes = np.floor(states["response_seconds"] / 60).astype("Int64")
+    out = states.assign(
+        comment_id=states["id"],
+        response_business_minutes=minutes,
+        handled_by=states["first_handled_by"],
+    )
+    return _shape(out, "compliance")
+
+
+def _daily_rows(db: Database, first: date, last: date, now, settings) -> pd.DataFrame:
+    """`daily`'s rows for the local days [first, last]."""
+    states = states_for(_received_between(db, *local_bounds(first, last)), settings, now)
+    out = engine.daily(states, settings.calendar(), first, last)
+    out["compliance_pct"] = out["compliance_pct"].round(1)
+    return _shape(out, "daily")
+
+
+def _reason_rows(db: Database, low, high, settings) -> pd.DataFrame:
+    """`reasons`'s rows for the removals in [low, high)."""
+    rows = removals(db, low, high).reset_index(drop=True)
+    labels = reason_labels(rows["reason_code"], settings)["label_fr"]
+    out = rows.assign(reason_label=labels)
+    out = out.sort_values(["removed_at", "comment_id", "reason_code"], kind="stable")
+    return _shape(out, "reasons")
 
 
 def _comments(db: Database, sql: str, params) -> pd.DataFrame:
@@ -298,7 +425,7 @@ def _comments(db: Database, sql: str, params) -> pd.DataFrame:
 
 def _states(db: Database, rows: pd.DataFrame, now) -> pd.DataFrame:
     """The states at `now` under the settings of that moment: a past report as it stood."""
-    now = now if now is not None else now_utc()
+    now = _now(now)
     return states_for(rows, settings_at(db, now), now)
 
 

@@ -370,16 +370,18 @@ def test_the_queue_file_is_named_after_the_local_date_and_time_of_its_snapshot()
 
 
 @pytest.mark.parametrize("kind", ["queue", "compliance", "daily", "reasons"])
-def test_each_export_reads_comments_with_one_indexed_query(db, kind):
+def test_each_export_reads_comments_once_in_a_small_range_and_only_through_indexes(db, kind):
     statements = []
     db.conn.set_trace_callback(statements.append)
     export(db, kind, START, END, NOW)
     db.conn.set_trace_callback(None)
     reads = [s for s in statements if "FROM comments" in s or "JOIN comments" in s]
-    assert len(reads) == 1, reads
-    plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + reads[0]).fetchall())
-    assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
-    assert "SCAN comments" not in plan.replace("SCAN comments_fts", ""), plan
+    # Besides the rows, a streamed export asks the index where its window ends.
+    assert len([s for s in reads if not s.startswith("SELECT received_at FROM")]) == 1, reads
+    for read in reads:
+        plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + read).fetchall())
+        assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
+        assert "SCAN comments" not in plan.replace("SCAN comments_fts", ""), plan
 
 
 def test_a_past_report_is_computed_with_the_settings_of_its_moment(db):

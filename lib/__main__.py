@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sqlite3
 import sys
 import time
@@ -44,7 +45,7 @@ from lib.i18n import both, t
 from lib.importers import BadImportFile, import_file
 from lib.notify.command import cycle as notify_cycle
 from lib.presets import PRESET_NAMES, UnknownPreset, preset
-from lib.reports import SNAPSHOT_KINDS, export, export_filename, snapshot_time
+from lib.reports import SNAPSHOT_KINDS, export_filename, snapshot_time, write_export
 from lib.settings import SettingsError
 from lib.team import (
     TeamRefused,
@@ -276,32 +277,39 @@ def _export(args) -> str:
     start = args.start or end.replace(day=1)
     if start > end:
         raise CommandError("range_reversed", start=start, end=end)
-    with existing_db(args) as db:
-        if args.unmask:
-            as_lead(db, args.actor, "--unmask", "unmask")
-        data = export(
-            db,
-            args.kind,
-            start,
-            end,
-            now=now,
-            delimiter=args.delimiter,
-            unmask=args.unmask,
-            actor=args.actor,
-            lead=bool(args.unmask),  # --unmask proved --as is a lead
-        )
     out = args.out or Path(export_filename(args.kind, start, end, now))
+    # Written beside the target and renamed at the end: a failure leaves no half a file.
+    partial = out.with_name(f".{out.name}.{os.getpid()}.part")
     try:
-        out.write_bytes(data)
+        with existing_db(args) as db:
+            if args.unmask:
+                as_lead(db, args.actor, "--unmask", "unmask")
+            with partial.open("xb") as file:
+                write_export(
+                    db,
+                    file,
+                    args.kind,
+                    start,
+                    end,
+                    now=now,
+                    delimiter=args.delimiter,
+                    unmask=args.unmask,
+                    actor=args.actor,
+                    lead=bool(args.unmask),  # --unmask proved --as is a lead
+                )
+                size = file.tell()
+        partial.replace(out)
     except OSError as error:
         raise CommandError("cannot_write", path=out, reason=error.strerror) from error
+    finally:
+        partial.unlink(missing_ok=True)
     when = t("cli.done.snapshot", "fr", at=snapshot_time(now)) if snapshot else f"{start} → {end}"
     return t(
         "cli.done.export",
         "fr",
         kind=args.kind,
         path=out,
-        size=len(data),
+        size=size,
         when=when,
         masked=t("cli.done.unmasked", "fr") if args.unmask else "",
     )

@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lib.__main__ import main
 from lib.auth import PermissionDenied
 from lib.csv_export import to_csv_bytes
 from lib.db import open_db
 from lib.reports import KINDS, chunks, export, table, unmasked_exports, write_export
-from tests.conftest import DEMO_NOW
+from tests.conftest import DEMO_NOW, reading
 
 # The demo's comments arrive from 22 August to 20 November 2026, across the change to
 # standard time on 1 November.
@@ -130,3 +131,33 @@ def test_a_streamed_unmasked_export_is_refused_to_a_moderator_and_recorded_for_a
         assert rows == len(whole) > 0
         [record] = unmasked_exports(db)
         assert (record["actor"], record["kind"], record["rows"]) == (lead, "queue", rows)
+
+
+# --- the command line ------------------------------------------------------------------
+
+
+def cli_export(path, out, *extra) -> int:
+    now = "2026-11-20T15:00:00-05:00"
+    span = ["--from", "2026-08-01", "--to", "2026-11-20"]
+    return main(["export", "compliance", *span, "--now", now, "--out", str(out), "--db", str(path)])
+
+
+def test_the_command_line_streams_the_file_the_page_downloads(demo_db_path, tmp_path, capsys):
+    out = tmp_path / "compliance.csv"
+    assert cli_export(demo_db_path, out) == 0
+    data = out.read_bytes()
+    assert f"({len(data)} octets" in capsys.readouterr().out
+    assert data == reading(demo_db_path, export, "compliance", FIRST, LAST, DEMO_NOW)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["compliance.csv", "vigie.db"]
+
+
+def test_an_export_that_cannot_be_put_in_place_leaves_no_part_of_a_file(
+    demo_db_path, tmp_path, capsys
+):
+    taken = tmp_path / "taken.csv"
+    taken.mkdir()  # a folder where the file should go
+    assert cli_export(demo_db_path, taken) != 0
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and str(taken) in error
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken.csv", "vigie.db"]
+    assert list(taken.iterdir()) == []

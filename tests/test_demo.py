@@ -6,6 +6,7 @@ from contextlib import closing
 import pandas as pd
 import pytest
 
+from lib import chain
 from lib.business_time import BusinessCalendar
 from lib.chain import CHAIN_COLUMNS
 from lib.db import open_db
@@ -28,9 +29,9 @@ def _digest(db) -> str:
     return h.hexdigest()
 
 
-def _generated_digest(path, seed: int) -> str:
+def _generated_digest(path, seed: int, **parts) -> str:
     with closing(open_db(path)) as db:
-        generate(db, rows=800, seed=seed, now=DEMO_NOW)
+        generate(db, rows=800, seed=seed, now=DEMO_NOW, **parts)
         return _digest(db)
 
 
@@ -38,6 +39,11 @@ def test_the_same_seed_gives_the_same_database(tmp_path):
     a = _generated_digest(tmp_path / "a.db", seed=3)
     assert _generated_digest(tmp_path / "b.db", seed=3) == a
     assert _generated_digest(tmp_path / "c.db", seed=4) != a
+
+
+def test_the_same_seed_in_the_same_parts_gives_the_same_database(tmp_path):
+    a = _generated_digest(tmp_path / "a.db", seed=3, chunk_rows=200)
+    assert _generated_digest(tmp_path / "b.db", seed=3, chunk_rows=200) == a
 
 
 def test_the_demo_refuses_a_database_that_already_has_comments(tmp_path):
@@ -50,8 +56,46 @@ def test_the_demo_refuses_a_database_that_already_has_comments(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def demo(demo_template):
-    with open_db(demo_template) as db:
+def demo_in_parts(tmp_path_factory):
+    """The shared demo's size and seed, written 500 comments at a time."""
+    path = tmp_path_factory.mktemp("demo_in_parts") / "demo.db"
+    with open_db(path) as db:
+        generate(db, rows=3000, seed=7, now=DEMO_NOW, chunk_rows=500)
+    return path
+
+
+def test_a_demo_in_parts_has_contiguous_ids_and_one_post_per_account_and_day(demo_in_parts):
+    with open_db(demo_in_parts) as db:
+        comments = frame(db, "SELECT * FROM comments ORDER BY id")
+        actions = frame(db, "SELECT id, comment_id FROM actions ORDER BY id")
+        posts = frame(db, "SELECT * FROM posts", time_columns=("published_at",))
+        assert chain.verify(db).intact
+    assert comments["id"].tolist() == list(range(1, 3001))
+    assert comments["external_id"].tolist() == [f"demo-{i:08d}" for i in range(1, 3001)]
+    assert actions["id"].tolist() == list(range(1, len(actions) + 1))
+    assert actions["comment_id"].is_monotonic_increasing
+    # Each post is published a little before the first comment of its day, whichever part
+    # that comment was written in.
+    first = comments.groupby(["platform", "post_ref"])["received_at"].min()
+    published = posts.set_index(["platform", "post_ref"])["published_at"]
+    lead = first - published.reindex(first.index)
+    assert lead.between(pd.Timedelta(minutes=5), pd.Timedelta(minutes=95)).all()
+
+
+def test_a_demo_in_parts_reports_its_progress_part_by_part(tmp_path):
+    done = []
+    with closing(open_db(tmp_path / "a.db")) as db:
+        summary = generate(
+            db, rows=1000, seed=2, now=DEMO_NOW, chunk_rows=300, progress=lambda *a: done.append(a)
+        )
+    assert len(done) >= 3 and done[-1] == (1000, 1000) and summary.comments == 1000
+    assert [d for d, _total in done] == sorted(d for d, _total in done)
+
+
+@pytest.fixture(scope="module", params=["at once", "in parts"])
+def demo(request, demo_template):
+    path = demo_template if request.param == "at once" else request.getfixturevalue("demo_in_parts")
+    with open_db(path) as db:
         comments = frame(db, "SELECT * FROM comments")
         actions = frame(db, "SELECT * FROM actions", time_columns=("at",))
         yield db, comments, actions

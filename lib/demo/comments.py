@@ -6,26 +6,24 @@ import numpy as np
 import pandas as pd
 
 from lib.demo import texts
+from lib.demo.arrivals import draw_arrivals
 from lib.demo.authors import author_names, author_parts, draw_authors
 from lib.demo.personal_data import fill_row_fields
 from lib.times import LOCAL_TZ
 
 ENGLISH_SHARE = 0.2
-# Relative arrival rate by local hour: quiet nights, busy evenings.
-HOUR_WEIGHTS = np.array(
-    [0.25, 0.15, 0.1, 0.08, 0.08, 0.12, 0.3, 0.55, 0.7, 0.75, 0.8, 0.85]
-    + [0.9, 0.85, 0.8, 0.8, 0.85, 0.95, 1.0, 1.0, 1.0, 0.95, 0.75, 0.45]
-)
-WEEKEND_WEIGHT = 1.35
 
 
-def draw_comments(rng: np.random.Generator, rows: int, start, end) -> pd.DataFrame:
-    """`rows` comments received between `start` and `end`, indexed by id from 1.
+def draw_comments(
+    rng: np.random.Generator, rows: int, start, end, first_id: int = 1, authors: int | None = None
+) -> pd.DataFrame:
+    """`rows` comments received between `start` and `end`, indexed by id from `first_id`.
 
-    Besides the stored columns, `kind` (a kind of texts.MIX) and `english` say what
-    was drawn, for the handling.
+    Their authors are drawn among `authors` people (`draw_authors`; by default, as
+    many as `rows` calls for). Besides the stored columns, `kind` (a kind of
+    texts.MIX) and `english` say what was drawn, for the handling.
     """
-    received = _arrivals(rng, rows, start, end)
+    received = draw_arrivals(rng, rows, start, end)
     kind_names = [m[0] for m in texts.MIX]
     shares = np.array([m[1] for m in texts.MIX])
     kind = rng.choice(len(kind_names), size=rows, p=shares / shares.sum())
@@ -33,51 +31,33 @@ def draw_comments(rng: np.random.Generator, rows: int, start, end) -> pd.DataFra
 
     account_shares = np.array([a[2] for a in texts.ACCOUNTS])
     account = rng.choice(len(texts.ACCOUNTS), size=rows, p=account_shares / account_shares.sum())
-    platforms = np.array([a[0] for a in texts.ACCOUNTS])
-    accounts = np.array([a[1] for a in texts.ACCOUNTS])
+    platforms = np.array([a[0] for a in texts.ACCOUNTS], dtype=object)
+    accounts = np.array([a[1] for a in texts.ACCOUNTS], dtype=object)
 
-    author = draw_authors(rng, rows, kind, kind_names)
-    names, handles = author_names(max(author.max() + 1, 1))
+    author = draw_authors(rng, rows, kind, kind_names, pool=authors)
+    names, handles = author_names(author)
     # The personal data an author writes (e-mail, health card) is made from their name.
     first, last = author_parts(author)
     text = _texts(rng, kind, english, kind_names, first, last)
-    local_day = received.dt.tz_convert(LOCAL_TZ).dt.strftime("%Y%m%d").to_numpy()
-    ids = np.arange(1, rows + 1)
+    local = received.dt.tz_convert(LOCAL_TZ)
+    local_day = (local.dt.year * 10_000 + local.dt.month * 100 + local.dt.day).to_numpy()
+    post_ref = pd.Series(account.astype(str), dtype=object) + "-" + local_day.astype(str)
+    ids = np.arange(first_id, first_id + rows)
     return pd.DataFrame(
         {
             "platform": platforms[account],
             "account": accounts[account],
-            "external_id": [f"demo-{i:08d}" for i in ids],
-            "post_ref": np.char.add(
-                np.char.add("post-", account.astype(str)), np.char.add("-", local_day.astype(str))
-            ),
-            "author_name": names[author],
-            "author_handle": handles[author],
+            "external_id": [f"demo-{i:08d}" for i in ids.tolist()],
+            "post_ref": ("post-" + post_ref).to_numpy(),
+            "author_name": names,
+            "author_handle": handles,
             "text": text,
             "received_at": received.to_numpy(),
-            "kind": np.array(kind_names)[kind],
+            "kind": np.array(kind_names, dtype=object)[kind],
             "english": english,
         },
         index=pd.Index(ids, name="id"),
     )
-
-
-def _arrivals(rng: np.random.Generator, rows: int, start, end) -> pd.Series:
-    """Arrival instants weighted by local hour and weekday (rejection sampling)."""
-    span = int((end - start).total_seconds())
-    weights_max = HOUR_WEIGHTS.max() * WEEKEND_WEIGHT
-    kept: list[np.ndarray] = []
-    have = 0
-    while have < rows:
-        offsets = rng.integers(0, span, size=max(4 * (rows - have), 1024))
-        instants = pd.DatetimeIndex(start + pd.to_timedelta(offsets, unit="s"))
-        local = instants.tz_convert(LOCAL_TZ)
-        weight = HOUR_WEIGHTS[local.hour] * np.where(local.day_of_week >= 5, WEEKEND_WEIGHT, 1.0)
-        accepted = offsets[rng.random(len(offsets)) < weight / weights_max]
-        kept.append(accepted)
-        have += len(accepted)
-    offsets = np.sort(np.concatenate(kept)[:rows])
-    return pd.Series(start + pd.to_timedelta(offsets, unit="s"))
 
 
 def _texts(

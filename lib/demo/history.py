@@ -9,8 +9,9 @@ from lib.db import to_db_times
 from lib.taxonomy import PERSONAL_INFORMATION_REASON, PRIVATE_REDIRECT
 
 
-def history_rows(handling: pd.DataFrame) -> pd.DataFrame:
-    """The `actions` rows a `draw_handling` frame implies, versions from 2 per comment."""
+def history_rows(handling: pd.DataFrame, first_id: int = 1) -> pd.DataFrame:
+    """The `actions` rows a `draw_handling` frame implies, with ids from `first_id` and
+    versions from 2 per comment."""
     h = handling
     verb, detail = h["verb"], h["detail"]
     # An escalation is carried out by the lead's approval.
@@ -55,7 +56,7 @@ def history_rows(handling: pd.DataFrame) -> pd.DataFrame:
     actions = pd.concat(parts, ignore_index=True).sort_values(["comment_id", "at", "step"])
     actions["version"] = actions.groupby("comment_id").cumcount() + 2
     actions["at"] = to_db_times(actions["at"])
-    actions.insert(0, "id", np.arange(1, len(actions) + 1))
+    actions.insert(0, "id", np.arange(first_id, first_id + len(actions)))
     return actions.drop(columns="step")
 
 

@@ -13,6 +13,7 @@ import lib.ingest
 from lib.db import open_db
 from lib.detect import (
     MAX_TEXT_CHARS,
+    REPEAT_MIN_WORDS,
     Detection,
     analyse,
     analyse_many,
@@ -662,6 +663,55 @@ def test_a_partial_reimport_does_not_count_a_comment_as_its_own_repeat(tmp_path)
 def test_repeat_and_its_reason_come_last_in_the_taxonomy_order_so_appending_keeps_it():
     assert list(FLAGS)[-1] == "repeat"
     assert list(REASONS)[-1] == "anonyme_repetitif"
+
+
+def repeats_one_by_one(frame: pd.DataFrame) -> list[bool]:
+    """`repeated_text` as its docstring says it, a row at a time: the reference."""
+    seen: dict[tuple, int] = {}
+    found = [False] * len(frame)
+    order = sorted(range(len(frame)), key=lambda i: frame["received_at"].iloc[i])
+    for i in order:
+        row = frame.iloc[i]
+        author = "" if pd.isna(row["author_handle"]) else row["author_handle"]
+        key = repeat_key(row["text"])
+        copies = seen.get((row["platform"], author, key), 0)
+        needed = 2 if len(key.split()) < REPEAT_MIN_WORDS else 1
+        found[i] = pd.notna(row["author_handle"]) and bool(key) and copies >= needed
+        seen[(row["platform"], author, key)] = copies + 1
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["x", "facebook"]),
+            st.sampled_from(["a", "b", "", None]),
+            st.sampled_from(
+                [
+                    "Merci!",
+                    "merci",
+                    "Vote QS 2026",
+                    "vote qs 12",
+                    "",
+                    "Encore une promesse brisée",
+                    "ENCORE une promesse BRISÉE!!!",
+                    "😡",
+                ]
+            ),
+            st.integers(0, 5),
+        ),
+        max_size=30,
+    )
+)
+def test_repeats_found_in_bulk_are_those_found_one_comment_at_a_time(rows):
+    # Authors missing or empty, texts alike or not, instants tied: the bulk reading
+    # (which compares only the texts of authors' groups) agrees with the reference.
+    frame = pd.DataFrame(rows, columns=["platform", "author_handle", "text", "received_at"])
+    frame["received_at"] = pd.Timestamp("2026-03-01", tz="UTC") + pd.to_timedelta(
+        frame["received_at"], unit="min"
+    )
+    assert repeated_text(frame).tolist() == repeats_one_by_one(frame)
 
 
 def test_repeats_over_a_million_rows_take_seconds():

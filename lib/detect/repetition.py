@@ -32,7 +32,8 @@ def repeat_key(text: str) -> str:
     """
     folded = fold(head(text) if isinstance(text, str) else "")
     folded = digits_as_zero(_MENTION.sub(" @ ", URL.sub(" http ", folded)))
-    return " ".join(_SAME_LETTERS.sub(r"\1", word) for word in _KEY_WORD.findall(folded))
+    # Words are joined by spaces, which no stretched letter crosses: one pass for all.
+    return _SAME_LETTERS.sub(r"\1", " ".join(_KEY_WORD.findall(folded)))
 
 
 def repeated_text(
@@ -59,11 +60,19 @@ def repeated_text(
     both = pd.concat([before, frame[columns]], ignore_index=True)
     if author not in both.columns or both.empty:
         return pd.Series(False, index=frame.index, dtype=bool)
-    text_codes, texts = pd.factorize(both[text].fillna("").astype(str), sort=False)
+    grouping = pd.DataFrame({c: pd.factorize(both[c].fillna(""))[0] for c in keys})
+    has_author = both[author].notna().to_numpy()
+    # Only the texts of an author's group are compared: a file without authors reads none.
+    group = grouping.groupby(list(grouping.columns)).ngroup().to_numpy()
+    compared = np.zeros(group.max() + 1, dtype=bool)
+    compared[group[has_author]] = True
+    compared = compared[group]
+    text_codes, texts = pd.factorize(both.loc[compared, text].fillna("").astype(str), sort=False)
     key_codes, keys_found = pd.factorize(pd.Series([repeat_key(t) for t in texts], dtype=object))
     words = np.fromiter((k.count(" ") + 1 if k else 0 for k in keys_found), dtype=np.int64)
-    row_key = key_codes[text_codes]
-    grouping = pd.DataFrame({c: pd.factorize(both[c].fillna(""))[0] for c in keys})
+    # Rows not compared have key -1 and are no repeat: their author is missing.
+    row_key = np.full(len(both), -1, dtype=np.int64)
+    row_key[compared] = key_codes[text_codes]
     grouping["key"] = row_key
     if order in both.columns:
         sequence = np.argsort(both[order].to_numpy(), kind="stable")
@@ -71,7 +80,7 @@ def repeated_text(
         sequence = np.arange(len(both))
     copies_before = np.empty(len(both), dtype=np.int64)
     copies_before[sequence] = grouping.iloc[sequence].groupby(list(grouping.columns)).cumcount()
-    row_words = words[row_key]
+    row_words = np.append(words, 0)[row_key]
     needed = np.where(row_words < REPEAT_MIN_WORDS, 2, 1)
-    repeat = (copies_before >= needed) & (row_words > 0) & both[author].notna().to_numpy()
+    repeat = (copies_before >= needed) & (row_words > 0) & has_author
     return pd.Series(repeat[len(before) :], index=frame.index)

@@ -546,6 +546,50 @@ def test_analyse_many_of_an_empty_series_is_an_empty_frame():
     assert "flags" in found.columns
 
 
+def one_by_one(texts: list[str]) -> list[list]:
+    return [
+        [d.language, " ".join(d.flags), " ".join(d.suggested_reasons), d.suggested_redirect]
+        for d in map(analyse, texts)
+    ]
+
+
+NUMBERED = [
+    "Mon NAS est {} et mon dossier {}, pouvez-vous m'aider?",
+    "Appelez-moi au {}-555-01{} svp",
+    "Gang de caves, ça fait {} semaines que j'attends (#{})",
+    "Thanks! Call 1 877 {} {} or see www.quebec.ca/{}",
+    "J'habite au {} rue Principale, né le {} mars 1984",
+    "Je vais te retrouver au {} {}, tu vas payer",
+    "Where is form {}? {}",
+    "{} {}",
+    "Écrivez à jean{}@exemple.ca ou info{}@quebec.ca",
+    "Ok {}",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(NUMBERED),
+            st.lists(
+                st.integers(0, 10**12).map(str) | st.sampled_from(["046 454 286", "²"]),
+                min_size=3,
+                max_size=3,
+            ),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_texts_that_differ_by_a_number_are_each_analysed_as_on_their_own(rows):
+    # analyse_many reads the words, language and models once for texts alike but for
+    # their numbers; personal information and links are each text's own.
+    texts = [template.format(*numbers) for template, numbers in rows]
+    found = analyse_many(pd.Series(texts))
+    assert found.to_numpy().tolist() == one_by_one(texts)
+
+
 def test_analyse_many_reads_each_distinct_text_once_so_a_large_demo_takes_seconds():
     templates = [
         f"Bonjour, question {i} : est-ce ouvert? 418-555-01{i % 100:02d}" for i in range(300)

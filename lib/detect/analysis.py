@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from lib.detect.folding import digits_as_zero, fold
@@ -151,7 +152,8 @@ def analyse(text: str) -> Detection:
     probabilities = {signal: float(scores[signal][0]) for signal in SIGNALS}
     urgency = _urgency(text, folded, language, probabilities, explained=True)
     tone = float(scores[TONE][0])
-    return _analyse(text, language, _Found(digits_as_zero(folded)), urgency, tone, explained=True)
+    words = _read(language, _Found(digits_as_zero(folded)), urgency, tone, explained=True)
+    return _detection(words, *_personal_and_link(text))
 
 
 def explain(text: str) -> tuple[Evidence, ...]:
@@ -231,24 +233,28 @@ def _negative(
     return Evidence("negative", f"{TONE}.learned", _quote(" · ".join(weighed)))
 
 
-def _analyse(
-    text: str,
-    language: str,
-    found: _Found,
-    urgency: list[Finding],
-    tone: float,
-    explained: bool = False,
-) -> Detection:
-    pieces = find_personal_information(text)
+@dataclass(frozen=True)
+class _Reading:
+    """What the language, the word lists and the models read in a text. Numbers are
+    read as "0" by all of them, so texts that differ only by a number share it; only
+    personal information and links are looked for in each text (`_detection`)."""
+
+    language: str
+    found: _Found
+    flags: frozenset[str]
+    reasons: frozenset[str]
+    evidence: tuple[Evidence, ...]
+    threat: bool
+
+
+def _read(
+    language: str, found: _Found, urgency: list[Finding], tone: float, explained: bool = False
+) -> _Reading:
     threats = [f for f in urgency if f.signal == THREAT]
     distress = [f for f in urgency if f.signal == DISTRESS]
     evidence: list[Evidence] = []
 
     flags: set[str] = set()
-    if pieces:
-        flags.add("pii")
-        kinds = dict.fromkeys(piece.kind for piece in pieces)
-        evidence += [Evidence("pii", f"pii.{kind}", "") for kind in kinds]
     if language == "en":
         flags.add("english")
         evidence.append(Evidence("english", "english", ""))
@@ -259,10 +265,6 @@ def _analyse(
     if negative:
         flags.add("negative")
         evidence.append(negative)
-    link = URL.search(_without_email_addresses(text, pieces))
-    if link:
-        flags.add("link")
-        evidence.append(Evidence("link", "link", _quote(link.group(0))))
     if urgency:
         flags.add("urgent")
         evidence += [Evidence("urgent", f.rule, _quote(f.words)) for f in urgency]
@@ -271,8 +273,6 @@ def _analyse(
         evidence += [Evidence("distress", f.rule, _quote(f.words)) for f in distress]
 
     reasons: set[str] = set()
-    if pieces:
-        reasons.add("renseignements_personnels")
     if threats:
         reasons.add("menace")
     if found.has(HATE):
@@ -287,12 +287,35 @@ def _analyse(
         reasons.add("commercial")
     if found.has(PARTISAN):
         reasons.add("partisan")
+    return _Reading(
+        language, found, frozenset(flags), frozenset(reasons), tuple(evidence), bool(threats)
+    )
 
+
+def _personal_and_link(text: str) -> tuple[list[PersonalInformation], re.Match[str] | None]:
+    """The personal information in a text, and its first link that is no e-mail address."""
+    pieces = find_personal_information(text)
+    return pieces, URL.search(_without_email_addresses(text, pieces))
+
+
+def _detection(
+    read: _Reading, pieces: list[PersonalInformation], link: re.Match[str] | None
+) -> Detection:
+    """One text's detection: what was `read` in it, its personal information and its link."""
+    flags, reasons, evidence = set(read.flags), set(read.reasons), list(read.evidence)
+    if pieces:
+        flags.add("pii")
+        reasons.add("renseignements_personnels")
+        kinds = dict.fromkeys(piece.kind for piece in pieces)
+        evidence += [Evidence("pii", f"pii.{kind}", "") for kind in kinds]
+    if link:
+        flags.add("link")
+        evidence.append(Evidence("link", "link", _quote(link.group(0))))
     return Detection(
-        language=language,
+        language=read.language,
         flags=_in_order(flags, FLAGS),
         suggested_reasons=_in_order(reasons, REASONS),
-        suggested_redirect=_redirect(found, bool(pieces), flags, bool(threats)),
+        suggested_redirect=_redirect(read.found, bool(pieces), flags, read.threat),
         evidence=tuple(sorted(evidence, key=lambda e: _FLAG_ORDER[e.flag])),
     )
 
@@ -302,49 +325,50 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
 
     Columns: language, flags and suggested_reasons (codes separated by spaces, in
     the taxonomy's order), suggested_redirect (None when there is none).
+
+    Texts that differ only by their numbers share their language, word lists, models
+    and rules (`_Reading`, read once for them); each is searched for personal
+    information and links.
     """
     codes, uniques = pd.factorize(texts.fillna("").astype(str), sort=False)
     uniques = [head(text) for text in uniques.tolist()]
     folded = [fold(text) for text in uniques]
-    languages = detect_languages(uniques, folded)
-    scores = learned().probabilities(folded)
-    read: dict[tuple[str, str], tuple[Finding, ...]] = {}
-
-    def rules_once(text: str, folded: str, language: str) -> tuple[Finding, ...]:
-        # Comments that differ by a number are read alike, as the word lists read them.
-        key = (digits_as_zero(folded), language)
-        if key not in read:
-            read[key] = find_urgency(text, folded, language)
-        return read[key]
-
-    probabilities = [
-        dict(zip(SIGNALS, values, strict=True))
-        for values in zip(*(scores[signal].tolist() for signal in SIGNALS), strict=True)
-    ]
-    urgency = [
-        _urgency(*read_as, chances, explained=False, read=rules_once)
-        for read_as, chances in zip(
-            zip(uniques, folded, languages, strict=True), probabilities, strict=True
-        )
-    ]
-    word_lists: dict[str, _Found] = {}
-    results = [
-        _analyse(text, language, word_lists.setdefault(key, _Found(key)), found, tone)
-        for text, language, key, found, tone in zip(
-            uniques,
-            languages,
-            map(digits_as_zero, folded),
-            urgency,
-            scores[TONE].tolist(),
-            strict=True,
-        )
-    ]
+    # The language is read on the text, where the model never sees a digit
+    # (`language._NOT_WORDS`): texts alike but for their numbers have the same.
+    alike = pd.factorize(pd.Series(map(digits_as_zero, uniques), dtype=object))[0]
+    first = np.unique(alike, return_index=True)[1].tolist()
+    languages = detect_languages([uniques[i] for i in first], [folded[i] for i in first])
+    languages = [languages[code] for code in alike.tolist()]
+    keys = [(digits_as_zero(f), language) for f, language in zip(folded, languages, strict=True)]
+    first: dict[tuple[str, str], int] = {}
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    chosen = list(first.values())
+    readings = _readings(
+        [uniques[i] for i in chosen], [folded[i] for i in chosen], [keys[i][1] for i in chosen]
+    )
+    reading_of = {key: n for n, key in enumerate(first)}
+    # A text's columns follow from its reading, whether it holds personal information
+    # and whether it holds a link: each combination is written once.
+    combined: dict[tuple[int, bool, bool], tuple[str, str, str | None]] = {}
+    results = []
+    for text, key in zip(uniques, keys, strict=True):
+        pieces, link = _personal_and_link(text)
+        found = (reading_of[key], bool(pieces), link is not None)
+        if found not in combined:
+            detection = _detection(readings[found[0]], pieces, link)
+            combined[found] = (
+                " ".join(detection.flags),
+                " ".join(detection.suggested_reasons),
+                detection.suggested_redirect,
+            )
+        results.append(combined[found])
     table = pd.DataFrame(
         {
-            "language": [r.language for r in results],
-            "flags": [" ".join(r.flags) for r in results],
-            "suggested_reasons": [" ".join(r.suggested_reasons) for r in results],
-            "suggested_redirect": [r.suggested_redirect for r in results],
+            "language": languages,
+            "flags": [r[0] for r in results],
+            "suggested_reasons": [r[1] for r in results],
+            "suggested_redirect": [r[2] for r in results],
         }
     )
     if len(texts) == 0:
@@ -354,3 +378,22 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
     redirect = found["suggested_redirect"].astype(object)
     found["suggested_redirect"] = redirect.where(redirect.notna(), None)
     return found
+
+
+def _readings(texts: list[str], folded: list[str], languages: list[str]) -> list[_Reading]:
+    """`_read` for texts that differ by more than their numbers, in a batch (no evidence
+    looked for where no rule gives it: `analyse_many` only flags)."""
+    scores = learned().probabilities(folded)
+    probabilities = [
+        dict(zip(SIGNALS, values, strict=True))
+        for values in zip(*(scores[signal].tolist() for signal in SIGNALS), strict=True)
+    ]
+    word_lists: dict[str, _Found] = {}
+    readings = []
+    for text, fold_, language, chances, tone in zip(
+        texts, folded, languages, probabilities, scores[TONE].tolist(), strict=True
+    ):
+        found = word_lists.setdefault(digits_as_zero(fold_), _Found(digits_as_zero(fold_)))
+        urgency = _urgency(text, fold_, language, chances, explained=False)
+        readings.append(_read(language, found, urgency, tone))
+    return readings

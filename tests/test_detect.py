@@ -306,6 +306,21 @@ def test_language_is_french_english_or_clearly_other(text, language):
     assert detect_language(text) == language
 
 
+def test_the_model_is_read_once_and_restricted_to_french_and_english_as_if_read_again():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from lib.detect.language import _identifiers
+
+    everything, french_or_english = _identifiers()
+    again = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    again.set_languages(["fr", "en"])
+    assert french_or_english.nb_classes == again.nb_classes == ["en", "fr"]
+    assert (french_or_english.nb_ptc == again.nb_ptc).all()
+    assert (french_or_english.nb_pc == again.nb_pc).all()
+    assert everything.nb_ptc.shape[1] > 90  # the other one still knows every language
+    assert french_or_english.classify("Merci pour tout") == again.classify("Merci pour tout")
+
+
 def test_english_flag_follows_the_language():
     assert "english" in analyse("Where can I find the form?").flags
     assert "english" not in analyse("Où trouver le formulaire?").flags

@@ -105,7 +105,14 @@ class _Identifier(LanguageIdentifier):
 @lru_cache(maxsize=1)
 def _identifiers() -> tuple[_Identifier, _Identifier]:
     everything = _Identifier.from_model_file(MODEL_FILE, norm_probs=True)
-    french_or_english = _Identifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # The same model, read once (decompressing it is most of the cost), restricted to two.
+    french_or_english = _Identifier(
+        *everything._full_model,
+        everything.tk_nextmove,
+        everything.tk_output,
+        norm_probs=True,
+        tk_row=everything.tk_row,
+    )
     french_or_english.set_languages(["fr", "en"])
     for identifier in (everything, french_or_english):
         identifier.known_visits = {}

@@ -43,7 +43,7 @@ from lib.csv_export import write_csv
 from lib.db import OPEN_STATUSES, from_db_times, to_db_time
 from lib.metrics import reason_labels
 from lib.privacy import mask_author, mask_series
-from lib.queries import frame, removals
+from lib.queries import frame, removals, select_list
 from lib.settings import load_settings, settings_at
 from lib.states import states_for
 from lib.times import local, local_bounds, local_midnight, now_utc
@@ -372,14 +372,29 @@ def _windows(
 
 
 def _received_between(db: Database, low, high) -> pd.DataFrame:
-    """Comments received in [low, high) (instants): one range query on the received_at index."""
-    return _comments(
+    """Comments received in [low, high) (instants): one range query on the received_at index.
+
+    Instants are read as Unix seconds (`lib.queries.select_list`), quicker to read and
+    to convert than text; the table's own columns are named to filter and sort on the index.
+    """
+    return frame(
         db,
-        "SELECT id, platform, received_at, first_handled_at, first_handled_by, service_level"
-        " FROM comments"
-        " WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id",
+        f"SELECT {select_list(_RECEIVED_COLUMNS)} FROM comments"
+        " WHERE comments.received_at >= ? AND comments.received_at < ?"
+        " ORDER BY comments.received_at, comments.id",
         [to_db_time(low), to_db_time(high)],
+        time_columns=("received_at", "first_handled_at"),
     )
+
+
+_RECEIVED_COLUMNS = (
+    "id",
+    "platform",
+    "received_at",
+    "first_handled_at",
+    "first_handled_by",
+    "service_level",
+)
 
 
 def _compliance_rows(db: Database, low, high, now, settings) -> pd.DataFrame:

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 from sqlite_utils import Database
 
 from lib.db import from_db_times, to_db_time
-from lib.taxonomy import PRIVATE_REDIRECT
+from lib.taxonomy import PRIVATE_REDIRECT, REMOVED_STATUSES
 
 FRAME_COLUMNS = (
     "id",
@@ -209,18 +209,19 @@ def removals(db: Database, start=None, end=None, comment_columns=()) -> pd.DataF
 
 @dataclass(frozen=True)
 class AuthorHistory:
-    """An author's other comments (newest first) and the removals among them."""
+    """An author's other comments: how many, how many were removed, and the newest of them
+    (newest first) with the removals among those."""
 
-    comments: pd.DataFrame
-    removals: pd.DataFrame
-
-    @property
-    def removal_count(self) -> int:
-        return int(self.removals["comment_id"].nunique()) if len(self.removals) else 0
+    comments: pd.DataFrame  # the newest `limit`
+    removals: pd.DataFrame  # of those comments
+    total: int  # all their other comments
+    removal_count: int  # of all their other comments, those hidden or deleted now
 
 
 _AUTHOR_COMMENT_COLUMNS = ("id", "received_at", "account", "post_ref", "text", "status", "flags")
 _REMOVAL_COLUMNS = ("comment_id", "at", "actor", "kind", "reasons", "template")
+# An author may have written thousands of comments over the years: the panel lists these.
+AUTHOR_PAST_LIMIT = 20
 
 
 def author_history(
@@ -228,31 +229,35 @@ def author_history(
     platform: str,
     author_handle: str,
     exclude_id: int | None = None,
+    limit: int = AUTHOR_PAST_LIMIT,
 ) -> AuthorHistory:
-    """The author's comments on the platform and their removals (hide, delete, `prive`).
-
-    A `prive` redirection hides the comment, so it counts among the removals.
+    """The author's comments on the platform, how many of them are removed (hidden or
+    deleted, by the team or on the platform: a `prive` redirection hides), counted by
+    SQLite; the newest `limit` read, with their removals (hide, delete, `prive`).
     """
     params = {"platform": platform, "handle": author_handle, "exclude": exclude_id}
-    mine = "platform = :platform and author_handle = :handle and id is not :exclude"
+    mine = "author_handle = :handle and platform = :platform and id is not :exclude"
+    # Counted in the (author_handle, platform, received_at, status) index alone.
+    removed = ", ".join(f"'{status}'" for status in REMOVED_STATUSES)
+    total, removal_count = db.execute(
+        f"select count(*), total(status in ({removed})) from comments where {mine}", params
+    ).fetchone()
     comments = frame(
         db,
         f"select {', '.join(_AUTHOR_COMMENT_COLUMNS)} from comments where {mine} "
-        "order by received_at desc, id desc",
-        params,
+        "order by received_at desc, id desc limit :limit",
+        {**params, "limit": int(limit)},
         time_columns=(),
     )
+    ids = ", ".join(str(int(i)) for i in comments["id"]) or "null"
     removals = frame(
         db,
-        # "+kind" keeps SQLite off the (kind, at) index: an author has few
-        # comments, so looking up their actions by comment id is far cheaper.
         f"select {', '.join(_REMOVAL_COLUMNS)} from actions a "
         f"where {REMOVAL_ACTIONS.format(kind='+a.kind')} "
-        f"and comment_id in (select id from comments where {mine}) order by at desc, id desc",
-        params,
+        f"and comment_id in ({ids}) order by at desc, id desc",
         time_columns=(),
     )
-    return AuthorHistory(comments, removals)
+    return AuthorHistory(comments, removals, int(total), int(removal_count))
 
 
 def _timestamps(values: pd.Series) -> pd.Series:

@@ -475,3 +475,16 @@ def m019_records(db: Database) -> None:
         db["history_chain"].insert(
             {"table_name": table, "started_at": started, "rows_before": before}
         )
+
+
+@migrations()
+def m020_indexes_for_years_of_history(db: Database) -> None:
+    # What a page reads of a few comments among millions. The comments open at an instant
+    # are those not handled by then (lib.metrics.loading.open_rows); an author's comments
+    # are counted, and their newest read, in this index alone (lib.queries.author_history),
+    # which serves every lookup by handle the old one did.
+    db["comments"].create_index(["first_handled_at"], if_not_exists=True)
+    db["comments"].create_index(
+        ["author_handle", "platform", "received_at", "status"], if_not_exists=True
+    )
+    db.execute("DROP INDEX IF EXISTS idx_comments_author_handle")

@@ -48,14 +48,21 @@ def states_of(rows: pd.DataFrame, now, settings: Settings) -> pd.DataFrame:
 
 
 def open_rows(db: Database, instants) -> pd.DataFrame:
-    """Comments received by the last instant and not handled by the first."""
+    """Comments received by the last instant and not handled by the first.
+
+    Read through the index of `first_handled_at`: the comments never handled and those
+    handled after the first instant, a few whatever the years of history behind them.
+    """
     # Instants are stored to the second: compare at that resolution, as SQL would.
     instants = [utc(t).floor("s") for t in instants]
+    columns = select_list(OPEN_COLUMNS)
     sql = (
-        f"SELECT {select_list(OPEN_COLUMNS)} FROM comments WHERE received_at <= ?"
-        " AND (first_handled_at IS NULL OR first_handled_at > ?)"
+        f"SELECT {columns} FROM comments WHERE first_handled_at IS NULL AND received_at <= ?"
+        f" UNION ALL SELECT {columns} FROM comments"
+        " WHERE first_handled_at > ? AND received_at <= ? ORDER BY received_at, id"
     )
-    return frame(db, sql, [to_db_time(max(instants)), to_db_time(min(instants))])
+    last, first = to_db_time(max(instants)), to_db_time(min(instants))
+    return frame(db, sql, [last, first, last])
 
 
 def open_at(rows: pd.DataFrame, at, settings: Settings) -> pd.DataFrame:
@@ -64,25 +71,55 @@ def open_at(rows: pd.DataFrame, at, settings: Settings) -> pd.DataFrame:
     return states_of(rows[(received <= at) & ~(handled <= at)], at, settings)
 
 
+# What ends an escalation's wait: the lead's decision (or another escalation), or the
+# comment leaving the queue while it waited (hidden or deleted, by the team or on its
+# platform). Nothing else takes a comment out of "awaiting approval" (lib.moderation).
+WAIT_ENDING_KINDS = (
+    "escalate",
+    "approve",
+    "reject",
+    "hide",
+    "delete",
+    "platform_hidden",
+    "platform_deleted",
+)
+_ENDING = ", ".join(f"'{kind}'" for kind in WAIT_ENDING_KINDS)
+# The escalations, with the end of their wait, of the comments in `candidates`.
+ESCALATIONS_SQL = (
+    "SELECT comment_id, unixepoch(at) AS escalated_at, unixepoch(next_at) AS next_at FROM ("
+    " SELECT e.comment_id, e.at, (SELECT x.at FROM actions x"
+    f"  WHERE x.comment_id = e.comment_id AND x.kind IN ({_ENDING})"
+    "  AND (x.at > e.at OR (x.at = e.at AND x.id > e.id)) ORDER BY x.at, x.id LIMIT 1"
+    " ) AS next_at FROM candidates c CROSS JOIN actions e ON e.comment_id = c.id"
+    # "+": through the (comment_id, at) index, not every escalation ever made.
+    " WHERE +e.kind = 'escalate' AND e.at <= :last"
+    ") WHERE next_at IS NULL OR next_at > :first ORDER BY comment_id, escalated_at"
+)
+
+
 def escalation_spans(db: Database, instants) -> pd.DataFrame:
-    """Each escalation that may be waiting at one of `instants`, and when its wait ended."""
+    """Each escalation that may be waiting at one of `instants`, and when its wait ended.
+
+    Only a few comments can have one: those awaiting approval now, and those whose wait
+    ended after the first instant (an action of `WAIT_ENDING_KINDS` since then), read
+    through the indexes, not the years of escalations behind them.
+    """
     instants = [utc(t).floor("s") for t in instants]
+    candidates = (
+        "WITH candidates(id) AS (SELECT id FROM comments WHERE status = 'awaiting_approval'"
+        f" UNION SELECT comment_id FROM actions WHERE kind IN ({_ENDING}) AND at > :first) "
+    )
     return frame(
         db,
-        "SELECT comment_id, unixepoch(at) AS escalated_at, unixepoch(next_at) AS next_at FROM ("
-        " SELECT e.comment_id, e.at, (SELECT x.at FROM actions x"
-        "  WHERE x.comment_id = e.comment_id AND x.kind IN ('escalate', 'approve', 'reject')"
-        "  AND (x.at > e.at OR (x.at = e.at AND x.id > e.id)) ORDER BY x.at, x.id LIMIT 1"
-        " ) AS next_at FROM actions e WHERE e.kind = 'escalate' AND e.at <= ?"
-        ") WHERE next_at IS NULL OR next_at > ? ORDER BY comment_id",
-        [to_db_time(max(instants)), to_db_time(min(instants))],
+        candidates + ESCALATIONS_SQL,
+        {"first": to_db_time(min(instants)), "last": to_db_time(max(instants))},
         time_columns=("escalated_at", "next_at"),
     )
 
 
 def awaiting_at(rows: pd.DataFrame, at) -> pd.Series:
-    """A comment waits at t when its last escalation, approval or rejection by t is an
-    escalation: one made by t whose next such action (if any) comes after t."""
+    """A comment waits at t when it has an escalation made by t whose wait ends (its next
+    action of `WAIT_ENDING_KINDS`, if any) after t."""
     at = utc(at).floor("s")
     waiting = rows["escalated_at"].le(at) & ~rows["next_at"].le(at)
     return rows.loc[waiting, "comment_id"].reset_index(drop=True)

@@ -22,6 +22,7 @@ from lib.taxonomy import FLAGS, REDIRECTS, split_codes
 from lib.ui.queue.acting import database_problem
 from lib.ui.queue.keys import flash, key
 from lib.ui.session import database, lang, plain, present, t
+from lib.ui.warm import detectors_ready
 
 # Info-Santé 811 / 911: how a person in danger is answered, not removed.
 DISTRESS_REDIRECT = "medical"
@@ -31,7 +32,11 @@ ORDER = ("distress", "urgent", *(f for f in FLAGS if f not in ("distress", "urge
 
 @lru_cache(maxsize=256)
 def _evidence(text: str) -> tuple[Evidence, ...]:
-    """The detectors' reasons for `text`, read once for the panel, its suggestions and tabs."""
+    """The detectors' reasons for `text`, read once for the panel, its suggestions and tabs.
+
+    Once the server's first reading is over (`lib.ui.warm`): two threads fitting the same
+    models at once would each pay for it."""
+    detectors_ready().wait()
     return tuple(explain(text))
 
 

@@ -89,7 +89,7 @@ def author_past(db: Database, row: dict) -> None:
     _exclusion(db, row)
     title = t(
         "queue.author_past",
-        comments=format_number(len(past.comments), lang()),
+        comments=format_number(past.total, lang()),
         removals=format_number(past.removal_count, lang()),
     )
     with st.expander(title, expanded=past.removal_count > 0):
@@ -120,7 +120,7 @@ def _exclusion(db: Database, row: dict) -> None:
 
 
 def _past_frame(past: AuthorHistory) -> pd.DataFrame:
-    recent = past.comments.head(20)
+    recent = past.comments
     removed = set(past.removals["comment_id"])
     return pd.DataFrame(
         {

@@ -149,11 +149,10 @@ def _check_empty(db: Database, rows: int) -> None:
 def _record_handling(stored: pd.DataFrame, handling: pd.DataFrame, actions: pd.DataFrame) -> None:
     """Set on the stored comments, in place, what `act` would have left on them."""
     stored["id"] = handling.index.to_numpy()
-    stored["status"] = handling["status"].to_numpy()
-    stored["assignee"] = handling["assignee"].to_numpy()
-    stored["first_handled_at"] = to_db_times(handling["first_handled_at"]).to_numpy()
-    stored["first_handled_by"] = handling["first_handled_by"].to_numpy()
-    stored["proposed_reply"] = handling["proposed_reply"].to_numpy()
+    # Aligned on the comments' ids, and kept as the handling's Python strings.
+    for column in ("status", "assignee", "first_handled_by", "proposed_reply"):
+        stored[column] = handling[column]
+    stored["first_handled_at"] = to_db_times(handling["first_handled_at"])
     counts = actions.groupby("comment_id").size()
     stored["version"] = 1 + counts.reindex(handling.index, fill_value=0).to_numpy()
 

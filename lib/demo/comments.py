@@ -43,7 +43,7 @@ def draw_comments(
     local_day = (local.dt.year * 10_000 + local.dt.month * 100 + local.dt.day).to_numpy()
     post_ref = pd.Series(account.astype(str), dtype=object) + "-" + local_day.astype(str)
     ids = np.arange(first_id, first_id + rows)
-    return pd.DataFrame(
+    comments = pd.DataFrame(
         {
             "platform": platforms[account],
             "account": accounts[account],
@@ -52,12 +52,15 @@ def draw_comments(
             "author_name": names,
             "author_handle": handles,
             "text": text,
-            "received_at": received.to_numpy(),
             "kind": np.array(kind_names, dtype=object)[kind],
-            "english": english,
         },
         index=pd.Index(ids, name="id"),
+        # Python strings, as they were drawn: pandas' own would copy each of them.
+        dtype=object,
     )
+    comments.insert(7, "received_at", received.array)
+    comments["english"] = english
+    return comments
 
 
 def _texts(
@@ -73,19 +76,19 @@ def _texts(
     program = rng.integers(0, len(texts.PROGRAMS), size=rows)
     place = rng.integers(0, len(texts.PLACES), size=rows)
     lang = np.where(english, 1, 0)
-    combo = pd.DataFrame({"kind": kind, "lang": lang, "program": program, "place": place})
     sizes = np.array([[len(texts.KINDS[k]["fr"]), len(texts.KINDS[k]["en"])] for k in kind_names])
-    combo["template"] = (template * sizes[kind, lang]).astype(int)
-    keys = combo.drop_duplicates()
+    template = (template * sizes[kind, lang]).astype(int)
+    # One number per combination, to format each distinct one once.
+    shape = (len(kind_names), 2, len(texts.PROGRAMS), len(texts.PLACES), sizes.max())
+    combos, each = np.unique(
+        np.ravel_multi_index((kind, lang, program, place, template), shape), return_inverse=True
+    )
     marks = {name: "{" + name + "}" for name in texts.ROW_FIELDS}
     formatted = []
-    for k, lg, prog, pl, tpl in keys[["kind", "lang", "program", "place", "template"]].itertuples(
-        index=False
-    ):
+    for k, lg, prog, pl, tpl in zip(*np.unravel_index(combos, shape), strict=True):
         language = "en" if lg else "fr"
         pattern = texts.KINDS[kind_names[k]][language][tpl]
-        forms = texts.program_forms(prog, language)
+        forms = texts.program_forms(int(prog), language)
         formatted.append(pattern.format(**forms, place=texts.PLACES[pl], **marks))
-    keys = keys.assign(text=formatted)
-    text = combo.merge(keys, how="left", on=list(combo.columns))["text"].to_numpy()
+    text = np.array(formatted, dtype=object)[each]
     return fill_row_fields(rng, text, english, first, last)

@@ -50,24 +50,30 @@ def draw_handling(
     rejection_note = notes[rng.integers(0, len(notes), len(comments))]
     # What is on the comment now: the revision once made, else the first proposal.
     proposal = np.where(steps["revised_at"].notna().to_numpy(), revised_text, reply_text)
-    return steps.assign(
-        verb=verb,
-        detail=detail,
-        handler=handler,
-        approver=approver,
-        reply_text=reply_text,
-        revised_text=revised_text,
-        final_reply=np.where(steps["rejected"], revised_text, reply_text),
-        rejection_note=rejection_note,
-        status=status,
-        assignee=np.where(steps["assigned_at"].notna().to_numpy(), handler, None),
-        first_handled_at=steps["handled_at"],
-        first_handled_by=np.where(is_handled, np.where(escalated, approver, handler), None),
-        # Approval publishes the proposed reply and clears it, as `act` does.
-        proposed_reply=np.where(
-            steps["escalated_at"].notna().to_numpy() & ~is_handled, proposal, None
-        ),
+    # Python strings, not pandas' own: a few distinct replies shared by many rows, where
+    # an Arrow column would copy each reply into every row.
+    words = pd.DataFrame(
+        {
+            "verb": verb,
+            "detail": detail,
+            "handler": handler,
+            "approver": approver,
+            "reply_text": reply_text,
+            "revised_text": revised_text,
+            "final_reply": np.where(steps["rejected"], revised_text, reply_text),
+            "rejection_note": rejection_note,
+            "status": status,
+            "assignee": np.where(steps["assigned_at"].notna().to_numpy(), handler, None),
+            "first_handled_by": np.where(is_handled, np.where(escalated, approver, handler), None),
+            # Approval publishes the proposed reply and clears it, as `act` does.
+            "proposed_reply": np.where(
+                steps["escalated_at"].notna().to_numpy() & ~is_handled, proposal, None
+            ),
+        },
+        index=steps.index,
+        dtype=object,
     )
+    return steps.assign(first_handled_at=steps["handled_at"]).join(words)
 
 
 def _outcomes(rng, comments: pd.DataFrame) -> pd.Series:

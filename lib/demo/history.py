@@ -71,11 +71,8 @@ def _action_rows(
             return None
         return values.to_numpy()[mask] if isinstance(values, pd.Series) else values
 
-    return pd.DataFrame(
+    rows = pd.DataFrame(
         {
-            "comment_id": at.index.to_numpy()[mask],
-            # Naive UTC datetime64: tz-aware to_numpy() would make a Python object per row.
-            "at": at.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()[mask],
             "actor": actor.to_numpy()[mask],
             "kind": pick(kind),
             "reasons": pick(reasons),
@@ -83,6 +80,12 @@ def _action_rows(
             "template": pick(template),
             "note": pick(note),
             "assignee": pick(assignee),
-            "step": step,
-        }
+        },
+        # Python strings, as the handling holds them: a reply shared by many rows stays one.
+        dtype=object,
     )
+    rows.insert(0, "comment_id", at.index.to_numpy()[mask])
+    # Naive UTC datetime64: tz-aware to_numpy() would make a Python object per row.
+    rows.insert(1, "at", at.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()[mask])
+    rows["step"] = step
+    return rows

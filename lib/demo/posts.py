@@ -86,18 +86,21 @@ def comment_addresses(comments: pd.DataFrame, posts: pd.DataFrame) -> pd.Series:
     >>> comment_addresses(comments, posts).tolist()
     ['https://www.facebook.com/vigie.demo/posts/1?comment_id=00000007', 'https://www.youtube.com/watch?v=d&lc=00000008']
     """
-    post = comments["post_ref"].map(posts.set_index("post_ref")["post_url"]).astype(object)
-    number = comments["external_id"].str.removeprefix("demo-")
-    platform = comments["platform"]
+    post = comments["post_ref"].map(posts.set_index("post_ref")["post_url"]).to_numpy(object)
+    number = comments["external_id"].str.removeprefix("demo-").to_numpy(object)
+    platform = comments["platform"].to_numpy()
     address = post.copy()
-    for name, form in (
-        ("facebook", post + "?comment_id=" + number),
-        ("instagram", post + "c/" + number + "/"),
-        ("youtube", post + "&lc=" + number),
-        ("x", "https://x.com/vigie_demo/status/vigie-demo-" + number),
+    # Each platform's form on its own rows (Python strings, added element by element).
+    for name, before, after in (
+        ("facebook", "?comment_id=", ""),
+        ("instagram", "c/", "/"),
+        ("youtube", "&lc=", ""),
     ):
-        address = address.where(platform != name, form)
-    return address
+        rows = platform == name
+        address[rows] = post[rows] + before + number[rows] + after
+    x = platform == "x"
+    address[x] = "https://x.com/vigie_demo/status/vigie-demo-" + number[x]
+    return pd.Series(address, index=comments.index, dtype=object)
 
 
 def _title(pick: int) -> str:

@@ -50,17 +50,38 @@ test: lint chromium
 test-fast: lint
 	$(BIN)/python -m pytest -m "not browser" --ignore=tests/browser
 
-# Benchmarks, run by hand on a quiet machine (README, "Benchmarks"); BENCH_DB is
-# built once with a million demo comments.
+# Benchmarks, run by hand on a quiet machine (README, "Benchmarks"). Three demo databases
+# at the density of a big public body (about a million comments a year): 100,000 comments
+# over 37 days, a million over a year, ten million over ten years, each built once and
+# reused (delete one to build it again: pages about today read the day it was built). The
+# ten-year one has had its retention schedule applied, as ten years of records would.
 BENCH_DB ?= /tmp/vigie-bench-1m.db
-bench: $(VENV)/.dev chromium
+BENCH_DB_100K ?= /tmp/vigie-bench-100k.db
+BENCH_DB_10M ?= /tmp/vigie-bench-10m.db
+
+$(BENCH_DB_100K): | $(VENV)/.runtime
+	$(BIN)/python -m lib demo --rows 100000 --days 37 --db $@.part
+	mv $@.part $@
+
+$(BENCH_DB): | $(VENV)/.runtime
+	$(BIN)/python -m lib demo --rows 1000000 --days 365 --db $@.part
+	mv $@.part $@
+
+$(BENCH_DB_10M): | $(VENV)/.runtime
+	$(BIN)/python -m lib demo --rows 10000000 --days 3650 --db $@.part
+	$(BIN)/python -m lib retention --apply --as mlachance --db $@.part
+	mv $@.part $@
+
+bench: $(VENV)/.dev chromium $(BENCH_DB_100K) $(BENCH_DB) $(BENCH_DB_10M)
 	$(BIN)/python bench/bench_business_time.py
-	rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm
-	$(BIN)/python bench/bench_demo.py --rows 1000000 --keep $(BENCH_DB)
-	$(BIN)/python bench/bench_import_export.py --db $(BENCH_DB)
-	$(BIN)/python bench/bench_act.py $(BENCH_DB)
-	$(BIN)/python bench/bench_queue.py $(BENCH_DB)
-	$(BIN)/python bench/bench_lead_pages.py $(BENCH_DB)
+	$(BIN)/python bench/bench_demo.py --rows 1000000 --days 365
+	$(BIN)/python bench/bench_pages.py $(BENCH_DB_100K)
 	$(BIN)/python bench/bench_pages.py $(BENCH_DB)
+	$(BIN)/python bench/bench_pages.py $(BENCH_DB_10M)
+	$(BIN)/python bench/bench_import_export.py --db $(BENCH_DB)
+	$(BIN)/python bench/bench_export.py $(BENCH_DB_10M)
+	$(BIN)/python bench/bench_act.py $(BENCH_DB_10M)
+	$(BIN)/python bench/bench_queue.py $(BENCH_DB_10M)
+	$(BIN)/python bench/bench_lead_pages.py $(BENCH_DB)
 	$(BIN)/python bench/bench_sync.py
 	$(BIN)/python bench/bench_records.py --db $(BENCH_DB)

@@ -7,7 +7,7 @@ from lib.ui.auth import sign_in_prompt
 from lib.ui.warm import detectors_ready
 
 st.set_page_config(page_title="Vigie", page_icon="🛡️", layout="wide")
-detectors_ready()  # the models the queue reads flags with, loaded meanwhile
+detectors_ready()  # what the pages import and the detectors read with, loaded meanwhile
 
 # One database connection for the whole run, closed when it ends (lib/ui/session.py).
 with run_scope():

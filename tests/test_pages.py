@@ -55,3 +55,22 @@ def test_the_sidebar_asks_for_a_username_not_a_roster_and_offers_a_language_swit
     assert at.sidebar.text_input(key="signin_username").label == "Identifiant"
     at.sidebar.radio[0].set_value("en").run()
     assert at.title[0].value == "Today"
+
+
+def test_the_server_prepares_the_pages_and_the_detectors_once_it_serves(demo_db_path):
+    """The first run (the sign-in page) starts lib.ui.warm's thread: the pages' modules are
+    imported and the detectors' learned models fitted before anyone opens the queue."""
+    import sys
+    import threading
+
+    from lib.detect.learned import learned
+    from lib.ui.warm import MODULES, detectors_ready
+
+    detectors_ready.clear()
+    learned.cache_clear()
+    new_app().run()
+    for thread in threading.enumerate():
+        if thread.name == "vigie-warm-up":
+            thread.join(timeout=300)
+    assert learned.cache_info().currsize == 1
+    assert [name for name in MODULES if name not in sys.modules] == []

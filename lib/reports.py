@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import BinaryIO
 
@@ -220,6 +221,53 @@ def table(
     return reasons(db, start, end)
 
 
+@dataclass(frozen=True)
+class Preview:
+    """The first rows of an export and how many rows its file has."""
+
+    rows: pd.DataFrame
+    count: int
+
+
+def preview(
+    db: Database,
+    kind: str,
+    start=None,
+    end=None,
+    now=None,
+    unmask: bool = False,
+    actor: str | None = None,
+    lead: bool = False,
+    shown: int = 50,
+) -> Preview:
+    """`table`'s first `shown` rows and its row count, computing no more than those rows.
+
+    Arguments as for `table`. Compliance rows are counted in SQL and daily ones from the
+    dates; the queue (the open comments) and the reasons (one row per removal and reason)
+    are computed whole, as they are a small share of the comments.
+    """
+    if unmask:
+        require(db, actor, "unmask")
+    now = _now(now)
+    whole = kind in ("queue", "reasons")
+    parts, count = [], 0
+    for part in chunks(db, kind, start, end, now, unmask, lead, shown):
+        parts.append(part)
+        count += len(part)
+        if count >= shown and not whole:
+            break
+    if kind == "compliance":
+        low, high = (to_db_time(t) for t in local_bounds(_day(start), _day(end)))
+        count = db.execute(
+            "SELECT count(*) FROM comments WHERE received_at >= ? AND received_at < ?"
+            " AND received_at <= ?",  # comments received after `now` were not there yet
+            [low, high, to_db_time(now)],
+        ).fetchone()[0]
+    elif kind == "daily":
+        count = max((_day(end) - _day(start)).days + 1, 0)
+    return Preview(pd.concat(parts, ignore_index=True).head(shown), count)
+
+
 def write_export(
     db: Database,
     out: BinaryIO,
@@ -259,24 +307,15 @@ def export(
     delimiter: str = ";",
     unmask: bool = False,
     actor: str | None = None,
-    rows: pd.DataFrame | None = None,
     lead: bool = False,
 ) -> bytes:
     """One export as CSV bytes for Excel: `write_export` into memory, for a download button.
 
-    Arguments as for `table`. `rows` is that table when the caller has it
-    already (the page's preview), so that it is not computed twice. An
-    unmasked export is refused unless `actor` is a lead, and recorded.
+    Arguments as for `table`. An unmasked export is refused unless `actor` is a lead, and
+    recorded.
     """
     buffer = io.BytesIO()
-    if rows is None:
-        write_export(db, buffer, kind, start, end, now, delimiter, unmask, actor, lead)
-        return buffer.getvalue()
-    if unmask:
-        require(db, actor, "unmask")
-    write_csv([rows], buffer, delimiter=delimiter)
-    if unmask:
-        record_unmasked_export(db, actor, kind, start, end, now, len(rows))
+    write_export(db, buffer, kind, start, end, now, delimiter, unmask, actor, lead)
     return buffer.getvalue()
 
 
@@ -387,13 +426,8 @@ def _received_between(db: Database, low, high) -> pd.DataFrame:
     )
 
 
-_RECEIVED_COLUMNS = (
-    "id",
-    "platform",
-    "received_at",
-    "first_handled_at",
-    "first_handled_by",
-    "service_level",
+_RECEIVED_COLUMNS = tuple(
+    ["id", "platform", "received_at", "first_handled_at", "first_handled_by", "service_level"]
 )
 
 

@@ -1,4 +1,5 @@
-"""Rapports: the four CSV exports for Excel, with a preview; the file is the previewed table."""
+"""Rapports: the four CSV exports for Excel, with a preview of their first rows; the file is
+written on click, window by window (lib.reports.export)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -24,12 +25,13 @@ DELIMITERS = {";": "reports.delimiter.semicolon", ",": "reports.delimiter.comma"
 
 @dataclass(frozen=True)
 class Report:
-    table: pd.DataFrame
+    preview: reports.Preview
     valid_until: pd.Timestamp  # the next instant an open comment's state changes
 
 
-def report_table(kind: str, start: date, end: date, unmask: bool, actor: str | None, lead: bool):
-    """`reports.table`, computed once per change of the data, the range or a state.
+def report_preview(kind: str, start: date, end: date, unmask: bool, actor: str | None, lead: bool):
+    """`reports.preview`: the first rows and the count, once per change of the data, the
+    range or a state; a year of comments is not computed to show fifty.
 
     `actor` is part of the key when unmasking, so that the core checks each
     person's role: a refusal raises and is never kept. `lead` orders the queue as
@@ -38,17 +40,17 @@ def report_table(kind: str, start: date, end: date, unmask: bool, actor: str | N
 
     def compute(_data_key, now) -> Report:
         db = database()
-        table = reports.table(db, kind, start, end, now, unmask=unmask, actor=actor, lead=lead)
-        return Report(table, metrics.next_state_change(db, now))
+        shown = reports.preview(db, kind, start, end, now, unmask, actor, lead, shown=PREVIEW_ROWS)
+        return Report(shown, metrics.next_state_change(db, now))
 
     key = (kind, start, end, unmask, actor, lead)
-    return until_state_changes("report", key, compute).table
+    return until_state_changes("report", key, compute).preview
 
 
-def csv_builder(table, username, kind, start, end, now, delimiter, unmask):
-    """The download's bytes from the previewed table, made on click on Streamlit's download
-    thread (its own connection), where the core checks the role again and records an
-    unmasked export."""
+def csv_builder(username, kind, start, end, now, delimiter, unmask, lead):
+    """The download's bytes, made on click on Streamlit's download thread (its own
+    connection) at the previewed instant, where the core checks the role again and records
+    an unmasked export."""
     path = db_path()
 
     def build() -> bytes:
@@ -62,7 +64,7 @@ def csv_builder(table, username, kind, start, end, now, delimiter, unmask):
                 delimiter=delimiter,
                 unmask=unmask,
                 actor=username,
-                rows=table,
+                lead=lead,
             )
 
     return build
@@ -115,18 +117,18 @@ unmask = privacy.checkbox(
 unmask = unmask and kind in reports.PERSONAL_KINDS
 actor = username if unmask else None
 try:
-    table = report_table(kind, start, end, unmask, actor, lead)
+    shown = report_preview(kind, start, end, unmask, actor, lead)
 except PermissionDenied as refusal:
     privacy.error(refusal.describe(lang()), icon=":material/block:")
     unmask, actor = False, None
-    table = report_table(kind, start, end, False, None, lead)
+    shown = report_preview(kind, start, end, False, None, lead)
 if unmask:
     privacy.warning(t("reports.unmasked_warning"), icon=":material/warning:")
 
 name = reports.export_filename(kind, start, end, now)
 st.download_button(
     t("reports.download", name=name),
-    data=csv_builder(table, username, kind, start, end, now, delimiter, unmask),
+    data=csv_builder(username, kind, start, end, now, delimiter, unmask, lead),
     file_name=name,
     mime="text/csv",
     on_click="ignore",
@@ -136,27 +138,27 @@ st.download_button(
 )
 
 st.subheader(t("reports.preview"))
-if table.empty and kind in reports.SNAPSHOT_KINDS:
+if not shown.count and kind in reports.SNAPSHOT_KINDS:
     st.info(t("leadpages.reports.no_open_comment"), icon=":material/info:")
-elif table.empty:
+elif not shown.count:
     nothing_in_range("reports", start, end)
 else:
-    if len(table) == 1:
+    if shown.count == 1:
         rows = t("leadpages.reports.one_row")
-    elif len(table) <= PREVIEW_ROWS:
-        rows = t("leadpages.reports.all_rows", count=format_number(len(table), lang()))
+    elif shown.count <= PREVIEW_ROWS:
+        rows = t("leadpages.reports.all_rows", count=format_number(shown.count, lang()))
     else:
         rows = t(
             "reports.rows",
-            count=format_number(len(table), lang()),
+            count=format_number(shown.count, lang()),
             shown=format_number(PREVIEW_ROWS, lang()),
         )
     st.caption(rows)
     # The cells as the file writes them: local times, the decimal mark of the delimiter
     # chosen, an empty cell for nothing; headers as in the file (pivot tables use them).
-    numeric = [c for c in table.columns if pd.api.types.is_numeric_dtype(table[c])]
+    numeric = [c for c in shown.rows.columns if pd.api.types.is_numeric_dtype(shown.rows[c])]
     st.dataframe(
-        as_written(table.head(PREVIEW_ROWS), delimiter),
+        as_written(shown.rows, delimiter),
         hide_index=True,
         width="stretch",
         column_config={c: st.column_config.TextColumn(alignment="right") for c in numeric},

@@ -12,7 +12,15 @@ from lib.__main__ import main
 from lib.auth import PermissionDenied
 from lib.csv_export import to_csv_bytes
 from lib.db import open_db
-from lib.reports import KINDS, chunks, export, table, unmasked_exports, write_export
+from lib.reports import (
+    KINDS,
+    chunks,
+    export,
+    preview,
+    table,
+    unmasked_exports,
+    write_export,
+)
 from tests.conftest import DEMO_NOW, reading
 
 # The demo's comments arrive from 22 August to 20 November 2026, across the change to
@@ -131,6 +139,30 @@ def test_a_streamed_unmasked_export_is_refused_to_a_moderator_and_recorded_for_a
         assert rows == len(whole) > 0
         [record] = unmasked_exports(db)
         assert (record["actor"], record["kind"], record["rows"]) == (lead, "queue", rows)
+
+
+# --- the page's preview ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("span", RANGES)
+def test_the_preview_is_the_tables_first_rows_and_its_row_count(demo, kind, span):
+    start, end = RANGES[span]
+    whole = table(demo, kind, start, end, DEMO_NOW)
+    shown = preview(demo, kind, start, end, DEMO_NOW, shown=50)
+    assert shown.count == len(whole)
+    assert to_csv_bytes(shown.rows) == to_csv_bytes(whole.head(50))
+
+
+def test_the_compliance_preview_of_a_quarter_reads_its_first_rows_only(demo):
+    statements = []
+    demo.conn.set_trace_callback(statements.append)
+    shown = preview(demo, "compliance", FIRST, LAST, DEMO_NOW, shown=50)
+    demo.conn.set_trace_callback(None)
+    assert (len(shown.rows), shown.count) == (50, 3000)
+    reads = [s for s in statements if s.startswith("SELECT id,")]
+    [fifty_first] = demo.execute("SELECT received_at FROM comments ORDER BY 1 LIMIT 1 OFFSET 50")
+    assert len(reads) == 1 and f"< '{fifty_first[0]}'" in reads[0], reads
 
 
 # --- the command line ------------------------------------------------------------------

@@ -54,14 +54,15 @@ def repeated_text(
     and one of fewer than `REPEAT_MIN_WORDS` words needs two earlier copies.
     Vectorised: each distinct text is normalised once.
     """
+    # Only a comment with an author can repeat: a file without handles stops here.
+    if author not in frame.columns or frame[author].isna().all():
+        return pd.Series(False, index=frame.index, dtype=bool)
     keys = [c for c in (*by, author) if c in frame.columns]
     columns = [*keys, text] + ([order] if order in frame.columns else [])
     before = earlier.reindex(columns=columns) if earlier is not None else frame.iloc[0:0][columns]
     both = pd.concat([before, frame[columns]], ignore_index=True)
-    if author not in both.columns or both.empty:
-        return pd.Series(False, index=frame.index, dtype=bool)
-    grouping = pd.DataFrame({c: pd.factorize(both[c].fillna(""))[0] for c in keys})
     has_author = both[author].notna().to_numpy()
+    grouping = pd.DataFrame({c: pd.factorize(both[c].fillna(""))[0] for c in keys})
     # Only the texts of an author's group are compared: a file without authors reads none.
     group = grouping.groupby(list(grouping.columns)).ngroup().to_numpy()
     compared = np.zeros(group.max() + 1, dtype=bool)

@@ -16,12 +16,12 @@ a level that runs around the clock, `response_business_minutes` counts every min
 >>> export_filename("queue", now="2026-11-23 17:05Z")   # a snapshot, in local time
 'vigie-queue-2026-11-23_1205.csv'
 
-`write_export` streams an export to a file in windows of about `CHUNK_ROWS` comments,
-so that a year of a big organisation's comments fits in the memory of a few thousand;
-`export` is the same writer into bytes, for the page's download button.
+`write_export` streams an export to a file in windows of at most about `CHUNK_ROWS`
+comments, so that its memory does not grow with the range; `export` is the same writer
+into bytes, for the page's download button, and `preview` the page's first rows.
 
-Personal information is masked unless a team lead asks otherwise: `table`, `export` and
-`write_export` refuse `unmask=True` for anyone else (`lib.auth.PermissionDenied`),
+Personal information is masked unless a team lead asks otherwise: `table`, `preview`,
+`export` and `write_export` refuse `unmask=True` for anyone else (`lib.auth.PermissionDenied`),
 and every unmasked export is recorded in the append-only `export_audit` table
 (who, when, which export, which range).
 """
@@ -201,7 +201,7 @@ def table(
     actor: str | None = None,
     lead: bool = False,
 ) -> pd.DataFrame:
-    """One export's rows, the same for the Rapports page and the command line.
+    """One export's rows as one frame: the rows of its file (`write_export`).
 
     `start` and `end` are local dates, both included (ignored by `queue`);
     `now` is the instant states are computed at (default: the present).
@@ -242,29 +242,32 @@ def preview(
 ) -> Preview:
     """`table`'s first `shown` rows and its row count, computing no more than those rows.
 
-    Arguments as for `table`. Compliance rows are counted in SQL and daily ones from the
+    Arguments as for `table`. Compliance rows are counted in SQL, daily ones from the
     dates; the queue (the open comments) and the reasons (one row per removal and reason)
     are computed whole, as they are a small share of the comments.
     """
     if unmask:
         require(db, actor, "unmask")
     now = _now(now)
-    whole = kind in ("queue", "reasons")
+    if kind == "daily":  # one row per day: the first `shown` days
+        first, last = _day(start), _day(end)
+        rows = daily(db, first, min(last, first + timedelta(days=shown - 1)), now)
+        return Preview(rows, max((last - first).days + 1, 0))
+    if kind != "compliance":
+        rows = table(db, kind, start, end, now, unmask=unmask, actor=actor, lead=lead)
+        return Preview(rows.head(shown), len(rows))
     parts, count = [], 0
-    for part in chunks(db, kind, start, end, now, unmask, lead, shown):
+    for part in chunks(db, kind, start, end, now, chunk_rows=shown):
         parts.append(part)
         count += len(part)
-        if count >= shown and not whole:
+        if count >= shown:
             break
-    if kind == "compliance":
-        low, high = (to_db_time(t) for t in local_bounds(_day(start), _day(end)))
-        count = db.execute(
-            "SELECT count(*) FROM comments WHERE received_at >= ? AND received_at < ?"
-            " AND received_at <= ?",  # comments received after `now` were not there yet
-            [low, high, to_db_time(now)],
-        ).fetchone()[0]
-    elif kind == "daily":
-        count = max((_day(end) - _day(start)).days + 1, 0)
+    low, high = (to_db_time(t) for t in local_bounds(_day(start), _day(end)))
+    count = db.execute(
+        "SELECT count(*) FROM comments WHERE received_at >= ? AND received_at < ?"
+        " AND received_at <= ?",  # comments received after `now` were not there yet
+        [low, high, to_db_time(now)],
+    ).fetchone()[0]
     return Preview(pd.concat(parts, ignore_index=True).head(shown), count)
 
 

@@ -275,6 +275,7 @@ def alerts_tab(settings) -> None:
     draw_alerts_tab(settings, save, me)
 
 
+TABS_KEY = "settings_tab"
 TABS = (
     ("calendar", calendar_tab),
     ("closures", closures_tab),
@@ -290,7 +291,12 @@ TABS = (
     ("detection", detection_tab),
     ("history", history_tab),
 )
+# Drawn only while open: the detectors' precision counts a year of comments, a second
+# that every other tab would otherwise wait for. The others are drawn at every run.
+LAZY = ("detection",)
 names = [t(f"settings.tab.{name}") for name, _draw in TABS]
-for (_name, draw), tab in zip(TABS, st.tabs(names), strict=True):
+tabs = st.tabs(names, key=TABS_KEY, on_change="rerun")
+for (name, draw), tab in zip(TABS, tabs, strict=True):
     with tab:
-        draw(settings)
+        if tab.open or name not in LAZY:
+            draw(settings)

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from lib.flag_reports import report_wrong, withdraw
+from lib.i18n import t
 from tests.conftest import new_app
 
 SETTINGS_PAGE = "pages/settings.py"
@@ -46,10 +47,19 @@ def team_path(team_db, monkeypatch):
 
 
 def settings_page(username="lea", lang="fr"):
+    """Paramètres with its Détection tab open (drawn only then), as a click on it does."""
     at = new_app(username, lang, now=NOW, timeout=60).run()
+    at.session_state["settings_tab"] = t("settings.tab.detection", lang)
     at.switch_page(SETTINGS_PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def test_the_precision_is_read_only_once_the_tab_is_open(team_path):
+    at = new_app("lea", now=NOW, timeout=60).run()
+    at.switch_page(SETTINGS_PAGE).run()
+    assert not detection_tab(at).dataframe and not detection_tab(at).subheader
+    assert [s.value for s in detection_tab(settings_page()).subheader][:1] == ["30 derniers jours"]
 
 
 def detection_tab(at):

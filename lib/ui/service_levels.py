@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lib import i18n
 from lib.db import PLATFORMS
 from lib.i18n import format_amount, label
 from lib.service_levels import CLOCKS, EMERGENCY_LEVEL, level_names, levels
@@ -32,13 +33,14 @@ def levels_tab(settings, save) -> None:
     st.dataframe(_table(settings), hide_index=True)
     stored = list(settings.service_levels)
     codes = [level["code"] for level in stored]
-    names = level_names(settings, lang())
+    language = lang()  # this run's: AppTest calls format_func after the run
+    names = level_names(settings, language)
     if EMERGENCY_LEVEL["code"] not in codes and st.button(t("levels.add_urgent")):
         save(service_levels=[EMERGENCY_LEVEL, *stored])
     picked = st.selectbox(
         t("levels.pick"),
         [NEW, *codes],
-        format_func=lambda code: t("levels.new") if code == NEW else names[code],
+        format_func=lambda code: i18n.t("levels.new", language) if code == NEW else names[code],
         key=PICK_KEY,
     )
     current = next((level for level in stored if level["code"] == picked), None)
@@ -56,6 +58,7 @@ def levels_tab(settings, save) -> None:
 
 def _form(stored: list[dict], current: dict | None, save) -> None:
     level = current or {}
+    language = lang()  # this run's: AppTest calls format_func after the run
     # Keyed by the level picked, so that picking another draws its values.
     suffix = level.get("code", NEW)
     with st.form(f"levels_form_{suffix}"):
@@ -67,14 +70,14 @@ def _form(stored: list[dict], current: dict | None, save) -> None:
             t("levels.flags"),
             FLAGS,
             default=level.get("flags", []),
-            format_func=lambda code: label("flag", code, lang()),
+            format_func=lambda code: label("flag", code, language),
             placeholder=t("levels.any"),
         )
         platforms = st.multiselect(
             t("levels.platforms"),
             PLATFORMS,
             default=level.get("platforms", []),
-            format_func=lambda code: label("platform", code, lang()),
+            format_func=lambda code: label("platform", code, language),
             placeholder=t("levels.any"),
         )
         accounts = st.text_input(
@@ -89,7 +92,7 @@ def _form(stored: list[dict], current: dict | None, save) -> None:
             t("levels.clock"),
             CLOCKS,
             index=CLOCKS.index(level.get("clock", "business")),
-            format_func=lambda c: t(f"levels.clock.{c}"),
+            format_func=lambda c: i18n.t(f"levels.clock.{c}", language),
             horizontal=True,
         )
         alerting = st.checkbox(t("levels.alerting"), level.get("alerting", False))

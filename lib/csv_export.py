@@ -80,7 +80,8 @@ def write_csv(frames: Iterable[pd.DataFrame], out: BinaryIO, delimiter: str = ";
             out.write(_pandas_rows(frame.iloc[:0], delimiter, header=True))
         elif list(frame.columns) != columns:
             raise ValueError(f"columns changed: {list(frame.columns)} after {columns}")
-        out.write(_arrow_rows(frame, delimiter) or _pandas_rows(frame, delimiter))
+        joined = _arrow_rows(frame, delimiter)
+        out.write(_pandas_rows(frame, delimiter) if joined is None else joined)
         rows += len(frame)
     if columns is None:
         raise ValueError("write_csv needs one frame at least, for the header")

@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--rows", type=int, default=20_000)
     demo.add_argument("--seed", type=int, default=42)
+    demo.add_argument("--days", type=int, default=90, help="how many days the comments span")
     demo.add_argument(
         "--now", help="the instant the demo ends (local time unless an offset is given)"
     )
@@ -234,7 +235,14 @@ def _demo(args) -> str:
     started = time.perf_counter()
     try:
         with open_db(path) as db:
-            summary = generate(db, rows=args.rows, seed=args.seed, now=instant(args.now))
+            summary = generate(
+                db,
+                rows=args.rows,
+                seed=args.seed,
+                now=instant(args.now),
+                days=args.days,
+                progress=_demo_progress(started),
+            )
     except DemoError as error:
         raise CommandError.of(error) from error
     return t(
@@ -246,6 +254,19 @@ def _demo(args) -> str:
         path=path,
         seconds=f"{time.perf_counter() - started:.1f}",
     )
+
+
+def _demo_progress(started: float, every_seconds: float = 5):
+    """A long demo says how far it is on stderr, a line every few seconds at most."""
+    said = [started]
+
+    def progress(done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - said[0] >= every_seconds:
+            said[0] = now
+            print(f"demo: {done} / {total} ({now - started:.0f} s)", file=sys.stderr)
+
+    return progress
 
 
 def _import(args) -> str:

@@ -39,7 +39,7 @@ from lib.settings import Settings, calendar_version, load_settings
 from lib.times import now_utc, utc
 
 # Comments drawn and written at a time: the memory a part takes, whatever the demo's size.
-CHUNK_ROWS = 150_000
+CHUNK_ROWS = 100_000
 # SQLite's page cache while the demo is written, in KiB (`lib.db.bulk_load`).
 CACHE_KIB = 128 * 1024
 

@@ -85,7 +85,9 @@ def generate(
 
     The team's demo accounts all sign in with `password` (README, "Demo accounts").
     Comments are drawn and written about `chunk_rows` at a time, whole local days
-    together; `progress(done, rows)` is called after each part.
+    together; `progress(done, rows)` is called after each part. Detection reads each
+    part on its own: an author's repeated message (the `repeat` flag) is recognised
+    within the part it falls in, a day of comments at least.
 
     The whole demo is one transaction, with both bulk loads (`lib.db.bulk_load`) open
     around the parts: indexes are built, the full text indexed and the history's chain

@@ -167,7 +167,9 @@ def store_comments(
 def _post_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """The rows of a part that say something of their post besides its ref."""
     rows = rows.reindex(columns=["platform", "post_ref", *POST_COLUMNS])
-    return rows.loc[rows["post_ref"].notna() & rows[list(POST_COLUMNS)].notna().any(axis=1)]
+    said = rows["post_ref"].notna() & rows[list(POST_COLUMNS)].notna().any(axis=1)
+    # Most files say nothing of their posts: no copy of the part then.
+    return rows.loc[said] if said.any() else rows.iloc[:0]
 
 
 def store_posts(db: Database, rows: pd.DataFrame) -> int:

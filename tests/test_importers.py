@@ -18,6 +18,7 @@ from lib.importers import (
     ERROR_CODES,
     FRAME_COLUMNS,
     FUTURE_TOLERANCE,
+    IMPORT_CHUNK_ROWS,
     JSON_MAX_BYTES,
     MAX_VALUE_CHARS,
     BadImportFile,
@@ -795,7 +796,9 @@ def test_progress_is_reported_after_each_chunk_analysed_not_after_the_whole_file
         return real(texts)
 
     monkeypatch.setattr(lib.ingest, "analyse_many", analyse_many)
-    rows = [f"x;{n};2026-01-05 10:00;commentaire {n}" for n in range(4500)]
+    chunk = IMPORT_CHUNK_ROWS
+    total = 2 * chunk + 500
+    rows = [f"x;{n};2026-01-05 10:00;commentaire {n}" for n in range(total)]
     raw = "\n".join([HEADER, *rows]).encode()
     summary = import_file(
         db,
@@ -804,22 +807,22 @@ def test_progress_is_reported_after_each_chunk_analysed_not_after_the_whole_file
         progress=lambda done, total: events.append((done, total)),
         phase=events.append,
     )
-    assert summary.added == 4500
+    assert summary.added == total
     assert events == [
         "reading",
         "analysing",
-        (0, 4500),
-        ("analysed", 2000),
-        (2000, 4500),
-        ("analysed", 2000),
-        (4000, 4500),
+        (0, total),
+        ("analysed", chunk),
+        (chunk, total),
+        ("analysed", chunk),
+        (2 * chunk, total),
         ("analysed", 500),
-        (4500, 4500),
+        (total, total),
         "writing",
-        (0, 4500),
-        (2000, 4500),
-        (4000, 4500),
-        (4500, 4500),
+        (0, total),
+        (chunk, total),
+        (2 * chunk, total),
+        (total, total),
     ]
 
 
@@ -836,10 +839,11 @@ def test_a_failure_in_a_late_chunk_rolls_back_the_earlier_chunks(db, monkeypatch
 
     monkeypatch.setattr(lib.ingest, "insert_rows", fail_on_third_chunk)
     before = dump(db)
-    rows = [f"x;{n};2026-01-05 10:00;commentaire {n}" for n in range(5000)]
+    chunk = IMPORT_CHUNK_ROWS
+    rows = [f"x;{n};2026-01-05 10:00;commentaire {n}" for n in range(2 * chunk + 1000)]
     with pytest.raises(RuntimeError):
         import_file(db, "\n".join([HEADER, *rows]).encode(), "f.csv")
-    assert calls == [2000, 2000, 1000] and dump(db) == before
+    assert calls == [chunk, chunk, 1000] and dump(db) == before
 
 
 # --- the write lock: taken for the writes only ----------------------------------

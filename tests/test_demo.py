@@ -1,8 +1,10 @@
 """The demo generator: deterministic, realistic, and consistent with what `act` would write."""
 
 import hashlib
+import itertools
 from contextlib import closing
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -11,6 +13,7 @@ from lib.business_time import BusinessCalendar
 from lib.chain import CHAIN_COLUMNS
 from lib.db import open_db
 from lib.demo import DemoError, generate
+from lib.demo.arrivals import slices
 from lib.moderation import status_after
 from lib.queries import frame
 from lib.taxonomy import HANDLING_KINDS
@@ -90,6 +93,19 @@ def test_a_demo_in_parts_reports_its_progress_part_by_part(tmp_path):
         )
     assert len(done) >= 3 and done[-1] == (1000, 1000) and summary.comments == 1000
     assert [d for d, _total in done] == sorted(d for d, _total in done)
+
+
+def test_parts_of_a_demo_begin_at_local_midnight_and_share_out_every_row():
+    end = DEMO_NOW.tz_convert("UTC")
+    start = end - pd.Timedelta(days=365)
+    cut = slices(np.random.default_rng(1), 100_000, start, end, chunk_rows=5_000)
+    assert 18 <= len(cut) <= 22 and sum(part.rows for part in cut) == 100_000
+    assert cut[0].start == start and cut[-1].end == end
+    assert all(a.end == b.start for a, b in itertools.pairwise(cut))
+    # Both clock changes of the year fall inside the span: midnight stays midnight.
+    local = [part.start.tz_convert("America/Toronto") for part in cut[1:]]
+    assert all((t.hour, t.minute, t.second) == (0, 0, 0) for t in local)
+    assert all(4_000 <= part.rows <= 6_500 for part in cut[:-1])
 
 
 @pytest.fixture(scope="module", params=["at once", "in parts"])

@@ -5,7 +5,8 @@ and the peak memory of importing a 50 MB CSV and a 20 MB JSON file.
     .venv/bin/python bench/bench_import_export.py --db big.db    # export from an existing one
     .venv/bin/python bench/bench_import_export.py --skip-import --skip-export   # memory only
 
-Targets (DESIGN.md budgets for the scheduled jobs): import < 15 s, export < 20 s; an
+Targets: import < 5 s (issue "Ten years of a big organisation"; it was < 15 s), export
+< 20 s (DESIGN.md's budget for the scheduled jobs); an
 import's peak memory under 5 times the file's size for a CSV (read as a stream; the
 Importer takes files of up to 50 MB, .streamlit/config.toml) and under 12 times for a
 JSON file (read whole; at most 20 MB, lib.importers.JSON_MAX_BYTES). Exits 1 when a
@@ -33,11 +34,12 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from lib import ingest  # noqa: E402
 from lib.db import open_db  # noqa: E402
 from lib.importers import import_file, parse  # noqa: E402
 from lib.reports import compliance, export  # noqa: E402
 
-IMPORT_TARGET_S = 15.0
+IMPORT_TARGET_S = 5.0
 EXPORT_TARGET_S = 20.0
 # An import's peak memory, in multiples of the file's size, for the largest file
 # accepted: a CSV is read as a stream, a JSON whole (lib.importers.JSON_MAX_BYTES).
@@ -104,32 +106,99 @@ def sample_json(rows: int, seed: int = 7) -> bytes:
     return json.dumps({"data": data, "paging": {}}, ensure_ascii=False, indent=1).encode()
 
 
-def bench_import(rows: int, folder: Path) -> float:
-    raw = sample_csv(rows)
-    started = time.perf_counter()
-    frame = parse(raw, "bench.csv")
-    parsed = time.perf_counter() - started
-    db = open_db(folder / "import.db")
-    moves = []  # when a progress bar would first move, and how many times it moves
+class Split:
+    """Where an import's seconds go: its phases (`import_file`'s `phase` callback), and
+    within the analysis, the detectors, the repeats and the due times (timed around
+    lib.ingest's calls, which look them up at each call)."""
+
+    TIMED = ("analyse_many", "repeated_text", "clock_columns")
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self._phase, self._since = None, 0.0
+        self._real = {name: getattr(ingest, name) for name in self.TIMED}
+        for name, real in self._real.items():
+            setattr(ingest, name, self._timed(name, real))
+
+    def _timed(self, name, real):
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return real(*args, **kwargs)
+            finally:
+                self.add(name, time.perf_counter() - started)
+
+        return timed
+
+    def add(self, name: str, seconds: float) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
+
+    def phase(self, name: str | None) -> None:
+        now = time.perf_counter()
+        if self._phase:
+            self.add(self._phase, now - self._since)
+        self._phase, self._since = name, now
+
+    def close(self) -> None:
+        self.phase(None)
+        for name, real in self._real.items():
+            setattr(ingest, name, real)
+
+    def __str__(self) -> str:
+        s = self.seconds.get
+        return (
+            f"read {s('reading', 0):.1f} s, analysis {s('analysing', 0):.1f} s (detection "
+            f"{s('analyse_many', 0):.1f}, repeats {s('repeated_text', 0):.1f}, due times "
+            f"{s('clock_columns', 0):.1f}), writes {s('writing', 0):.1f} s; {s('CPU', 0):.1f} s "
+            "of CPU (wall seconds are only as good as the machine is quiet)"
+        )
+
+
+def timed_import(db, raw: bytes, name: str):
+    """An import's seconds, their split, when a progress bar would move, and its summary."""
+    split, moves = Split(), []
+    started, cpu = time.perf_counter(), time.process_time()
 
     def progress(done: int, total: int) -> None:
         if done:
             moves.append(time.perf_counter() - started)
 
+    try:
+        summary = import_file(db, raw, name, progress=progress, phase=split.phase)
+        total = time.perf_counter() - started
+    finally:
+        split.close()
+    split.add("CPU", time.process_time() - cpu)
+    return total, split, moves, summary
+
+
+def bench_import(rows: int, folder: Path) -> float:
+    """The first import of a process (the detectors' models are loaded and fitted in it,
+    as the first import after a server starts), then another file in the same process,
+    then the first file again (nothing new to analyse). Returns the first import's time.
+
+    The sample's texts are eight phrases, each followed by its row's number: the words,
+    language and models are read once per phrase (as for any texts alike but for their
+    numbers), personal information and links in each row. A file whose 100,000 texts
+    all differ in their words takes longer."""
+    raw, other = sample_csv(rows), sample_csv(rows, seed=8)
     started = time.perf_counter()
-    summary = import_file(db, raw, "bench.csv", progress=progress)
-    total = time.perf_counter() - started
-    again = time.perf_counter()
-    repeat = import_file(db, raw, "bench.csv")
-    repeated = time.perf_counter() - again
-    assert summary.added == rows == len(frame) and repeat.already_present == rows
+    frame = parse(raw, "bench.csv")
+    parsed = time.perf_counter() - started
+    first, split, moves, summary = timed_import(open_db(folder / "import.db"), raw, "bench.csv")
+    assert summary.added == rows == len(frame)
     print(
-        f"import  {rows:>9,} CSV rows ({len(raw) / 1e6:.1f} MB): parse {parsed:.1f} s, "
-        f"parse+insert {total:.1f} s, re-import {repeated:.1f} s "
-        f"(target < {IMPORT_TARGET_S:.0f} s); progress first moves after {moves[0]:.1f} s, "
-        f"{len(moves)} steps"
+        f"import  {rows:>9,} CSV rows ({len(raw) / 1e6:.1f} MB), first in the process: "
+        f"{first:.1f} s (target < {IMPORT_TARGET_S:.0f} s): {split}; parse alone "
+        f"{parsed:.1f} s; progress first moves after {moves[0]:.1f} s, {len(moves)} steps"
     )
-    return total
+    later, split, _, summary = timed_import(open_db(folder / "later.db"), other, "other.csv")
+    assert summary.added == rows
+    print(f"import  {rows:>9,} other rows, later in the process: {later:.1f} s: {split}")
+    again, _, _, summary = timed_import(open_db(folder / "import.db"), raw, "bench.csv")
+    assert summary.already_present == rows
+    print(f"import  {rows:>9,} the first file again: {again:.1f} s")
+    return first
 
 
 # The child of `bench_import_memory`: ROOT, the CSV file, the database; prints its figures.

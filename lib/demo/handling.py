@@ -15,7 +15,11 @@ from lib.moderation import status_after
 from lib.service_levels import has_any_flag
 from lib.templates import REDIRECT_CODES, templates
 
-NEVER_HANDLED_SHARE = 0.01
+# Of the comments of the last NEVER_HANDLED_DAYS, the share nobody has answered yet. Older
+# ones have all been closed since: a team does not leave a comment open for months, and
+# ten years of demo must not pile up a hundred thousand open comments.
+NEVER_HANDLED_SHARE = 0.05
+NEVER_HANDLED_DAYS = 14
 OFF_HOURS_HANDLING_SHARE = 0.06
 REJECTED_SHARE = 0.15  # of escalations: the lead sends the proposal back once
 LEAD_HANDLING_SHARE = 0.08
@@ -148,7 +152,8 @@ def _steps(rng, received: pd.Series, escalated: np.ndarray, cal, end) -> pd.Data
     duty &= ~escalated
     handled[duty] = received[duty] + pd.to_timedelta(rng.exponential(40, duty.sum()), unit="min")
     handled = handled.dt.floor("s")
-    handled[rng.random(n) < NEVER_HANDLED_SHARE] = pd.NaT
+    recent = (received > end - pd.Timedelta(days=NEVER_HANDLED_DAYS)).to_numpy()
+    handled[(rng.random(n) < NEVER_HANDLED_SHARE) & recent] = pd.NaT
     handled[handled > end] = pd.NaT
 
     escalated_at = first_step.dt.floor("s").where(escalated & (first_step <= end))

@@ -41,6 +41,7 @@ import pandas as pd
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
 
 from lib.detect.folding import digits_as_zero, fold
 from lib.detect.sentences import FUNCTION_WORDS
@@ -251,10 +252,13 @@ def fit(rows: list[dict[str, str]], regularisation: float = REGULARISATION) -> L
     )
     features = hstack([characters.fit_transform(folded), words.fit_transform(folded)]).tocsr()
     models = {}
-    for name in MODELS:
-        labels = np.array([_labels(row["flags"])[name] for row in rows])
-        model = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=5000)
-        models[name] = model.fit(features, labels)
+    # lbfgs' vector operations are too small for BLAS threads: on two cores they made the
+    # fit three to seven times slower (threads waiting on each other), for the same weights.
+    with threadpool_limits(limits=1, user_api="blas"):
+        for name in MODELS:
+            labels = np.array([_labels(row["flags"])[name] for row in rows])
+            model = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=5000)
+            models[name] = model.fit(features, labels)
     return Learned(characters, words, models)
 
 

@@ -264,7 +264,9 @@ def _demo_progress(started: float, every_seconds: float = 5):
         now = time.perf_counter()
         if now - said[0] >= every_seconds:
             said[0] = now
-            print(f"demo: {done} / {total} ({now - started:.0f} s)", file=sys.stderr)
+            seconds = f"{now - started:.0f}"
+            print(t("cli.progress.demo", "fr", done=done, total=total, seconds=seconds),
+                  file=sys.stderr)  # fmt: skip
 
     return progress
 

@@ -58,6 +58,16 @@ def test_the_demo_refuses_a_database_that_already_has_comments(tmp_path):
         assert _digest(db) == before
 
 
+@pytest.mark.parametrize(
+    ("rows", "days", "why"), [(0, 90, "rows"), (10, 0, "days"), (10, -3, "days")]
+)
+def test_the_demo_says_which_number_is_not_positive(tmp_path, rows, days, why):
+    with closing(open_db(tmp_path / "a.db")) as db, pytest.raises(DemoError) as refused:
+        generate(db, rows=rows, days=days, seed=1, now=DEMO_NOW)
+    assert refused.value.describe("fr") == f"--{why} doit être un entier positif"
+    assert refused.value.describe("en") == f"--{why} must be positive"
+
+
 @pytest.fixture(scope="module")
 def demo_in_parts(tmp_path_factory):
     """The shared demo's size and seed, written 500 comments at a time."""

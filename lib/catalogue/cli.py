@@ -67,6 +67,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "--rows doit être un entier positif",
         "en": "--rows must be positive",
     },
+    "demo.error.days_not_positive": {
+        "fr": "--days doit être un entier positif",
+        "en": "--days must be positive",
+    },
+    "cli.progress.demo": {
+        "fr": "démo : {done} commentaires sur {total} ({seconds} s)",
+        "en": "demo: {done} of {total} comments ({seconds} s)",
+    },
     "demo.error.database_not_empty": {
         "fr": "La base contient déjà des commentaires ; choisissez un nouveau fichier avec --db.",
         "en": "The database already holds comments; choose a new file with --db.",

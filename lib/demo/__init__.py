@@ -45,7 +45,8 @@ CACHE_KIB = 128 * 1024
 
 
 class DemoError(Worded, ValueError):
-    """The demo cannot be written: `rows_not_positive`, or `database_not_empty`."""
+    """The demo cannot be written: `rows_not_positive`, `days_not_positive`, or
+    `database_not_empty`."""
 
     KEY = "demo.error"
 
@@ -96,7 +97,7 @@ def generate(
     interrupted leaves the database empty, ready to try again. The write-ahead log
     grows meanwhile to the size of the database.
     """
-    _check_empty(db, rows)
+    _check_empty(db, rows, days)
     rng = np.random.default_rng(seed)
     end = utc(now_utc() if now is None else now).floor("s")
     start = end - pd.Timedelta(days=days)
@@ -141,9 +142,11 @@ def _write_part(demo: _Demo, part: Slice, first_id: int, first_action: int) -> i
     return len(actions)
 
 
-def _check_empty(db: Database, rows: int) -> None:
+def _check_empty(db: Database, rows: int, days: int) -> None:
     if rows < 1:
         raise DemoError("rows_not_positive")
+    if days < 1:
+        raise DemoError("days_not_positive")
     if db["comments"].exists() and db["comments"].count:
         raise DemoError("database_not_empty")
 

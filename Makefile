@@ -69,7 +69,7 @@ $(BENCH_DB): | $(VENV)/.runtime
 
 $(BENCH_DB_10M): | $(VENV)/.runtime
 	$(BIN)/python -m lib demo --rows 10000000 --days 3650 --db $@.part
-	$(BIN)/python -m lib retention --apply --as mlachance --db $@.part
+	$(BIN)/python -m lib retention --apply --db $@.part
 	mv $@.part $@
 
 bench: $(VENV)/.dev chromium $(BENCH_DB_100K) $(BENCH_DB) $(BENCH_DB_10M)

@@ -429,8 +429,13 @@ def _received_between(db: Database, low, high) -> pd.DataFrame:
     )
 
 
-_RECEIVED_COLUMNS = tuple(
-    ["id", "platform", "received_at", "first_handled_at", "first_handled_by", "service_level"]
+_RECEIVED_COLUMNS = (
+    "id",
+    "platform",
+    "received_at",
+    "first_handled_at",
+    "first_handled_by",
+    "service_level",
 )
 
 

@@ -336,8 +336,8 @@ def analyse_many(texts: pd.Series) -> pd.DataFrame:
     # The language is read on the text, where the model never sees a digit
     # (`language._NOT_WORDS`): texts alike but for their numbers have the same.
     alike = pd.factorize(pd.Series(map(digits_as_zero, uniques), dtype=object))[0]
-    first = np.unique(alike, return_index=True)[1].tolist()
-    languages = detect_languages([uniques[i] for i in first], [folded[i] for i in first])
+    read_for = np.unique(alike, return_index=True)[1].tolist()  # the first text of each
+    languages = detect_languages([uniques[i] for i in read_for], [folded[i] for i in read_for])
     languages = [languages[code] for code in alike.tolist()]
     keys = [(digits_as_zero(f), language) for f, language in zip(folded, languages, strict=True)]
     first: dict[tuple[str, str], int] = {}

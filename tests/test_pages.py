@@ -74,3 +74,17 @@ def test_the_server_prepares_the_pages_and_the_detectors_once_it_serves(demo_db_
             thread.join(timeout=300)
     assert learned.cache_info().currsize == 1
     assert [name for name in MODULES if name not in sys.modules] == []
+
+
+def test_the_server_computes_todays_figures_once_to_set_up_their_code(
+    demo_db_path, tmp_path, monkeypatch
+):
+    """The warm-up computes today's figures of the lead pages on the server's database (and
+    keeps none of them); a database not there yet is left for the pages to create."""
+    from lib.ui.warm import _first_figures
+
+    assert _first_figures()
+    missing = tmp_path / "not-yet.db"
+    monkeypatch.setenv("VIGIE_DB", str(missing))
+    assert not _first_figures()
+    assert not missing.exists()

@@ -22,7 +22,9 @@ comments written and labelled by hand, in French and English, by several writers
 (urgent ones, look-alikes, everyday traffic, the demo's own templates), committed
 with the code. Nothing else ever trains them: a moderator's "wrong flag" is
 counted (`lib.flag_reports`), never learned from. The fit is deterministic
-(lbfgs, no random state), so every process flags a text the same way.
+(lbfgs, no random state), so every process flags a text the same way. A process keeps
+the fitted models in the server's cache folder (`cached_fit`) for the next one: a
+second of fitting that every new server, import and command would otherwise pay.
 
 The thresholds were chosen on the training comments by leaving one writer out at
 a time (`bench/tune_urgency.py`), never on the held-out sets. The explanation of
@@ -31,17 +33,28 @@ a flag no rule raised is the words whose weights raised it most (`raising_words`
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import hashlib
+import os
+import pickle
+import sys
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from threadpoolctl import threadpool_limits
+
+# scikit-learn (with scipy.stats, a second to import on two cores) is imported where the
+# models are fitted or read back, not with this module: the pages that only count comments
+# import the detectors' word lists through the settings, and need no model.
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
 
 from lib.detect.folding import digits_as_zero, fold
 from lib.detect.sentences import FUNCTION_WORDS
@@ -149,6 +162,8 @@ class CharacterGrams:
     KEPT_WORDS = 200_000
 
     def __init__(self, ngram_range: tuple[int, int]):
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
         self.counter = CountVectorizer(
             analyzer="char_wb", ngram_range=ngram_range, min_df=2, dtype=np.float32
         )
@@ -245,6 +260,10 @@ class Learned:
 
 def fit(rows: list[dict[str, str]], regularisation: float = REGULARISATION) -> Learned:
     """Models fitted on labelled rows (text, language, flags)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
     folded = [digits_as_zero(fold(row["text"])) for row in rows]
     characters = CharacterGrams(ngram_range=(3, 5))
     words = TfidfVectorizer(
@@ -262,7 +281,70 @@ def fit(rows: list[dict[str, str]], regularisation: float = REGULARISATION) -> L
     return Learned(characters, words, models)
 
 
+def cache_folder() -> Path:
+    """Where fitted models are kept: `VIGIE_CACHE` when set, else the user's cache folder
+    (`XDG_CACHE_HOME`, else `~/.cache`), in `vigie/`."""
+    if folder := os.environ.get("VIGIE_CACHE"):
+        return Path(folder)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "vigie"
+
+
+def fit_key(training: bytes) -> str:
+    """What a fit depends on: the training file, this module and the folding it reads
+    with, and the versions of Python and of the libraries that fit and pickle."""
+    digest = hashlib.sha256(training)
+    for source in (Path(__file__), Path(__file__).with_name("folding.py")):
+        digest.update(source.read_bytes())
+    versions = (sys.version, *(version(name) for name in ("numpy", "scipy", "scikit-learn")))
+    digest.update(repr(versions).encode())
+    return digest.hexdigest()[:24]
+
+
+def cached_fit(path: Path = TRAINING, folder: Path | None = None) -> Learned:
+    """`fit` on the rows of `path`, read from the cache folder when a process has fitted
+    the same models before, else fitted and written there for the next one.
+
+    The file is named after `fit_key`, so a change to the training comments, to this
+    code or to a library fits again. Pickle runs what it reads: a folder that is not this
+    user's, or that others may write in, is neither read nor written. A file that cannot
+    be read, or a folder that cannot be written, costs a fit, nothing more.
+    """
+    training = path.read_bytes()
+    folder = cache_folder() if folder is None else folder
+    kept = folder / f"learned-{fit_key(training)}.pickle"
+    if _private(folder):
+        try:
+            with kept.open("rb") as file:
+                found = pickle.load(file)
+            if isinstance(found, Learned):
+                return found
+        except Exception:  # noqa: BLE001 (missing, cut short or from elsewhere: fitted again)
+            pass
+    models = fit(read_training(path))
+    part = folder / f".{kept.name}.{os.getpid()}.part"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder):
+            return models
+        with part.open("wb") as file:
+            pickle.dump(models, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(part, kept)  # whole or not at all, for the processes reading meanwhile
+    except OSError:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+    return models
+
+
+def _private(folder: Path) -> bool:
+    """Whether `folder` is this user's and nobody else may write in it."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
 @lru_cache(maxsize=1)
 def learned() -> Learned:
-    """The models fitted on `TRAINING`, once per process."""
-    return fit(read_training())
+    """The models fitted on `TRAINING`, once per process (`cached_fit`)."""
+    return cached_fit()

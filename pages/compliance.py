@@ -5,12 +5,12 @@ import streamlit as st
 
 from lib import charts, metrics
 from lib.csv_export import local_minutes
-from lib.i18n import format_date, format_duration, format_number, format_percent, label
+from lib.i18n import format_datetime, format_duration, format_number, format_percent, label
 from lib.service_levels import level_names
 from lib.tables import code_labels
 from lib.times import local_today
 from lib.ui import lang, present, t
-from lib.ui.cached import compliance_figures, current_settings, figure
+from lib.ui.cached import compliance_figures, current_settings, figure, read_at
 from lib.ui.empty import no_comments_yet, nothing_in_range
 from lib.ui.lead import QUEUE_PAGE, QUEUE_URL, chart, local_times, people, range_picker
 
@@ -204,4 +204,4 @@ else:
         query_params={"comment": str(int(target))},
         icon=":material/open_in_new:",
     )
-st.caption(t("lead.as_of", moment=format_date(present(), lang())))
+st.caption(t("lead.as_of", moment=format_datetime(read_at(), lang())))

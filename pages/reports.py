@@ -13,9 +13,9 @@ from lib.csv_export import as_written
 from lib.db import db_path, open_db
 from lib.i18n import format_number
 from lib.times import local_today
-from lib.ui import current_user, database, lang, present, t
+from lib.ui import current_user, database, lang, t
 from lib.ui.auth import sign_in_prompt
-from lib.ui.cached import current_settings, until_state_changes
+from lib.ui.cached import current_settings, read_at, until_state_changes
 from lib.ui.empty import no_comments_yet, nothing_in_range
 from lib.ui.lead import range_picker
 
@@ -92,7 +92,7 @@ kind = st.radio(
     horizontal=True,
     key="reports_kind",
 )
-now = present()
+now = read_at()  # the instant the preview is held at, and the download made at
 today = local_today(now, current_settings().calendar().tz)
 if kind in reports.SNAPSHOT_KINDS:
     st.caption(t("reports.snapshot", at=reports.snapshot_time(now)))

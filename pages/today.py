@@ -10,7 +10,7 @@ from lib.tables import readable
 from lib.times import local_today
 from lib.ui import database, lang, present, t
 from lib.ui.attention import attention_block
-from lib.ui.cached import current_settings, figure, today_figures
+from lib.ui.cached import current_settings, figure, read_at, today_figures
 from lib.ui.empty import no_comments_yet
 from lib.ui.lead import QUEUE_PAGE, card, chart, decimals_as_text, people
 
@@ -81,7 +81,7 @@ if figures.by_hour[["received", "previous"]].to_numpy().any():
             "arrivals_by_hour",
             figures.by_hour,
             figures.office_hours,
-            metrics.present_hour(day, present(), cal.tz),
+            metrics.present_hour(day, read_at(), cal.tz),
             lang(),
         ),
         # The table reads as the axis does: '8 h', not 8.

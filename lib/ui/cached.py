@@ -1,10 +1,14 @@
 """The lead pages' figures, cached until the database changes or a comment's state does.
 
 The key is `data_signature(db)` (it moves with every comment, action or setting
-written). Figures read at an instant (Aujourd'hui, Conformité) also carry
-`valid_until`: the first instant at which an open comment turns "at risk" or
-"overdue", or the day ends. They are reused for any later rerun before it, so
-they follow the clock without a timer and without being recomputed each rerun.
+written). Figures read at an instant (Aujourd'hui, Conformité, Transparence, the
+Rapports preview) are read at the start of the present minute (`read_at`), which the
+pages say, and carry `valid_until`: the first instant at which an open comment turns
+"at risk" or "overdue", or the day ends. They are reused for any later rerun before
+it, so they follow the clock without a timer and without being recomputed each rerun.
+With thousands of open comments a state changes every few seconds: read at the
+second, the figures would be computed again at nearly every click; read at the
+minute, at most once a minute while nothing is written.
 """
 
 from __future__ import annotations
@@ -60,9 +64,14 @@ def _held() -> tuple[OrderedDict, threading.Lock]:
     return OrderedDict(), threading.Lock()
 
 
+def read_at() -> pd.Timestamp:
+    """The instant the lead pages read their figures at: the start of the present minute."""
+    return present().floor("min")
+
+
 def until_state_changes(name: str, args: tuple, compute):
-    """`compute(data_key, now)`, reused while the data and every state stay the same."""
-    data_key, now = signature(), present()
+    """`compute(data_key, read_at())`, reused while the data and every state stay the same."""
+    data_key, now = signature(), read_at()
     store, lock = _held()
     with lock:
         held = store.get((name, args))

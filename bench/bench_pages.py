@@ -37,6 +37,7 @@ from lib.auth import DEMO_PASSWORD  # noqa: E402
 from lib.db import open_db  # noqa: E402
 from lib.i18n import t  # noqa: E402
 from lib.ui import PAGES  # noqa: E402
+from tests.browser import conftest  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -52,6 +53,9 @@ from tests.browser.conftest import (  # noqa: E402
     sidebar,
     submit_sign_in,
 )
+
+# The page is looked at every 20 ms (tests: 100 ms) until it has finished drawing.
+conftest.SETTLE_POLLING_MS = 20
 
 DISPLAY_NAMES = {"mlachance": "Maude Lachance", "agirard": "Amélie Girard"}
 TYPING_DELAY_MS = 100  # a fast typist: about 120 words a minute

@@ -175,13 +175,23 @@ def _full_names(draft: str, names: tuple[str, ...], organisation: str):
     """Full names (two words or more) of the thread's people, accents and case aside."""
     folded, where = _folded_with_positions(draft)
     for name in names:
-        words = re.findall(r"[^\W\d_]{2,}", fold(name[:NAME_MAX_CHARS]))
-        if not 2 <= len(words) <= NAME_MAX_WORDS or fold(name) == fold(organisation or ""):
+        if fold(name) == fold(organisation or "") or (pattern := _name_pattern(name)) is None:
             continue
-        orders = [words] if len(words) > 2 else [words, words[::-1]]
-        pattern = "|".join(r"[\s'-]{1,3}".join(map(re.escape, order)) for order in orders)
-        for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", folded):
+        for m in pattern.finditer(folded):
             yield Finding("full_name", where[m.start()], where[m.end() - 1] + 1, name)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _name_pattern(name: str) -> re.Pattern | None:
+    """A full name as written in a folded reply, in either order for two words; None for
+    a name of one word or too many. Kept: a thread names hundreds of people, more than
+    `re`'s own cache holds, and each draft of its replies is read at every rerun."""
+    words = re.findall(r"[^\W\d_]{2,}", fold(name[:NAME_MAX_CHARS]))
+    if not 2 <= len(words) <= NAME_MAX_WORDS:
+        return None
+    orders = [words] if len(words) > 2 else [words, words[::-1]]
+    pattern = "|".join(r"[\s'-]{1,3}".join(map(re.escape, order)) for order in orders)
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
 
 
 def _folded_with_positions(text: str) -> tuple[str, list[int]]:

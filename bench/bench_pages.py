@@ -11,9 +11,9 @@ imports what the pages need and loads the detectors (lib/ui/warm.py). Then the
 lead clicks each page of the sidebar in order (first visits), and each again in order
 (second visits). Each is timed from the click until Streamlit says the script has
 finished and no skeleton or stale element remains (tests/browser/conftest.settle).
-Then, in the queue, the lead opens the first comment awaiting their approval (a click on
-its row) and approves its reply: each timed from the
-click until the page has drawn again.
+Then, in the queue filtered on what awaits their approval, the lead opens the first
+comment (a click on its row) and approves its reply: each timed from the click until the
+page has drawn again.
 
 The server's peak memory is its VmHWM at the end. Targets (issue "Ten years of a big
 organisation"): at 10 million comments, first visits under 2 s, second under 1 s, a
@@ -44,6 +44,7 @@ from tests.browser.conftest import (  # noqa: E402
     _free_port,
     _wait_healthy,
     await_signed_in,
+    choose,
     click_queue_row,
     dismiss_page_not_found,
     main,
@@ -101,6 +102,9 @@ def queue_actions(tab, db: Path) -> dict:
     from playwright.sync_api import expect
 
     open_page(tab, t("nav.queue", "fr"))
+    # As a lead does: the queue filtered on what awaits their approval.
+    choose(main(tab), t("common.status", "fr"), t("status.awaiting_approval", "fr"))
+    settle(tab)
     comment = next(i for i in queue_ids(tab) if awaiting(db, i))
     opened = timed(lambda: click_queue_row(tab, comment))
     approve = t("queue.kind.approve", "fr")

@@ -1,9 +1,12 @@
 """Every page renders through app.py's navigation, in French and English, without an exception."""
 
+import json
+
 import pytest
 
 from lib.i18n import t
 from lib.ui import PAGES
+from lib.ui.warm import PRELOAD_KEY
 from tests.conftest import new_app, open_app
 
 PAGE_FILES = [path for path, _key, _icon, _slug in PAGES]
@@ -36,9 +39,13 @@ def test_every_page_renders_for_a_lead_without_an_exception(demo_db_path, page, 
 @pytest.mark.parametrize("page", PAGE_FILES)
 def test_no_page_runs_before_sign_in(demo_db_path, page):
     at = open_app(page, username=None)
-    # Only the page's title and the sign-in prompt: no figure, table or chart.
+    # Only the page's title and the sign-in prompt: no figure, table or chart, but the
+    # empty chart, hidden, that makes the browser load its chart library meanwhile.
     assert len(at.title) == 1
-    assert not at.metric and not at.dataframe and not at.get("plotly_chart")
+    assert not at.metric and not at.dataframe
+    (chart,) = at.get("plotly_chart")
+    assert chart.key == f"{PRELOAD_KEY}-chart"
+    assert json.loads(chart.proto.spec)["data"] == []
 
 
 def test_the_landing_page_is_today_in_french_by_default(demo_db_path):

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from lib import auth, i18n
 from lib.ui.empty import no_team, no_team_sidebar
 from lib.ui.session import USER_KEY, database, lang, plain, t
+from lib.ui.warm import load_chart_library
 
 SIGNED_IN_KEY = USER_KEY
 STAMP_KEY = "signin_stamp"
@@ -240,3 +241,4 @@ def sign_in_prompt() -> None:
         return
     key = "auth.prompt_oidc" if oidc_configured() else "auth.prompt_local"
     st.info(t(key), icon=":material/lock:")
+    load_chart_library()

@@ -42,6 +42,21 @@ MODULES = (
 SAMPLE = "Je vais te retrouver ce soir, fais attention. I will find you tonight."
 
 
+# The hidden chart's container: its key is also its CSS class (st-key-…).
+PRELOAD_KEY = "vigie-chart-library"
+
+
+def load_chart_library() -> None:
+    """An empty chart, never shown, on the sign-in page: the browser loads and compiles
+    its chart library (plotly.js, several megabytes) while the person types, rather than
+    after they sign in, when Aujourd'hui draws its first chart (a second on two cores)."""
+    import plotly.graph_objects as go
+
+    with st.container(key=PRELOAD_KEY):
+        st.plotly_chart(go.Figure(), key=f"{PRELOAD_KEY}-chart")
+    st.html(f"<style>.st-key-{PRELOAD_KEY} {{ display: none; }}</style>")
+
+
 @st.cache_resource(show_spinner=False)
 def detectors_ready() -> threading.Event:
     """Start the imports, today's figures and the reading of `SAMPLE`, in that order (the

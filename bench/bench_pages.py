@@ -53,6 +53,7 @@ from tests.browser.conftest import (  # noqa: E402
     settle,
     sidebar,
     submit_sign_in,
+    wait_for_text,
 )
 
 # The page is looked at every 20 ms (tests: 100 ms) until it has finished drawing.
@@ -99,8 +100,6 @@ def awaiting(db: Path, comment_id: int) -> bool:
 def queue_actions(tab, db: Path) -> dict:
     """Open the first comment of the queue awaiting the lead's approval, then approve and
     publish its reply: seconds each."""
-    from playwright.sync_api import expect
-
     open_page(tab, t("nav.queue", "fr"))
     # As a lead does: the queue filtered on what awaits their approval.
     choose(main(tab), t("common.status", "fr"), t("status.awaiting_approval", "fr"))
@@ -114,7 +113,7 @@ def queue_actions(tab, db: Path) -> dict:
     def act() -> None:
         button.click()
         # Until the queue says it is done: the click's rerun may not have started yet.
-        expect(main(tab).get_by_text(done)).to_be_visible(timeout=60_000)
+        wait_for_text(tab, '[data-testid="stMain"]', done, timeout_ms=60_000)
         settle(tab)
 
     return {"open a comment": opened, "approve and publish its reply": timed(act)}

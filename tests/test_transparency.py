@@ -456,3 +456,15 @@ def test_with_no_comment_the_page_says_what_it_will_show(tmp_path, monkeypatch, 
     assert t("empty.page.transparency", lang) in [m.value for m in at.markdown]
     assert not at.metric and not at.dataframe and not at.get("plotly_chart")
     assert not at.get("download_button") and not at.selectbox
+
+
+def test_the_months_are_found_through_the_index_without_reading_every_comment(db):
+    """min() and max() in one statement would make SQLite read every comment."""
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    months = transparency.months_with_comments(db)
+    db.conn.set_trace_callback(None)
+    assert months
+    for statement in statements:
+        plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + statement))
+        assert "SCAN comments" not in plan, (statement, plan)

@@ -276,7 +276,10 @@ def months_with_comments(db: Database, tz: str = LOCAL_TZ) -> list[date]:
 
     Two index reads for the first and the last arrival, then one per month between them.
     """
-    first, last = db.execute("SELECT min(received_at), max(received_at) FROM comments").fetchone()
+    # Two statements: SQLite reads min() or max() alone from the index, but both in one
+    # statement by reading every row (two seconds at ten million comments).
+    first = db.execute("SELECT min(received_at) FROM comments").fetchone()[0]
+    last = db.execute("SELECT max(received_at) FROM comments").fetchone()[0]
     if first is None:
         return []
     months = pd.date_range(

@@ -275,25 +275,33 @@ def sign_out(tab) -> None:
 
 
 def await_signed_in(tab) -> None:
-    from playwright.sync_api import expect
-
     from lib.i18n import t
 
     signed_out = sidebar(tab).get_by_role("button", name=t("auth.sign_out", "fr"))
-    expect(signed_out).to_be_visible(timeout=60_000)
+    signed_out.wait_for(state="visible", timeout=60_000)  # not `expect`: see wait_for_text
     settle(tab)
+
+
+def wait_for_text(tab, selector: str, text: str, timeout_ms: int = 30_000) -> None:
+    """Wait until the first element matching `selector` contains `text`, case aside.
+
+    Looked at every SETTLE_POLLING_MS: Playwright's `expect` looks again after 100, 250,
+    500 then 1000 ms, which would round a benchmark's times up to those steps.
+    """
+    tab.wait_for_function(
+        "([selector, text]) => { const e = document.querySelector(selector);"
+        " return !!e && e.textContent.toLowerCase().includes(text.toLowerCase()); }",
+        arg=[selector, text],
+        polling=SETTLE_POLLING_MS,
+        timeout=timeout_ms,
+    )
 
 
 def open_page(tab, title: str) -> None:
     """Follow the sidebar's link to a page (the session, and so the sign-in, is kept)."""
-    import re
-
-    from playwright.sync_api import expect
-
     sidebar(tab).get_by_role("link", name=title).click()
     # A page's heading may say more than its link ("Response-time compliance").
-    named = re.compile(re.escape(title), re.IGNORECASE)
-    expect(tab.locator("h1").first).to_contain_text(named, timeout=30_000)
+    wait_for_text(tab, "h1", title)
     settle(tab)
 
 
@@ -360,7 +368,8 @@ def click_queue_row(tab, comment_id: int) -> None:
             if attempt == CLICK_ATTEMPTS - 1:
                 raise
     settle(tab)  # a rerun may briefly show the heading twice, the old one fading
-    expect(main(tab).locator("h3").first).to_contain_text(f"#{comment_id} ·", timeout=30_000)
+    wait_for_text(tab, '[data-testid="stMain"] h3', f"#{comment_id} ·")
+    settle(tab)  # the heading comes early in the run: the rest of the page after it
 
 
 def hide_in_queue(tab, comment_id: int, reason: str) -> None:

@@ -61,6 +61,18 @@ def known(team_db):
     return db
 
 
+def test_review_reads_only_the_comments_not_yet_anonymised(known):
+    """Through the index of the comments kept (m021): after ten years, the nine already
+    anonymised are not walked to find the tenth's due ones."""
+    statements = []
+    known.conn.set_trace_callback(statements.append)
+    retention.review(known, now=NOW)
+    known.conn.set_trace_callback(None)
+    (candidates,) = [s for s in statements if "FROM comments c" in s]
+    plan = " ".join(row[3] for row in known.execute("EXPLAIN QUERY PLAN " + candidates))
+    assert "USING INDEX idx_comments_kept_received_at" in plan, plan
+
+
 def test_review_lists_what_the_schedule_lets_go_and_changes_nothing(known):
     before = [dict(r) for r in known["comments"].rows]
     due = retention.review(known, now=NOW)

@@ -84,7 +84,7 @@ def _first_figures() -> bool:
     thrown away: what is set up the first time (a fifth of a second a page on two cores)
     is then ready. Nothing is kept: the pages compute their own figures. A database that
     is not there yet or not readable is the pages' business, not this thread's: False.
-    Imported here, as `MODULES`, so that the sign-in page does not wait for them."""
+    Its modules are imported here, in this thread, not by the sign-in page."""
     import plotly.graph_objects as go
 
     from lib import metrics

@@ -106,15 +106,21 @@ def test_sync_needs_an_existing_vigie_database(tmp_path, server):
 def test_sync_every_keeps_syncing_until_stopped(tmp_path, server):
     db = tmp_path / "vigie.db"
     open_db(db).close()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "lib", "sync", "--every", "1"]
-        + ["--config", str(config_file(tmp_path, server)), "--db", str(db)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-    )
+    # A test run started in the background ignores SIGINT, and so would the worker it
+    # starts: the worker is given back Ctrl-C, to be stopped as a person stops it.
+    runner_sigint = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "lib", "sync", "--every", "1"]
+            + ["--config", str(config_file(tmp_path, server)), "--db", str(db)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+        )
+    finally:
+        signal.signal(signal.SIGINT, runner_sigint)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

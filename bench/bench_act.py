@@ -73,11 +73,13 @@ def timed_acts(target, path: Path, count: int, seed: int) -> list[float]:
     """Milliseconds for each of `count` acts on random open comments (assign, note, hide,
     and a reply, whose text the draft checks read first)."""
     reader = open_db(path)
-    placeholders = ", ".join("?" for _ in OPEN_STATUSES)
+    # Open and not awaiting a lead's approval: every kind below may then be done.
+    statuses = [s for s in OPEN_STATUSES if s != "awaiting_approval"]
+    placeholders = ", ".join("?" for _ in statuses)
     ids = [
         row[0]
         for row in reader.execute(
-            f"select id from comments where status in ({placeholders})", OPEN_STATUSES
+            f"select id from comments where status in ({placeholders})", statuses
         )
     ]
     rng = random.Random(seed)
@@ -87,7 +89,9 @@ def timed_acts(target, path: Path, count: int, seed: int) -> list[float]:
         ("assign", {}),
         ("note", {"note": "bench"}),
         ("hide", {"reasons": ["pourriel"]}),
-        ("reply", {"reply": REPLY}),
+        # With a note: on an English comment the French reply is flagged, and publishing
+        # over a draft check needs one (lib.moderation.acting).
+        ("reply", {"reply": REPLY, "note": "bench"}),
     )
     timings = []
     for n, comment_id in enumerate(chosen):

@@ -65,8 +65,7 @@ def test_a_second_process_reads_the_models_the_first_fitted(training, folder, fi
     assert [p.name for p in folder.iterdir()] == [
         f"learned-{fit_key(training.read_bytes())}.pickle"
     ]
-    module.learned.cache_clear()  # a new process: only the file remains
-    again = cached_fit(training, folder)
+    again = cached_fit(training, folder)  # as a new process would: only the file remains
     assert len(fits) == 1  # read, not fitted
     fresh = fit(read_training(training))
     for name, values in probabilities(fresh).items():

@@ -11,7 +11,6 @@ the person types their name and password, on today's comments alone (`_first_fig
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import threading
 
@@ -95,7 +94,7 @@ def _first_figures() -> bool:
     if not path.exists():
         return False
     try:
-        with contextlib.closing(open_db(path, migrate=False)) as db:
+        with open_db(path, migrate=False) as db:
             settings = load_settings(db)
             now = now_utc()
             today = local_today(now, settings.calendar().tz)
